@@ -1,0 +1,62 @@
+/**
+ * Masking of personal data in anything a report displays. Evidence is personal information:
+ * reports show masked values unless the caller explicitly unmasks.
+ *
+ * @example
+ * maskName('王淼')          // '王*'
+ * maskName('欧阳娜娜')      // '欧阳**'  (known two-character surname kept)
+ * maskName('Zhang Wei')     // 'Z**** W**'
+ * maskPhone('13812345678')  // '138****5678'
+ * maskPhone('+86 138-1234-5678') // '+86 138****5678'
+ */
+
+/** Two-character (compound) Chinese surnames kept whole when masking. */
+const COMPOUND_SURNAMES = new Set([
+  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒',
+  '令狐', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '闻人', '呼延', '澹台', '公冶', '太史',
+]);
+
+const HAN = /\p{Script=Han}/u;
+
+/** Keep the surname (first Han character, or a known compound surname), mask the rest. */
+export function maskName(name: string | null | undefined): string {
+  if (name == null) return '';
+  const s = name.trim();
+  if (s === '') return '';
+  const chars = Array.from(s);
+  if (HAN.test(chars[0]!)) {
+    const keep = chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
+    if (chars.length === 1) return '*';
+    return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
+  }
+  // Latin or other scripts: keep the first letter of each word.
+  return s.replace(/\S+/g, (w) => {
+    const cs = Array.from(w);
+    return cs[0] + '*'.repeat(cs.length - 1);
+  });
+}
+
+/**
+ * Mask a phone number: keep the first 3 and last 4 digits of an 11-digit Chinese mobile
+ * number (the common 138****5678 form); for other lengths keep the last 2 digits only.
+ * A +86 / 0086 prefix is kept as '+86 '.
+ */
+export function maskPhone(phone: string | null | undefined): string {
+  if (phone == null) return '';
+  const raw = phone.trim();
+  if (raw === '') return '';
+  let digits = raw.replace(/\D/g, '');
+  let prefix = '';
+  if (/^(\+|00)86/.test(raw.replace(/[\s-]/g, '')) && digits.length > 11) {
+    digits = digits.replace(/^(00)?86/, '');
+    prefix = '+86 ';
+  }
+  if (digits.length === 11) return `${prefix}${digits.slice(0, 3)}****${digits.slice(7)}`;
+  if (digits.length <= 2) return prefix + '*'.repeat(digits.length);
+  return prefix + '*'.repeat(digits.length - 2) + digits.slice(-2);
+}
+
+/** Mask every 11-digit mainland mobile number found in free text (e.g. an SMS or a cell). */
+export function maskPhonesInText(text: string): string {
+  return text.replace(/(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)/g, (m) => maskPhone(m));
+}
