@@ -1,1 +1,5 @@
-export {};
+export * from './figure';
+export * from './show';
+export * from './charts';
+export * from './browser';
+export * from './static';

@@ -1,1 +1,5 @@
 export * from './mask';
+export * from './display';
+export * from './table';
+export * from './notices';
+export * from './progress';

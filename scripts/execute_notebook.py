@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Execute one tslab notebook headlessly and write the executed notebook + HTML report.
+
+Called by scripts/reproduce.mjs (run `npm run reproduce`, not this file). Why not plain
+`jupyter nbconvert --execute`: tslab reports a cell error only as stderr text (nbconvert then
+raises an empty "<Error>:") and cancels the requests that arrive in the next 200 ms, so with
+--allow-errors later cells come back empty and the run exits 0. Here cells run one at a
+time; the first failing, cancelled or unexecuted cell stops the run with the cell's own
+stderr, and no report is written (no partial report).
+
+Exit codes: 0 ok, 1 a cell failed, 2 usage/setup error.
+"""
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+def atomic_write(path, data):
+    d = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=os.path.basename(path))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def stream_text(cell, name):
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == name)
+
+
+def error_text(cell):
+    parts = []
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "error":
+            parts.append("%s: %s" % (o.get("ename", ""), o.get("evalue", "")))
+            parts.extend(o.get("traceback", []))
+    return "\n".join(p for p in parts if p.strip(": "))
+
+
+def ts_literal(value):
+    return json.dumps(value, ensure_ascii=False)
+
+
+def inject_parameters(nb, params):
+    """papermill convention: a cell tagged `injected-parameters` right after the `parameters` cell."""
+    idx = next((i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if idx is None:
+        raise SystemExit("notebook has no cell tagged 'parameters'")
+    lines = ["// Parameters injected by `npm run reproduce` (papermill convention)."]
+    lines += ["%s = %s;" % (k, ts_literal(v)) for k, v in params.items()]
+    lines.append("void 0; // no echo of the last value")
+    cell = nbformat.v4.new_code_cell("\n".join(lines))
+    cell.metadata["tags"] = ["injected-parameters"]
+    nb.cells.insert(idx + 1, cell)
+
+
+RUN_INFO_CELL = """// Appended by `npm run reproduce`: software versions, commit and parameters of this run.
+import { report as runInfoReport } from 'profile-provenance';
+runInfoReport.showRunInfo(%s);"""
+
+
+class TslabClient(NotebookClient):
+    """Keeps the execute_reply of each cell: tslab sends no execute_input message, so the
+    reply is the only place its status ('ok' / 'error' / 'abort') and execution count live."""
+
+    last_reply = None
+
+    def _check_raise_for_error(self, cell, cell_index, exec_reply):
+        self.last_reply = exec_reply
+        content = (exec_reply or {}).get("content", {})
+        if content.get("execution_count") is not None:
+            cell["execution_count"] = content["execution_count"]
+        return super()._check_raise_for_error(cell, cell_index, exec_reply)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("notebook")
+    ap.add_argument("--out-dir", required=True)
+    ap.add_argument("--name", required=True)
+    ap.add_argument("--params-json", default="{}")
+    ap.add_argument("--hide-code", action="store_true")
+    ap.add_argument("--timeout", type=int, default=900)
+    ap.add_argument("--kernel", default="tslab")
+    a = ap.parse_args()
+
+    nb = nbformat.read(a.notebook, as_version=4)
+    params = json.loads(a.params_json)
+    if params:
+        inject_parameters(nb, params)
+    info = {"notebook": os.path.basename(a.notebook), "parameters": json.dumps(params, ensure_ascii=False, sort_keys=True)}
+    run_info = nbformat.v4.new_code_cell(RUN_INFO_CELL % ts_literal(info))
+    run_info.metadata["tags"] = ["injected-run-info"]
+    nb.cells.append(run_info)
+
+    nb_dir = os.path.dirname(os.path.abspath(a.notebook))
+    client = TslabClient(
+        nb,
+        timeout=a.timeout,
+        kernel_name=a.kernel,
+        allow_errors=False,
+        record_timing=False,
+        resources={"metadata": {"path": nb_dir}},
+    )
+    failed = None
+    t_start = time.time()
+    try:
+        with client.setup_kernel():
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code" or not cell.source.strip():
+                    continue
+                try:
+                    client.execute_cell(cell, index)
+                except (CellExecutionError, CellTimeoutError) as e:
+                    failed = (index, cell, str(e))
+                    break
+                except KeyError as e:
+                    # tslab answers a cancelled request without an execution_count.
+                    failed = (index, cell, "cell was cancelled by the kernel (no execution count): %s" % e)
+                    break
+                status = ((client.last_reply or {}).get("content") or {}).get("status")
+                client.last_reply = None
+                if status != "ok":
+                    failed = (index, cell, "the kernel answered status %r (cancelled or not executed)" % status)
+                    break
+    except DeadKernelError as e:
+        print("FAILED %s: the kernel died: %s" % (a.name, e), file=sys.stderr)
+        return 1
+
+    if failed is not None:
+        index, cell, msg = failed
+        stderr = stream_text(cell, "stderr").strip()
+        err = error_text(cell).strip()
+        src = "\n".join("    " + l for l in cell.source.splitlines()[:12])
+        print("", file=sys.stderr)
+        print("FAILED %s: cell %d raised an error" % (a.name, index + 1), file=sys.stderr)
+        print("  cell source:\n%s" % src, file=sys.stderr)
+        detail = stderr or err or msg.strip() or "(the kernel gave no message)"
+        print("  message:\n" + "\n".join("    " + l for l in detail.splitlines()), file=sys.stderr)
+        os.makedirs(os.path.join(a.out_dir, "failed"), exist_ok=True)
+        atomic_write(os.path.join(a.out_dir, "failed", a.name + ".ipynb"), nbformat.writes(nb))
+        for stale in (a.name + ".html", a.name + ".ipynb"):
+            p = os.path.join(a.out_dir, stale)
+            if os.path.exists(p):
+                os.unlink(p)
+        return 1
+
+    nb.metadata["profile_provenance"] = {"parameters": params, "hide_code": a.hide_code, "seconds": round(time.time() - t_start, 1)}
+    os.makedirs(a.out_dir, exist_ok=True)
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    if a.hide_code:
+        exporter.exclude_input = True
+        exporter.exclude_input_prompt = True
+        exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": a.name}})
+    atomic_write(os.path.join(a.out_dir, a.name + ".ipynb"), nbformat.writes(nb))
+    atomic_write(os.path.join(a.out_dir, a.name + ".html"), body)
+    failed_copy = os.path.join(a.out_dir, "failed", a.name + ".ipynb")
+    if os.path.exists(failed_copy):
+        os.unlink(failed_copy)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
