@@ -13,6 +13,7 @@ Exit codes: 0 ok, 1 a cell failed, 2 usage/setup error.
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -68,6 +69,26 @@ def inject_parameters(nb, params):
     nb.cells.insert(idx + 1, cell)
 
 
+HEADING_ZH = re.compile(r"^(#{1,6})\s*(.+?)\s*\{zh:\s*(.+?)\s*\}\s*$")
+
+
+def localise_headings(nb, lang):
+    """Bilingual headings: a markdown heading written `## Match rates {zh: 匹配率}` shows as
+    'Match rates' (en), '匹配率' (zh) or '匹配率 / Match rates' (both, the default)."""
+
+    def fix(line):
+        m = HEADING_ZH.match(line)
+        if not m:
+            return line
+        hashes, en, zh = m.groups()
+        text = en if lang == "en" else zh if lang == "zh" else "%s / %s" % (zh, en)
+        return "%s %s" % (hashes, text)
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = "\n".join(fix(l) for l in cell.source.split("\n"))
+
+
 RUN_INFO_CELL = """// Appended by `npm run reproduce`: software versions, commit and parameters of this run.
 import { report as runInfoReport } from 'profile-provenance';
 runInfoReport.showRunInfo(%s);"""
@@ -96,13 +117,20 @@ def main():
     ap.add_argument("--hide-code", action="store_true")
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--kernel", default="tslab")
+    ap.add_argument("--lang", choices=["en", "zh", "both"], default="both")
     a = ap.parse_args()
 
     nb = nbformat.read(a.notebook, as_version=4)
+    localise_headings(nb, a.lang)
     params = json.loads(a.params_json)
     if params:
         inject_parameters(nb, params)
-    info = {"notebook": os.path.basename(a.notebook), "parameters": json.dumps(params, ensure_ascii=False, sort_keys=True)}
+    info = {
+        "notebook": os.path.basename(a.notebook),
+        "parameters": json.dumps(params, ensure_ascii=False, sort_keys=True),
+        "headings": a.lang,
+        "code": "hidden" if a.hide_code else "shown",
+    }
     run_info = nbformat.v4.new_code_cell(RUN_INFO_CELL % ts_literal(info))
     run_info.metadata["tags"] = ["injected-run-info"]
     nb.cells.append(run_info)

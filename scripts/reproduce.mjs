@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run reproduce [-- <notebook>...] [--param name=value ...] [--params file.json|yaml]
-//                   [--hide-code] [--out-dir reports]
+//                   [--hide-code] [--lang en|zh|both] [--out-dir reports]
 // Builds the library, makes sure Jupyter and the project-local tslab kernelspec are there,
 // then executes every notebook (or the named ones) headlessly, writing reports/<name>.ipynb
 // and reports/<name>.html. One line per notebook with its time; any cell error fails the run
@@ -19,7 +19,7 @@ const userCwd = process.env.INIT_CWD ?? process.cwd();
 function usage(msg) {
   if (msg) console.error(`reproduce: ${msg}`);
   console.error(
-    'usage: npm run reproduce [-- <notebook> ...] [--param name=value ...] [--params file.json|.yaml] [--hide-code] [--out-dir DIR]',
+    'usage: npm run reproduce [-- <notebook> ...] [--param name=value ...] [--params file.json|.yaml] [--hide-code] [--lang en|zh|both] [--out-dir DIR]',
   );
   process.exit(2);
 }
@@ -29,6 +29,7 @@ const names = [];
 const cliParams = [];
 let paramsFile = null;
 let hideCode = false;
+let lang = 'both';
 let outDir = join(root, 'reports');
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -36,6 +37,10 @@ for (let i = 0; i < args.length; i++) {
   else if (a.startsWith('--param=')) cliParams.push(a.slice(8));
   else if (a === '--params') paramsFile = resolve(userCwd, args[++i] ?? usage('--params needs a file'));
   else if (a === '--hide-code') hideCode = true;
+  else if (a === '--lang') {
+    lang = args[++i];
+    if (!['en', 'zh', 'both'].includes(lang)) usage('--lang takes en, zh or both');
+  }
   else if (a === '--out-dir') outDir = resolve(userCwd, args[++i] ?? usage('--out-dir needs a folder'));
   else if (a === '--help' || a === '-h') usage();
   else if (a.startsWith('-')) usage(`unknown option ${a}`);
@@ -82,6 +87,7 @@ for (const name of selected) {
       '--name', name,
       '--params-json', JSON.stringify(paramsByNotebook.get(name) ?? {}),
       ...(hideCode ? ['--hide-code'] : []),
+      '--lang', lang,
     ],
     { stdio: ['ignore', 'inherit', 'inherit'], env },
   );

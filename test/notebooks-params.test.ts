@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without type declarations
@@ -55,6 +55,7 @@ describe('notebook parameters (papermill convention)', () => {
     expect(v).toEqual({ seed: 3, evidencePath: join(dir, 'evidence.csv') });
     writeFileSync(join(dir, 'p.json'), JSON.stringify({ seed: '3' }));
     expect(() => resolveParameters(declared, { file: join(dir, 'p.json'), cwd: root, notebookDir })).toThrow(/'seed' must be a number/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('requires a parameters cell', () => {

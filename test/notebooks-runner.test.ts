@@ -6,9 +6,9 @@
  * with a message (CI runs reproduce, so Jupyter is always there).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..');
 const python = ['/usr/bin/python3', 'python3'].find(
@@ -20,20 +20,29 @@ if (!canRun) console.warn('notebooks-runner tests skipped: run `npm run reproduc
 
 function notebook(cells: string[]): string {
   return JSON.stringify({
-    cells: cells.map((source, i) => ({
-      cell_type: 'code', execution_count: null, id: `c${i}`, outputs: [], source,
-      metadata: i === 0 ? { tags: ['parameters'] } : {},
-    })),
+    cells: [
+      { cell_type: 'markdown', id: 'm0', metadata: {}, source: '## Match rates {zh: 匹配率}' },
+      ...cells.map((source, i) => ({
+        cell_type: 'code', execution_count: null, id: `c${i}`, outputs: [], source,
+        metadata: i === 0 ? { tags: ['parameters'] } : {},
+      })),
+    ],
     metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' }, language_info: { name: 'typescript' } },
     nbformat: 4,
     nbformat_minor: 5,
   });
 }
 
-function run(cells: string[], params: Record<string, unknown> = {}) {
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+function run(cells: string[], params: Record<string, unknown> = {}, extra: string[] = []) {
   // Inside the repo, so the kernel resolves 'profile-provenance' from ./node_modules.
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, '.tmp', 'nb-'));
+  made.push(dir);
   const nbPath = join(dir, 'case.ipynb');
   writeFileSync(nbPath, notebook(cells));
   const env = {
@@ -44,7 +53,7 @@ function run(cells: string[], params: Record<string, unknown> = {}) {
   };
   const r = spawnSync(
     python!,
-    [join(root, 'scripts', 'execute_notebook.py'), nbPath, '--out-dir', join(dir, 'out'), '--name', 'case', '--params-json', JSON.stringify(params)],
+    [join(root, 'scripts', 'execute_notebook.py'), nbPath, '--out-dir', join(dir, 'out'), '--name', 'case', '--params-json', JSON.stringify(params), ...extra],
     { encoding: 'utf8', env, timeout: 120_000 },
   );
   return { status: r.status, stderr: r.stderr, dir };
@@ -54,7 +63,7 @@ describe.runIf(canRun)('scripts/execute_notebook.py with a real tslab kernel', (
   it('stops at a throwing cell, shows its message, and writes no report', () => {
     const r = run(['let n = 1;', "throw new Error('boom from the second cell');", "console.log('never');"]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('cell 2');
+    expect(r.stderr).toContain('cell 3');
     expect(r.stderr).toContain('boom from the second cell');
     expect(existsSync(join(r.dir, 'out', 'case.html'))).toBe(false);
     expect(existsSync(join(r.dir, 'out', 'failed', 'case.ipynb'))).toBe(true);
@@ -73,6 +82,19 @@ describe.runIf(canRun)('scripts/execute_notebook.py with a real tslab kernel', (
     const html = readFileSync(join(r.dir, 'out', 'case.html'), 'utf8');
     expect(html).toContain('injected-parameters');
     expect(html).toContain('Run information');
+    const executed = JSON.parse(readFileSync(join(r.dir, 'out', 'case.ipynb'), 'utf8')) as { cells: Array<{ source: string[] }> };
+    expect(executed.cells[0]!.source.join('')).toBe('## 匹配率 / Match rates');
+  });
+
+  it('shows headings in one language when asked, and hides code when asked', () => {
+    const r = run(["let label = 'x';", "console.log('visible output ' + label);"], {}, ['--lang', 'zh', '--hide-code']);
+    expect(r.status).toBe(0);
+    const html = readFileSync(join(r.dir, 'out', 'case.html'), 'utf8');
+    const executed = JSON.parse(readFileSync(join(r.dir, 'out', 'case.ipynb'), 'utf8')) as { cells: Array<{ source: string[] }> };
+    expect(executed.cells[0]!.source.join('')).toBe('## 匹配率');
+    expect(html).not.toContain('Match rates');
+    expect(html).toContain('visible output x');
+    expect(html).not.toContain('console.log');
   });
 });
 

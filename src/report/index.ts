@@ -3,3 +3,5 @@ export * from './display';
 export * from './table';
 export * from './notices';
 export * from './progress';
+export * from './document';
+export * from './pdf';

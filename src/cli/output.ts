@@ -1,0 +1,56 @@
+/**
+ * What every command writes: `<out>/<command>.json` (the results: stable key order, no clock,
+ * so the same inputs and seed give byte-identical JSON) and `<out>/<command>.html` (the expert
+ * report), optionally `<out>/<command>.pdf`. Files are written atomically; nothing is written
+ * when the command fails (no partial report).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../io';
+import { renderReport, type ReportDocument } from '../report/document';
+import { htmlFileToPdf } from '../report/pdf';
+
+/** JSON with object keys sorted recursively and typed arrays as plain arrays. */
+export function stableJson(value: unknown): string {
+  const norm = (v: unknown): unknown => {
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
+    if (Array.isArray(v)) return v.map(norm);
+    if (v instanceof Map) return norm(Object.fromEntries(v));
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      return Object.fromEntries(Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => [k, norm(o[k])]));
+    }
+    if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+    return v;
+  };
+  return JSON.stringify(norm(value), null, 2) + '\n';
+}
+
+export interface CommandOutput {
+  command: string;
+  results: unknown;
+  document: ReportDocument;
+}
+
+export interface WriteOptions {
+  outDir: string;
+  pdf?: boolean;
+}
+
+export async function writeOutputs(out: CommandOutput, options: WriteOptions): Promise<string[]> {
+  const dir = resolve(options.outDir);
+  mkdirSync(dir, { recursive: true });
+  const jsonPath = join(dir, `${out.command}.json`);
+  const htmlPath = join(dir, `${out.command}.html`);
+  const html = renderReport(out.document);
+  const json = stableJson(out.results);
+  await writeFileAtomic(jsonPath, json);
+  await writeFileAtomic(htmlPath, html);
+  const written = [jsonPath, htmlPath];
+  if (options.pdf) {
+    const pdfPath = join(dir, `${out.command}.pdf`);
+    await writeFileAtomic(pdfPath, await htmlFileToPdf(htmlPath));
+    written.push(pdfPath);
+  }
+  return written;
+}
