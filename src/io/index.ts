@@ -1,1 +1,25 @@
-export {};
+/**
+ * Evidence I/O: read profile tables (CSV/TSV in UTF-8, UTF-8 with BOM, UTF-16 with BOM,
+ * GBK/GB18030; JSON; JSONL; XLSX) against a declarative schema, with a provenance entry per
+ * file; write outputs atomically. Errors are EvidenceErrors naming file, row, column, value.
+ */
+export { EvidenceError, IssueCollector, MAX_ISSUES, formatIssue, formatValue } from './errors';
+export type { EvidenceIssue, EvidenceErrorOptions, RowKind } from './errors';
+export { COLUMN_TYPES, TYPE_DESCRIPTIONS, assertValidSchema, describeSchema } from './schema';
+export type { CellValue, ColumnSpec, ColumnType, Row, RowOf, SchemaRow, TableSchema } from './schema';
+export { decodeText, gbStructure } from './encoding';
+export type { DecodedText, DecodeOptions } from './encoding';
+export { TABLE_FORMATS, formatFromFileName } from './format';
+export type { TableFormat } from './format';
+export { parseDelimited } from './csv';
+export { parseJsonArray, parseJsonLines } from './json';
+export { columnLetter, parseXlsx } from './xlsx';
+export { convertCell, EMPTY } from './cells';
+export { validateTable } from './validate';
+export type { RawCell, RawRecord, RawTable } from './raw';
+export { formatBytes, provenanceManifest, sha256Bytes, sha256File, sha256FileSync } from './provenance';
+export type { ManifestRow, ProvenanceEntry } from './provenance';
+export { writeFileAtomic } from './atomic';
+export { DEFAULT_MAX_BYTES, parseTable, readTable } from './readTable';
+export type { LoadedTable, ParseOptions, ParseTableOptions, ReadTableOptions } from './readTable';
+export { danfo, toDataFrame } from './dataframe';

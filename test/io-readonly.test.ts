@@ -1,0 +1,34 @@
+import * as fs from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { readTable } from '../src/io';
+import { evidenceError, fixture, people } from './fixtures/io/helpers';
+
+// Record every open/write call the io module makes (module mock, so it works even as root,
+// where a chmod 444 file would still be writable).
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...real,
+    openSync: vi.fn(real.openSync),
+    writeSync: vi.fn(real.writeSync),
+    writeFileSync: vi.fn(real.writeFileSync),
+    ftruncateSync: vi.fn(real.ftruncateSync),
+  };
+});
+
+describe('evidence files are opened read-only', () => {
+  it("opens with flag 'r' and never writes, on success and on failure", async () => {
+    const open = vi.mocked(fs.openSync);
+    open.mockClear();
+    await readTable(fixture('people.csv'), people);
+    await evidenceError(readTable(fixture('duplicate-ids.csv'), people));
+    const calls = open.mock.calls.filter((c) => String(c[0]).includes('/fixtures/io/'));
+    expect(calls.map((c) => [String(c[0]).split('/').pop(), c[1]])).toEqual([
+      ['people.csv', 'r'],
+      ['duplicate-ids.csv', 'r'],
+    ]);
+    expect(vi.mocked(fs.writeSync)).not.toHaveBeenCalled();
+    expect(vi.mocked(fs.writeFileSync)).not.toHaveBeenCalled();
+    expect(vi.mocked(fs.ftruncateSync)).not.toHaveBeenCalled();
+  });
+});
