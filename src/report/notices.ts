@@ -39,12 +39,13 @@ export function showSyntheticNotice(n: SyntheticNotice): void {
 }
 
 /** Loosely typed so any ProvenanceEntry-like record prints (path, bytes, sha256, rows, ...). */
-export type ProvenanceLike = Record<string, unknown> & { path?: unknown; sha256?: unknown };
+export type ProvenanceLike = object;
 
 const PROVENANCE_COLUMNS = ['fileName', 'path', 'format', 'encoding', 'bytes', 'rows', 'columns', 'sha256', 'loadedAt'];
 
 export function provenanceRows(entries: ProvenanceLike[]): Array<Record<string, unknown>> {
-  return entries.map((e) => {
+  return entries.map((entry) => {
+    const e = entry as Record<string, unknown>;
     const row: Record<string, unknown> = {};
     for (const c of PROVENANCE_COLUMNS) {
       if (!(c in e)) continue;
