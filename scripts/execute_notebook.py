@@ -89,6 +89,16 @@ def localise_headings(nb, lang):
             cell.source = "\n".join(fix(l) for l in cell.source.split("\n"))
 
 
+EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\bsrc="(?:file:|https?:)[^"]*"[^>]*>\s*</script>', re.I)
+
+
+def self_contained(html):
+    """The report must open offline on any machine: drop the <script src> tags nbconvert adds
+    for require.js and MathJax (Debian points them at file:///usr/share/javascript, elsewhere a
+    CDN). Our outputs need neither: plotly.js is inlined, and notebooks write no LaTeX."""
+    return EXTERNAL_SCRIPT.sub("", html)
+
+
 RUN_INFO_CELL = """// Appended by `npm run reproduce`: software versions, commit and parameters of this run.
 import { report as runInfoReport } from 'profile-provenance';
 runInfoReport.showRunInfo(%s);"""
@@ -197,6 +207,7 @@ def main():
         exporter.exclude_input_prompt = True
         exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": a.name}})
+    body = self_contained(body)
     atomic_write(os.path.join(a.out_dir, a.name + ".ipynb"), nbformat.writes(nb))
     atomic_write(os.path.join(a.out_dir, a.name + ".html"), body)
     failed_copy = os.path.join(a.out_dir, "failed", a.name + ".ipynb")
