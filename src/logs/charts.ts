@@ -1,0 +1,137 @@
+/**
+ * Pure figure builders for the access-log findings (data in, plotly `Figure` out). Notebooks
+ * display them with `pp.plot.showFigure(fig)`.
+ *
+ * @example
+ * const fig = monthlyVisitsChart(monthly);          // grouped bars per account
+ * const fig2 = interArrivalChart([{ label: '脉脉', summary }]);
+ */
+import type { Figure } from '../plot/figure';
+import type { CapacityDistribution } from './capacity';
+import type { ClassifierEvaluation } from './classify';
+import type { CountLog } from './load';
+import type { RateSummary } from './rate';
+
+const PALETTE = ['#2b6cb0', '#c05621', '#2f855a', '#6b46c1', '#b7791f', '#c53030'];
+
+/** Grouped bars of visits per account per period (month or day). */
+export function monthlyVisitsChart(counts: CountLog, options: { title?: string } = {}): Figure {
+  const periods = [...new Set(counts.rows.map((r) => r.period))].sort();
+  const data = counts.accounts.map((account, i) => {
+    const byPeriod = new Map(counts.rows.filter((r) => r.account === account).map((r) => [r.period, r.visits]));
+    return { type: 'bar', name: account, x: periods, y: periods.map((p) => byPeriod.get(p) ?? 0), marker: { color: PALETTE[i % PALETTE.length] } };
+  });
+  return {
+    data,
+    layout: {
+      title: { text: options.title ?? `Logged visits per account per ${counts.grain} (CST)` },
+      barmode: 'group',
+      xaxis: { title: { text: counts.grain === 'month' ? 'month (CST)' : 'day (CST)' }, type: 'category' },
+      yaxis: { title: { text: 'visits' } },
+    },
+  };
+}
+
+/** Inter-arrival time distributions (share of gaps per log10 bin), one line per account. */
+export function interArrivalChart(series: Array<{ label: string; summary: RateSummary }>, options: { title?: string; binsPerPoint?: number } = {}): Figure {
+  const merge = options.binsPerPoint ?? 5;
+  const data = series.map(({ label, summary }, i) => {
+    const h = summary.histogram;
+    const total = summary.gaps.n || 1;
+    const x: number[] = [];
+    const y: number[] = [];
+    for (let b = 0; b < h.counts.length; b += merge) {
+      let c = 0;
+      for (let k = b; k < Math.min(h.counts.length, b + merge); k++) c += h.counts[k]!;
+      x.push(10 ** (h.minLog10 + (b + merge / 2) / h.binsPerDecade));
+      y.push(c / total);
+    }
+    // trim empty tails
+    let a = 0;
+    let z = y.length - 1;
+    while (a < y.length && y[a] === 0) a++;
+    while (z > a && y[z] === 0) z--;
+    return { type: 'scatter', mode: 'lines+markers', name: label, x: x.slice(Math.max(0, a - 1), z + 2), y: y.slice(Math.max(0, a - 1), z + 2), line: { color: PALETTE[i % PALETTE.length] } };
+  });
+  return {
+    data,
+    layout: {
+      title: { text: options.title ?? 'Time between consecutive requests' },
+      xaxis: { title: { text: 'gap (seconds, log scale)' }, type: 'log' },
+      yaxis: { title: { text: 'share of gaps' } },
+    },
+  };
+}
+
+/** Share of requests per hour of day (local time of the summaries, CST by default), night shaded. */
+export function hourOfDayChart(series: Array<{ label: string; summary: RateSummary }>, options: { title?: string } = {}): Figure {
+  const hours = Array.from({ length: 24 }, (_, h) => h);
+  const data = series.map(({ label, summary }, i) => {
+    const total = summary.records || 1;
+    return { type: 'bar', name: label, x: hours, y: summary.hourOfDay.map((c) => c / total), marker: { color: PALETTE[i % PALETTE.length] } };
+  });
+  const [a, b] = series[0]?.summary.nightHours ?? [0, 7];
+  const off = series[0]?.summary.offsetMinutes ?? 480;
+  return {
+    data,
+    layout: {
+      title: { text: options.title ?? 'Requests by hour of day' },
+      barmode: 'group',
+      xaxis: { title: { text: `hour of day (UTC${off >= 0 ? '+' : '-'}${Math.abs(off) / 60})` }, dtick: 1 },
+      yaxis: { title: { text: 'share of requests' } },
+      shapes: [{ type: 'rect', xref: 'x', yref: 'paper', x0: a - 0.5, x1: b - 0.5, y0: 0, y1: 1, fillcolor: '#718096', opacity: 0.12, line: { width: 0 } }],
+      annotations: [{ x: (a + b) / 2 - 0.5, y: 1, yref: 'paper', text: 'night', showarrow: false }],
+    },
+  };
+}
+
+/** Histogram of simulated capacities (log scale) with vertical lines at the volumes to compare. */
+export function capacityChart(dist: CapacityDistribution, volumes: Array<{ label: string; value: number }>, options: { title?: string } = {}): Figure {
+  const logs = Array.from(dist.samples, (x) => Math.log10(Math.max(x, 1e-9)));
+  const shapes = volumes.map((v) => ({ type: 'line', xref: 'x', yref: 'paper', x0: Math.log10(v.value), x1: Math.log10(v.value), y0: 0, y1: 1, line: { color: '#c53030', dash: 'dash' } }));
+  const annotations = volumes.map((v, i) => ({ x: Math.log10(v.value), y: 1 - 0.08 * i, yref: 'paper', text: v.label, showarrow: false, xanchor: 'left', font: { color: '#c53030' } }));
+  return {
+    data: [{ type: 'histogram', x: logs, nbinsx: 60, marker: { color: '#2b6cb0' }, name: 'capacity' }],
+    layout: {
+      title: { text: options.title ?? `Distinct profiles the logged visits could have retrieved (${dist.draws.toLocaleString('en-US')} draws, seed ${dist.seed})` },
+      xaxis: { title: { text: 'log10(distinct profiles)' } },
+      yaxis: { title: { text: 'draws' } },
+      shapes,
+      annotations,
+    },
+  };
+}
+
+/** Horizontal bars of request rates (per second, log scale): logged vs required. */
+export function rateComparisonChart(rows: Array<{ label: string; perSecond: number }>, options: { title?: string } = {}): Figure {
+  return {
+    data: [{
+      type: 'bar', orientation: 'h', y: rows.map((r) => r.label), x: rows.map((r) => r.perSecond),
+      text: rows.map((r) => r.perSecond.toPrecision(3)), textposition: 'auto',
+      marker: { color: rows.map((_, i) => PALETTE[i % PALETTE.length]) },
+    }],
+    layout: {
+      title: { text: options.title ?? 'Request rate: logged vs needed (requests per second)' },
+      xaxis: { title: { text: 'requests per second (log scale)' }, type: 'log' },
+      yaxis: { automargin: true },
+      margin: { l: 260 },
+    },
+  };
+}
+
+/** Error rate per scenario with 95% Wilson intervals. */
+export function classifierErrorChart(ev: ClassifierEvaluation, options: { title?: string } = {}): Figure {
+  const s = ev.scenarios;
+  return {
+    data: [{
+      type: 'bar', x: s.map((r) => r.scenario), y: s.map((r) => r.errorRate),
+      marker: { color: s.map((r) => (r.truth === 'automated' ? '#c05621' : '#2b6cb0')) },
+      error_y: { type: 'data', symmetric: false, array: s.map((r) => r.interval[1] - r.errorRate), arrayminus: s.map((r) => r.errorRate - r.interval[0]) },
+    }],
+    layout: {
+      title: { text: options.title ?? `Classifier error rate by simulated scenario (${ev.accountsPerScenario} accounts each, seed ${ev.seed})` },
+      xaxis: { title: { text: 'scenario (blue: human-paced, orange: automated)' } },
+      yaxis: { title: { text: 'error rate' }, range: [0, 1] },
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { weiboMaimai } from '../src/case/weiboMaimai';
+import { accessFeatures, classifyAccess } from '../src/logs/classify';
+import { generateLogsDataset, LOGS_DATASET_SEED } from '../src/logs/datasets';
+import { accountTimestamps, aggregateRequests, loadDailyCounts, loadMonthlyCounts, loadRequestLog } from '../src/logs/load';
+import { analyseRate } from '../src/logs/rate';
+
+const committed = join(__dirname, '..', 'datasets', 'logs');
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const tmp = mkdtempSync(join(tmpdir(), 'logs-ds-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('datasets/logs (SYNTHETIC)', () => {
+  it('the script regenerates every committed file byte for byte', () => {
+    execFileSync(join(__dirname, '..', 'node_modules', '.bin', 'tsx'), [join(__dirname, '..', 'scripts', 'datasets', 'logs.ts'), tmp]);
+    const names = readdirSync(committed).sort();
+    expect(readdirSync(tmp).sort()).toEqual(names);
+    for (const n of names) expect(sha(readFileSync(join(tmp, n))), n).toBe(sha(readFileSync(join(committed, n))));
+  });
+  it('the README lists the SHA-256 of each data file and says SYNTHETIC', () => {
+    const files = generateLogsDataset(LOGS_DATASET_SEED);
+    const readme = files['README.md']!;
+    expect(readme).toMatch(/SYNTHETIC/);
+    expect(readme).toContain(String(LOGS_DATASET_SEED));
+    for (const [n, c] of Object.entries(files)) if (n !== 'README.md') expect(readme).toContain(sha(c));
+  });
+  it("monthly totals match the judgment's figures (src/case)", async () => {
+    const m = await loadMonthlyCounts(join(committed, 'monthly-visits.csv'), { asOf: '2015-12-31' });
+    const get = (a: string, p: string) => m.rows.find((r) => r.account === a && r.period === p)!.visits;
+    expect(get('脉脉', '2014-07')).toBe(weiboMaimai.peakMonthlyVisitsMaimaiAccount.value);
+    expect(get('淘友网', '2014-08')).toBe(weiboMaimai.peakMonthlyVisitsTaoyouAccount.value);
+    const usual = m.rows.filter((r) => r.visits < 5000).map((r) => r.visits);
+    expect(usual).toHaveLength(14);
+    for (const v of usual) expect(Math.abs(v / weiboMaimai.usualMonthlyVisits.value - 1)).toBeLessThan(0.2);
+  });
+  it('the request-level, daily and monthly files agree', async () => {
+    const log = await loadRequestLog(join(committed, 'requests-2014-07.csv'), { asOf: '2015-12-31', order: 'refuse' });
+    const monthly = await loadMonthlyCounts(join(committed, 'monthly-visits.csv'), { asOf: '2015-12-31' });
+    for (const r of aggregateRequests(log, 'month').rows) {
+      expect(r.period).toBe('2014-07');
+      expect(r.visits).toBe(monthly.rows.find((x) => x.account === r.account && x.period === '2014-07')!.visits);
+    }
+    const daily = await loadDailyCounts(join(committed, 'daily-visits-2014-07.csv'), { asOf: '2015-12-31' });
+    expect(aggregateRequests(log, 'day').rows.map((r) => [r.account, r.period, r.visits])).toEqual(daily.rows.map((r) => [r.account, r.period, r.visits]));
+  });
+  it('脉脉 is automated and 淘友网 human-paced at request level, as generated', async () => {
+    const log = await loadRequestLog(join(committed, 'requests-2014-07.csv'), { asOf: '2015-12-31' });
+    expect(classifyAccess(accessFeatures(analyseRate(accountTimestamps(log, '脉脉'), { ksReplicates: 0 }))).label).toBe('automated');
+    expect(classifyAccess(accessFeatures(analyseRate(accountTimestamps(log, '淘友网'), { ksReplicates: 0 }))).label).toBe('human-paced');
+  });
+  it('stays small (a few MB at most)', () => {
+    let total = 0;
+    for (const n of readdirSync(committed)) total += readFileSync(join(committed, n)).length;
+    expect(total).toBeLessThan(3 * 1024 * 1024);
+  });
+});
