@@ -1,1 +1,39 @@
-export {};
+/**
+ * Avatars: decoding evidence images safely, perceptual hashes (aHash, dHash, pHash), Hamming
+ * distances (single, all pairs), measured robustness and thresholds, and source attribution
+ * of displayed avatars across platforms (the avatar-app defence, FACTS.md case 1 inference 2).
+ */
+export { EvidenceError, refuseImage } from './errors';
+export {
+  DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, decodeAvatar, inspectAvatar, readSource, sniffFormat,
+  type AvatarFormat, type AvatarSource, type DecodeOptions, type DecodedAvatar,
+} from './decode';
+export { areaResize, lumaBT601 } from './grey';
+export {
+  HASH_KINDS, aHashFromLuma, bitsToHex, dHashFromLuma, dctLowFrequencies, hashAvatar, hashAvatars, hashPixels, pHashFromLuma,
+  type AvatarHashes, type HashKind, type HashManyOptions, type HashedAvatar,
+} from './hash';
+export { hammingDistanceHex, hammingPacked, packHashes, popcount32 } from './hamming';
+export { allPairsHamming, crossPairsHamming, type AllPairsOptions, type AllPairsResult } from './allpairs';
+export { DEFAULT_DISTORTIONS, DISTORTION_KINDS, distortionByName, type Distortion, type DistortionKind } from './distort';
+export { chooseThreshold, distanceHistogram, rocAuc, rocCurve, type RocPoint, type ThresholdChoice, type ThresholdRuleOptions } from './roc';
+export {
+  MATCH_RULES, chooseThresholds, describeThresholds, distortionTable, errorRateTable, isMatch, measureRobustness, rocByHash, sameDistances,
+  type DistortionRow, type ErrorRateRow, type HashDistances, type MatchRule, type MeasureOptions, type RobustnessMeasurement, type SamePair, type Thresholds,
+} from './robustness';
+export { DEFAULT_MAX_FALSE_MATCH_RATE, DEFAULT_RULE, DEFAULT_THRESHOLDS } from './thresholds';
+export {
+  attributeAvatar, attributeEvidence, attributionSummaryRows, attributionVsTruth, hashDistances, summariseAttribution,
+  type Attribution, type AttributionOptions, type AttributionSummary, type AttributionSummaryOptions, type AttributionVerdict,
+  type PersonAttribution, type PersonEvidence, type PlatformCandidate,
+} from './attribution';
+export { AVATAR_MANIFEST_SCHEMA, loadAvatarEvidence, type AvatarEvidenceSet, type AvatarImageRecord, type LoadEvidenceOptions } from './evidence';
+export { avatarHashComparison, type AvatarComparisonOptions } from './comparison';
+export { attributionFigure, distanceDistributionFigure, rocFigure } from './charts';
+export { renderScene, type Rgb, type Scene, type Shape } from './draw';
+export { AVATAR_STYLES, randomAvatarScene, randomStyle, type AvatarStyle } from './scenes';
+export {
+  DISPLAY_PIPELINE, MANIFEST_COLUMNS, MASTER_SIZE, PLATFORMS, PLATFORM_PIPELINES, combinedHash, generateAvatarDataset, sha256Hex, toCsv,
+  type AvatarManifestRow, type GeneratedAvatarDataset, type GenerateOptions, type Platform, type RobustnessManifestRow, type VariantKind,
+} from './generate';
+export { AVATAR_DATASET_SEED, ROBUSTNESS_COLUMNS, measurementSet, writeAvatarDataset, type WriteOptions, type WriteSummary } from './dataset';
