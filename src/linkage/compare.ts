@@ -1,0 +1,363 @@
+/**
+ * Comparison vectors: for each candidate pair and each declared comparison, the index of the
+ * first level whose predicate holds (the matching area's `Comparison` declarations, Splink
+ * convention). The result is one Uint8Array of level codes, `gamma[p * F + f]`: the agreement
+ * pattern gamma of Fellegi & Sunter (1969).
+ *
+ * Two builders:
+ * - `recordComparator(left, right, comparisons)`: records + `Comparison<R>` from
+ *   `src/matching/comparison.ts`. Each field's value is extracted once per record, not per pair.
+ * - `columnComparator(left, right, comparisons)`: integer-coded columns (Int32Array, -1 =
+ *   missing) with levels whose predicates take two codes; the path for millions of rows.
+ *   Similarity between codes is expressed through vocabulary-level lookup tables closed over by
+ *   the predicate (e.g. `pinyinCode[a] === pinyinCode[b]`), so nothing per pair is allocated.
+ *
+ * Missing values: a comparison should open with a null level (`isNull: true`) that holds when
+ * either side is missing; the engine gives it weight 0 and leaves it out of estimation, which
+ * is Fellegi-Sunter's treatment of missing data (and fastLink's missing-at-random), never a
+ * disagreement.
+ */
+import type { Comparison, ComparisonLevel } from '../matching/comparison';
+import type { FieldInfo, LinkMode, PairComparator } from './types';
+
+/** Options shared by both comparator builders. */
+export interface ComparatorOptions {
+  /**
+   * Fields (by comparison name) to give a term-frequency adjustment on their first non-null
+   * level (or on `tfLevel` if a comparison declares it).
+   */
+  termFrequency?: string[];
+}
+
+function levelInfo(c: { name: string; description: string; levels: ComparisonLevel<any>[] }): FieldInfo {
+  if (!c || typeof c.name !== 'string' || c.name === '') throw new TypeError('every comparison needs a name');
+  if (!Array.isArray(c.levels) || c.levels.length < 2) {
+    throw new RangeError(`comparison '${c.name}' needs at least two levels (e.g. 'same' and a catch-all 'different')`);
+  }
+  if (c.levels.length > 255) throw new RangeError(`comparison '${c.name}' has more than 255 levels`);
+  const nonNull = c.levels.filter((l) => !l.isNull).length;
+  if (nonNull < 2) throw new RangeError(`comparison '${c.name}' needs at least two non-null levels to carry evidence`);
+  for (const [i, l] of c.levels.entries()) {
+    if (typeof l.predicate !== 'function') throw new TypeError(`comparison '${c.name}' level ${i} ('${l.label}') has no predicate`);
+  }
+  return {
+    name: c.name,
+    description: c.description,
+    levels: c.levels.map((l) => ({ label: l.label, labelZh: l.labelZh, description: l.description, isNull: l.isNull === true })),
+  };
+}
+
+function tfLevelOf(info: FieldInfo): number {
+  const i = info.levels.findIndex((l) => !l.isNull);
+  return i;
+}
+
+function checkUnique(fields: FieldInfo[]): void {
+  const seen = new Set<string>();
+  for (const f of fields) {
+    if (seen.has(f.name)) throw new RangeError(`comparison name '${f.name}' is used twice`);
+    seen.add(f.name);
+  }
+  if (fields.length === 0) throw new RangeError('linkage needs at least one comparison');
+}
+
+function checkPairs(left: Int32Array, right: Int32Array, nl: number, nr: number): void {
+  if (left.length !== right.length) throw new RangeError(`pair arrays differ in length: ${left.length} vs ${right.length}`);
+  for (let p = 0; p < left.length; p++) {
+    const i = left[p]!, j = right[p]!;
+    if (i < 0 || i >= nl || j < 0 || j >= nr) {
+      throw new RangeError(`pair ${p} = (${i}, ${j}) is outside the tables (${nl} left rows, ${nr} right rows)`);
+    }
+  }
+}
+
+function noLevel(name: string, va: unknown, vb: unknown): Error {
+  return new Error(
+    `comparison '${name}': no level matched values ${JSON.stringify(va)} / ${JSON.stringify(vb)}; end the level list with a catch-all level`,
+  );
+}
+
+/**
+ * Comparator over records with the matching area's `Comparison<R>` declarations.
+ * `right` = null for deduplication within `left`.
+ */
+export function recordComparator<R>(
+  left: readonly R[],
+  right: readonly R[] | null,
+  comparisons: ReadonlyArray<Comparison<R>>,
+  options: ComparatorOptions = {},
+): PairComparator {
+  const fields = comparisons.map(levelInfo);
+  checkUnique(fields);
+  const mode: LinkMode = right === null ? 'dedupe' : 'link';
+  const rightRecs = right ?? left;
+  const F = comparisons.length;
+  const valuesL = comparisons.map((c) => left.map((r) => c.value(r)));
+  const valuesR = right === null ? valuesL : comparisons.map((c) => rightRecs.map((r) => c.value(r)));
+  const preds = comparisons.map((c) => c.levels.map((l) => l.predicate));
+
+  const tfSet = new Set(options.termFrequency ?? []);
+  for (const name of tfSet) if (!fields.some((f) => f.name === name)) throw new RangeError(`termFrequency: no comparison named '${name}'`);
+  const tfCodes: PairComparator['tfCodes'] = fields.map((info, f) => {
+    if (!tfSet.has(info.name)) return undefined;
+    info.tfLevel = tfLevelOf(info);
+    const codes = new Map<string, number>();
+    const code = (v: unknown): number => {
+      if (v === null || v === undefined || v === '') return -1;
+      const s = typeof v === 'string' ? v : JSON.stringify(v);
+      let c = codes.get(s);
+      if (c === undefined) codes.set(s, (c = codes.size));
+      return c;
+    };
+    const l = Int32Array.from(valuesL[f]!, code);
+    const r = right === null ? l : Int32Array.from(valuesR[f]!, code);
+    return { field: f, left: l, right: r };
+  });
+
+  return {
+    fields,
+    mode,
+    leftSize: left.length,
+    rightSize: rightRecs.length,
+    tfCodes: tfCodes.some(Boolean) ? tfCodes : undefined,
+    compare(pl: Int32Array, pr: Int32Array, out?: Uint8Array): Uint8Array {
+      checkPairs(pl, pr, left.length, rightRecs.length);
+      const n = pl.length;
+      const gamma = out ?? new Uint8Array(n * F);
+      if (gamma.length < n * F) throw new RangeError(`output buffer holds ${gamma.length} codes, need ${n * F}`);
+      for (let f = 0; f < F; f++) {
+        const vl = valuesL[f]!, vr = valuesR[f]!, ps = preds[f]!;
+        const L = ps.length;
+        for (let p = 0; p < n; p++) {
+          const a = vl[pl[p]!], b = vr[pr[p]!];
+          let k = 0;
+          while (k < L && !ps[k]!(a, b)) k++;
+          if (k === L) throw noLevel(fields[f]!.name, a, b);
+          gamma[p * F + f] = k;
+        }
+      }
+      return gamma;
+    },
+  };
+}
+
+/**
+ * A declarative test on two codes that the engine runs inline (no function call per pair):
+ * - `missing`: either code < 0;
+ * - `equal`: the codes are equal;
+ * - `equalDiv`: floor(a / divisor) equal (a code that packs a coarser value, e.g. employer * 4 + form);
+ * - `equalLookup`: table[a] >= 0 and table[a] === table[b] (a vocabulary-level key, e.g. pinyin of a name);
+ * - `always`: the catch-all.
+ * The level's `predicate` must say the same thing (it is what `describe` and record code use);
+ * `columnComparator` checks the two agree on a sample of pairs.
+ */
+export type CodeTest =
+  | { op: 'missing' }
+  | { op: 'equal' }
+  | { op: 'equalDiv'; divisor: number }
+  | { op: 'equalLookup'; table: Int32Array }
+  | { op: 'always' };
+
+/** A comparison level on integer codes, optionally with an inline `test`. */
+export interface ColumnLevel extends ComparisonLevel<number> {
+  test?: CodeTest;
+}
+
+/** A comparison over an integer-coded column: the matching area's levels, on codes (-1 = missing). */
+export interface ColumnComparison {
+  name: string;
+  description: string;
+  /** Column name in both tables. */
+  column: string;
+  levels: ColumnLevel[];
+}
+
+/** Integer-coded table: every column has one Int32 code per row, -1 = missing. */
+export interface ColumnTable {
+  size: number;
+  columns: Record<string, Int32Array>;
+}
+
+const OP_PREDICATE = 0, OP_MISSING = 1, OP_EQUAL = 2, OP_DIV = 3, OP_LOOKUP = 4, OP_ALWAYS = 5;
+
+function opOf(test: CodeTest | undefined, where: string): number {
+  if (!test) return OP_PREDICATE;
+  switch (test.op) {
+    case 'missing': return OP_MISSING;
+    case 'equal': return OP_EQUAL;
+    case 'equalDiv':
+      if (!(Number.isInteger(test.divisor) && test.divisor > 0)) throw new RangeError(`${where}: equalDiv divisor must be a positive integer`);
+      return OP_DIV;
+    case 'equalLookup':
+      if (!(test.table instanceof Int32Array)) throw new TypeError(`${where}: equalLookup needs an Int32Array table`);
+      return OP_LOOKUP;
+    case 'always': return OP_ALWAYS;
+    default: throw new RangeError(`${where}: unknown code test ${JSON.stringify(test)}`);
+  }
+}
+
+/** Row-major copy of some columns: `out[row * F + f]`, so one pair reads two cache lines. */
+function rowMajor(cols: Int32Array[], n: number): Int32Array {
+  const F = cols.length;
+  const out = new Int32Array(n * F);
+  for (let f = 0; f < F; f++) {
+    const c = cols[f]!;
+    for (let i = 0; i < n; i++) out[i * F + f] = c[i]!;
+  }
+  return out;
+}
+
+/**
+ * Comparator over integer-coded columns. `right` = null for deduplication within `left`.
+ * Levels with a `test` run inline; others call their predicate. When a call compares at least
+ * as many pairs as a quarter of the rows, the columns are copied once to row-major order (the
+ * copy is kept for later calls): random pair access then touches two cache lines per pair.
+ */
+export function columnComparator(
+  left: ColumnTable,
+  right: ColumnTable | null,
+  comparisons: ReadonlyArray<ColumnComparison>,
+  options: ComparatorOptions = {},
+): PairComparator {
+  const fields = comparisons.map(levelInfo);
+  checkUnique(fields);
+  const mode: LinkMode = right === null ? 'dedupe' : 'link';
+  const rt = right ?? left;
+  const col = (t: ColumnTable, name: string, side: string): Int32Array => {
+    const c = t.columns[name];
+    if (!(c instanceof Int32Array)) throw new TypeError(`${side} table has no Int32Array column '${name}'`);
+    if (c.length !== t.size) throw new RangeError(`${side} column '${name}' has ${c.length} rows, table size is ${t.size}`);
+    return c;
+  };
+  const colsL = comparisons.map((c) => col(left, c.column, 'left'));
+  const colsR = comparisons.map((c) => col(rt, c.column, 'right'));
+  const F = comparisons.length;
+  // Flattened level programs: for field f, levels start at levelStart[f].
+  const levelStart = new Int32Array(F + 1);
+  comparisons.forEach((c, f) => (levelStart[f + 1] = levelStart[f]! + c.levels.length));
+  const ops = new Uint8Array(levelStart[F]!);
+  const divisors = new Float64Array(levelStart[F]!);
+  const tables: Array<Int32Array | undefined> = [];
+  const preds: Array<(a: number, b: number) => boolean> = [];
+  comparisons.forEach((c, f) =>
+    c.levels.forEach((l, k) => {
+      const q = levelStart[f]! + k;
+      ops[q] = opOf(l.test, `comparison '${c.name}' level ${k}`);
+      if (l.test?.op === 'equalDiv') divisors[q] = l.test.divisor;
+      tables[q] = l.test?.op === 'equalLookup' ? l.test.table : undefined;
+      preds[q] = l.predicate;
+    }),
+  );
+  const tfSet = new Set(options.termFrequency ?? []);
+  for (const name of tfSet) if (!fields.some((f) => f.name === name)) throw new RangeError(`termFrequency: no comparison named '${name}'`);
+  const tfCodes: PairComparator['tfCodes'] = fields.map((info, f) => {
+    if (!tfSet.has(info.name)) return undefined;
+    info.tfLevel = tfLevelOf(info);
+    return { field: f, left: colsL[f]!, right: colsR[f]! };
+  });
+
+  const level = (f: number, a: number, b: number): number => {
+    const q0 = levelStart[f]!, q1 = levelStart[f + 1]!;
+    for (let q = q0; q < q1; q++) {
+      let hit: boolean;
+      switch (ops[q]) {
+        case OP_MISSING: hit = a < 0 || b < 0; break;
+        case OP_EQUAL: hit = a === b; break;
+        case OP_DIV: hit = Math.floor(a / divisors[q]!) === Math.floor(b / divisors[q]!); break;
+        case OP_LOOKUP: {
+          const t = tables[q]!;
+          const ka = t[a]!;
+          hit = ka >= 0 && ka === t[b];
+          break;
+        }
+        case OP_ALWAYS: hit = true; break;
+        default: hit = preds[q]!(a, b);
+      }
+      if (hit) return q - q0;
+    }
+    throw noLevel(fields[f]!.name, a, b);
+  };
+
+  // Check declared tests against predicates on a deterministic sample of row pairs.
+  if (ops.some((o) => o !== OP_PREDICATE)) {
+    const nl = left.size, nr = rt.size;
+    const samples = Math.min(2000, nl * nr);
+    for (let s = 0; s < samples; s++) {
+      const i = (s * 7919) % nl, j = (s * 104729 + 13) % nr;
+      for (let f = 0; f < F; f++) {
+        const a = colsL[f]![i]!, b = colsR[f]![j]!;
+        const viaTest = level(f, a, b);
+        const levels = comparisons[f]!.levels;
+        let viaPred = 0;
+        while (viaPred < levels.length && !levels[viaPred]!.predicate(a, b)) viaPred++;
+        if (viaTest !== viaPred) {
+          throw new Error(
+            `comparison '${comparisons[f]!.name}': the inline test and the predicate disagree on codes ${a} / ${b} ` +
+              `(level ${viaTest} vs ${viaPred}); fix the level declaration`,
+          );
+        }
+      }
+    }
+  }
+
+  let rowsL: Int32Array | undefined;
+  let rowsR: Int32Array | undefined;
+  return {
+    fields,
+    mode,
+    leftSize: left.size,
+    rightSize: rt.size,
+    tfCodes: tfCodes.some(Boolean) ? tfCodes : undefined,
+    compare(pl: Int32Array, pr: Int32Array, out?: Uint8Array): Uint8Array {
+      checkPairs(pl, pr, left.size, rt.size);
+      const n = pl.length;
+      const gamma = out ?? new Uint8Array(n * F);
+      if (gamma.length < n * F) throw new RangeError(`output buffer holds ${gamma.length} codes, need ${n * F}`);
+      if (!rowsL && n * 4 >= left.size + rt.size) {
+        rowsL = rowMajor(colsL, left.size);
+        rowsR = right === null ? rowsL : rowMajor(colsR, rt.size);
+      }
+      if (rowsL && rowsR) {
+        const RL = rowsL, RR = rowsR;
+        for (let p = 0; p < n; p++) {
+          const bl = pl[p]! * F, br = pr[p]! * F, bo = p * F;
+          for (let f = 0; f < F; f++) gamma[bo + f] = level(f, RL[bl + f]!, RR[br + f]!);
+        }
+      } else {
+        for (let p = 0; p < n; p++) {
+          const i = pl[p]!, j = pr[p]!, bo = p * F;
+          for (let f = 0; f < F; f++) gamma[bo + f] = level(f, colsL[f]![i]!, colsR[f]![j]!);
+        }
+      }
+      return gamma;
+    },
+  };
+}
+
+/**
+ * Ready-made levels for integer codes: null (either < 0), exact, optional similar levels via
+ * lookup tables over the vocabulary, then different.
+ *
+ * @example
+ * codeLevels([{ label: 'same pinyin', labelZh: '拼音相同', description: 'same syllables', key: pinyinOfName }])
+ * // => [missing, same, same pinyin, different]
+ */
+export function codeLevels(
+  similar: Array<{ label: string; labelZh?: string; description: string; key: Int32Array }> = [],
+): ColumnLevel[] {
+  return [
+    { label: 'missing', labelZh: '缺失', isNull: true, description: 'either side empty', predicate: (a, b) => a < 0 || b < 0, test: { op: 'missing' } },
+    { label: 'same', labelZh: '相同', description: 'identical value', predicate: (a, b) => a === b, test: { op: 'equal' } },
+    ...similar.map((s): ColumnLevel => {
+      const key = s.key;
+      return {
+        label: s.label,
+        labelZh: s.labelZh,
+        description: s.description,
+        predicate: (a: number, b: number) => key[a]! >= 0 && key[a] === key[b],
+        test: { op: 'equalLookup', table: key },
+      };
+    }),
+    { label: 'different', labelZh: '不同', description: 'anything else', predicate: () => true, test: { op: 'always' } },
+  ];
+}

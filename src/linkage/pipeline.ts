@@ -1,0 +1,148 @@
+/**
+ * The linkage pipeline in one call: block (count first, refuse above the cap), compare,
+ * estimate (u from random pairs + EM for m and lambda, or labels), score (with optional
+ * term-frequency adjustment). Decisions (threshold, one-to-one, clusters) and evaluation are
+ * separate calls on the result, so the expert states each choice.
+ *
+ * @example
+ * const result = linkRecords(shown, source, comparisons, rules, { seed: 7, termFrequency: ['name'] });
+ * result.blocking;          // pairs per rule, counted before comparing
+ * result.model.lambda;      // estimated share of matches among candidates
+ * result.scores.probability // per candidate pair
+ */
+import type { Comparison } from '../matching/comparison';
+import { generateCandidatePairs, prepareKeyBlocking, prepareRecordBlocking } from './blocking';
+import type { BlockingRule, KeyBlockingRule, PreparedBlocking } from './blocking';
+import { columnComparator, recordComparator } from './compare';
+import type { ColumnComparison, ColumnTable } from './compare';
+import { estimateFromLabels, expectationMaximisation, uFromRandomPairs } from './estimate';
+import type { EmOptions } from './estimate';
+import { labelPairs } from './evaluate';
+import type { TrueLinks } from './evaluate';
+import { countPatterns } from './patterns';
+import type { PatternTable } from './patterns';
+import { scorePairs, termFrequencies } from './score';
+import type { PairScores, TermFrequencies } from './score';
+import type { BlockingCount, CandidatePairs, FellegiSunterModel, PairComparator } from './types';
+
+export interface LinkageOptions {
+  /** Seed for the random pairs that estimate u. */
+  seed: number;
+  /** Refuse when blocking would produce more candidate pairs than this (default 1e8). */
+  maxPairs?: number;
+  /** Random pairs for u (default 1,000,000). */
+  uPairs?: number;
+  /** 'random-pairs' (Splink, default) or 'em' (fastLink: u estimated with m). */
+  u?: 'random-pairs' | 'em';
+  /** Comparison names to give a term-frequency adjustment. */
+  termFrequency?: string[];
+  /**
+   * Supervised training: every candidate pair is labelled by these true links (1 if listed,
+   * else 0); m and lambda come from the labels, u from random pairs (or, with `u: 'em'`, from
+   * the pairs labelled 0). Without labels, m and lambda come from EM.
+   */
+  labels?: TrueLinks;
+  /** Extra EM settings (iterations, tolerance, starting values). */
+  em?: Omit<EmOptions, 'u'>;
+  /** Called between stages (for progress bars / logs). */
+  onStage?: (stage: string, seconds: number) => void;
+}
+
+export interface LinkageResult {
+  comparator: PairComparator;
+  pairs: CandidatePairs;
+  /** Pairs per blocking rule, counted before comparing. */
+  blocking: BlockingCount[];
+  /** Comparison vectors, `gamma[p * F + f]`. */
+  gamma: Uint8Array;
+  patterns: PatternTable;
+  model: FellegiSunterModel;
+  tf: TermFrequencies;
+  scores: PairScores;
+  /** Wall seconds per stage. */
+  timings: Record<string, number>;
+}
+
+/** Run the pipeline on an already built comparator and prepared blocking. */
+export function runLinkage(comparator: PairComparator, blocking: PreparedBlocking, options: LinkageOptions): LinkageResult {
+  if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
+  if (blocking.mode !== comparator.mode || blocking.leftSize !== comparator.leftSize || blocking.rightSize !== comparator.rightSize) {
+    throw new RangeError('blocking and comparator were built on different tables');
+  }
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const stage = (name: string): void => {
+    const now = performance.now();
+    timings[name] = (now - t) / 1000;
+    options.onStage?.(name, timings[name]!);
+    t = now;
+  };
+  const pairs = generateCandidatePairs(blocking, { maxPairs: options.maxPairs });
+  stage('blocking');
+  const gamma = comparator.compare(pairs.left, pairs.right);
+  stage('comparing');
+  const patterns = countPatterns(gamma, comparator.fields.map((f) => f.levels.length));
+  stage('patterns');
+  let model: FellegiSunterModel;
+  const uMethod = options.u ?? 'random-pairs';
+  let uRandom: { u: Float64Array[]; pairs: number } | undefined;
+  if (uMethod === 'random-pairs') {
+    uRandom = uFromRandomPairs(comparator, { seed: options.seed, pairs: options.uPairs });
+    stage('u from random pairs');
+  }
+  const allPairs = comparator.mode === 'dedupe' ? (comparator.leftSize * (comparator.leftSize - 1)) / 2 : comparator.leftSize * comparator.rightSize;
+  const candidateShare = uRandom ? Math.min(1, Math.max(pairs.left.length, 1) / Math.max(allPairs, 1)) : 1;
+  if (options.labels) {
+    const labels = labelPairs(pairs, options.labels, comparator.rightSize, comparator.mode);
+    model = estimateFromLabels(gamma, comparator.fields, labels, { u: uRandom?.u, candidateShare });
+    stage('supervised estimation');
+  } else {
+    const expected = Math.min(comparator.leftSize, comparator.rightSize);
+    model = expectationMaximisation(patterns, comparator.fields, {
+      expectedMatches: pairs.left.length > 0 ? Math.min(expected, pairs.left.length / 2) : undefined,
+      ...options.em,
+      u: uRandom?.u,
+      candidateShare,
+    });
+    stage('EM');
+  }
+  if (uRandom) {
+    model.method.u = 'random-pairs';
+    model.method.uSamplePairs = uRandom.pairs;
+    model.method.seed = options.seed;
+  }
+  const tf = termFrequencies(comparator);
+  const scores = scorePairs(model, patterns, pairs, tf);
+  stage('scoring');
+  return { comparator, pairs, blocking: pairs.counts, gamma, patterns, model, tf, scores, timings };
+}
+
+/** Link two record tables (or dedupe one: right = null) with `Comparison` declarations. */
+export function linkRecords<R>(
+  left: readonly R[],
+  right: readonly R[] | null,
+  comparisons: ReadonlyArray<Comparison<R>>,
+  rules: ReadonlyArray<BlockingRule<R>>,
+  options: LinkageOptions,
+): LinkageResult {
+  const comparator = recordComparator(left, right, comparisons, { termFrequency: options.termFrequency });
+  const blocking = prepareRecordBlocking(left, right, rules);
+  return runLinkage(comparator, blocking, options);
+}
+
+/** Link two integer-coded column tables (or dedupe one: right = null); the path for millions of rows. */
+export function linkColumns(
+  left: ColumnTable,
+  right: ColumnTable | null,
+  comparisons: ReadonlyArray<ColumnComparison>,
+  rules: ReadonlyArray<KeyBlockingRule>,
+  options: LinkageOptions,
+): LinkageResult {
+  const comparator = columnComparator(left, right, comparisons, { termFrequency: options.termFrequency });
+  const blocking = prepareKeyBlocking(rules, {
+    mode: right === null ? 'dedupe' : 'link',
+    leftSize: left.size,
+    rightSize: right?.size,
+  });
+  return runLinkage(comparator, blocking, options);
+}
