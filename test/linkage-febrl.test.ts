@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { febrlTrueLinks, isCalendarDate, loadFebrl, parseFebrl, runFebrl } from '../src/linkage';
 import { EvidenceError } from '../src/io';
+import { hasSharedDataset, sharedDatasets } from './shared-data';
 
-const dir = join(__dirname, '..', '..', 'shared', 'datasets', 'febrl');
+const dir = join(sharedDatasets, 'febrl');
+const haveFebrl = hasSharedDataset('febrl');
 const header = 'rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id';
 
 /** Floor for dataset1 F1 (EM, threshold 0.5). Published Febrl/recordlinkage results on dataset1 are ~0.95-1.0. */
@@ -39,13 +41,13 @@ describe('FEBRL', () => {
     expect(() => loadFebrl(join(dir, 'no-such-file.csv'))).toThrow(/cannot read/);
   });
 
-  it('true links: 500, 1,934 and 6,538 pairs in datasets 1-3 (shared README)', () => {
+  it.runIf(haveFebrl)('true links: 500, 1,934 and 6,538 pairs in datasets 1-3 (shared README)', () => {
     expect(febrlTrueLinks(loadFebrl(join(dir, 'dataset1.csv')).records).left.length).toBe(500);
     expect(febrlTrueLinks(loadFebrl(join(dir, 'dataset2.csv')).records).left.length).toBe(1934);
     expect(febrlTrueLinks(loadFebrl(join(dir, 'dataset3.csv')).records).left.length).toBe(6538);
   });
 
-  it(`dataset1, unsupervised EM: F1 >= ${F1_FLOOR} from a real run`, () => {
+  it.runIf(haveFebrl)(`dataset1, unsupervised EM: F1 >= ${F1_FLOOR} from a real run`, () => {
     const data = loadFebrl(join(dir, 'dataset1.csv'));
     expect(data.provenance.rows).toBe(1000);
     const run = runFebrl(data.records, { seed: 7, uPairs: 100_000 });

@@ -2,9 +2,12 @@
  * Shared plumbing for the commands: common options, the run information recorded in every
  * result, masking choice, and turning errors into exit codes with clear messages.
  */
-import { Command, Option } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { EvidenceError } from '../io';
 import { runInfo } from '../report/notices';
+import { progress, type Progress } from '../report/progress';
 import type { Lang } from '../report/document';
 import { EXIT } from './exitCodes';
 import { writeOutputs, type CommandOutput } from './output';
@@ -34,7 +37,12 @@ export function parseNumber(name: string, min = -Infinity, max = Infinity) {
   };
 }
 
-export class UsageError extends Error {}
+/**
+ * A usage error (bad option value, missing file). It is commander's InvalidArgumentError, so
+ * when an option's parser throws it commander prints `error: option '--x <n>' argument ... is
+ * invalid. <message>` and the command exits 2 (usage), not 1.
+ */
+export class UsageError extends InvalidArgumentError {}
 
 /** Adds --out, --seed, --lang, --unmask, --pdf, --quiet to a command. */
 export function withCommonOptions(cmd: Command, defaultSeed: number): Command {
@@ -89,4 +97,142 @@ export function reportError(e: unknown): number {
   }
   console.error(e instanceof Error && e.stack ? e.stack : msg);
   return EXIT.failure;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Glue shared by the per-area commands (match, link, avatars, plausibility, capacity, retention,
+// shadow): evidence paths with repo-relative defaults, provenance without the clock, progress
+// that respects --quiet, and option parsers for ranges, lists and dates.
+
+/** The repository (package) root: two levels above src/cli or dist/cli. */
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/** Absolute path of a committed dataset file, e.g. `datasetPath('logs', 'monthly-visits.csv')`. */
+export function datasetPath(...parts: string[]): string {
+  return resolve(REPO_ROOT, 'datasets', ...parts);
+}
+
+/** A path as recorded in results: repo-relative (POSIX separators) inside the repo, else absolute. */
+export function displayPath(p: string): string {
+  const abs = resolve(p);
+  const rel = relative(REPO_ROOT, abs);
+  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+  return abs;
+}
+
+/**
+ * An evidence-file option: `--name <file>` whose default is a committed dataset file (shown in
+ * --help repo-relative; resolved against the repo root, while a user's path is resolved against
+ * the working directory).
+ */
+export function fileOption(flags: string, description: string, defaultAbs?: string): Option {
+  const o = new Option(flags, description);
+  if (defaultAbs !== undefined) o.default(defaultAbs, displayPath(defaultAbs));
+  return o;
+}
+
+/**
+ * Check an evidence path given to `option` exists and is a file (or a folder with `dir`); returns
+ * it as the user knows it (see `userPath`), for loaders and their error messages.
+ */
+export function requireFile(option: string, path: string, kind: 'file' | 'dir' = 'file'): string {
+  const abs = resolve(path);
+  if (!existsSync(abs)) throw new UsageError(`${option}: ${kind === 'dir' ? 'folder' : 'file'} not found: ${path}`);
+  const st = statSync(abs);
+  if (kind === 'file' && !st.isFile()) throw new UsageError(`${option}: not a file: ${path}`);
+  if (kind === 'dir' && !st.isDirectory()) throw new UsageError(`${option}: not a folder: ${path}`);
+  return userPath(abs);
+}
+
+/** A path as the user knows it: relative to the working directory when inside it, else absolute. */
+export function userPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
+}
+
+/** True when every given path is the committed default (the synthetic data set). */
+export function usesDefaults(pairs: Array<[given: string, defaultAbs: string]>): boolean {
+  return pairs.every(([g, d]) => resolve(g) === resolve(d));
+}
+
+/**
+ * A provenance entry as recorded by a command: no `loadedAt` (the clock would break
+ * byte-identical results) and the path repo-relative.
+ */
+export function cleanProvenance(entry: object): Record<string, unknown> {
+  const e = { ...(entry as Record<string, unknown>) };
+  delete e.loadedAt;
+  if (typeof e.path === 'string') e.path = displayPath(e.path);
+  return e;
+}
+
+/** A progress bar on stderr when not --quiet (and stderr is a terminal); silent otherwise. */
+export function commandProgress(opts: Pick<CommonOptions, 'quiet'>, total: number, label: string): Progress {
+  if (opts.quiet) return { tick() {}, done() {} };
+  return progress(total, label);
+}
+
+/** `--x <lo..hi>` or `--x <value>`: a fixed value or a uniform range, checked against [min, max]. */
+export function parseRange(name: string, min = -Infinity, max = Infinity) {
+  return (v: string): number | { min: number; max: number } => {
+    const parts = v.split('..');
+    if (parts.length > 2) throw new UsageError(`option ${name} must be a number or a range lo..hi, got '${v}'`);
+    const xs = parts.map((p) => parseNumber(name, min, max)(p));
+    if (xs.length === 1) return xs[0]!;
+    if (xs[0]! > xs[1]!) throw new UsageError(`option ${name}: the range ${v} has lo > hi`);
+    return { min: xs[0]!, max: xs[1]! };
+  };
+}
+
+/** `--x <a,b,c>`: a comma-separated list of numbers in [min, max]. */
+export function parseNumberList(name: string, min = -Infinity, max = Infinity) {
+  return (v: string): number[] => {
+    const parts = v.split(',').map((s) => s.trim());
+    if (parts.length === 0 || parts.some((p) => p === '')) throw new UsageError(`option ${name} must be a comma-separated list of numbers, got '${v}'`);
+    return parts.map((p) => parseNumber(name, min, max)(p));
+  };
+}
+
+/** `--x <n>`: an integer in [min, max]. */
+export function parseIntegerIn(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (v: string): number => {
+    const n = parseInteger(name)(v);
+    if (n < min || n > max) throw new UsageError(`option ${name} must be an integer between ${min} and ${max}, got ${n}`);
+    return n;
+  };
+}
+
+/** `--x <YYYY-MM-DD>` (a real calendar date). */
+export function parseDate(name: string) {
+  return (v: string): string => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
+    if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) throw new UsageError(`option ${name} must be a date YYYY-MM-DD, got '${v}'`);
+    return v;
+  };
+}
+
+/** `--x <YYYY-MM>`. */
+export function parseMonth(name: string) {
+  return (v: string): string => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new UsageError(`option ${name} must be a month YYYY-MM, got '${v}'`);
+    return v;
+  };
+}
+
+/** A range as written on the command line: `lo..hi` or a single value. */
+export function rangeText(r: number | { min: number; max: number }): string {
+  return typeof r === 'number' ? String(r) : `${r.min}..${r.max}`;
+}
+
+/** `--x <range>` option (see `parseRange`) whose default shows as `lo..hi` in --help. */
+export function rangeOption(flags: string, description: string, min: number, max: number, defaultValue: number | { min: number; max: number }): Option {
+  const name = flags.split(/[ ,]/)[0]!;
+  return new Option(flags, description).argParser(parseRange(name, min, max)).default(defaultValue, rangeText(defaultValue));
+}
+
+/** `--x <list>` option (see `parseNumberList`) whose default shows as `a,b,c` in --help. */
+export function listOption(flags: string, description: string, min: number, max: number, defaultValue: number[]): Option {
+  const name = flags.split(/[ ,]/)[0]!;
+  return new Option(flags, description).argParser(parseNumberList(name, min, max)).default(defaultValue, defaultValue.join(','));
 }
