@@ -1,1 +1,103 @@
-export {};
+/**
+ * Collaborative-filtering plausibility (issue 6): could an algorithm have inferred the
+ * profiles a platform displayed? Graph generator and loaders (CSR typed arrays), observation
+ * model with the case's figures, inference methods (vote, weighted vote, user-kNN, label
+ * propagation, Bayes-optimal), copy ceiling, Fano ceilings, tests of the claim, sensitivity
+ * grid, calibration on SNAP ego-Facebook, and chart builders.
+ */
+export { csrFromEdges, neighbours, degree, edgeCount, simplifyGraph, type CsrGraph, type CsrOptions } from './csr';
+export { loadEdgeList, type EdgeListOptions, type LoadedEdgeList } from './edgeList';
+export { buildSegmentedAlias, sampleSegment, type SegmentedAlias } from './alias';
+export {
+  generateSocialGraph,
+  zipfProbabilities,
+  DEFAULT_ATTRIBUTES,
+  type AttributeSpec,
+  type AttributeModel,
+  type ClosenessSpec,
+  type SocialGraph,
+  type SocialGraphParams,
+} from './generator';
+export {
+  observe,
+  hideLabels,
+  registeredShareFor,
+  CASE_REGISTERED_USERS_AUG_2014,
+  CASE_SHARE_VIA_WEIBO_LOGIN,
+  DEFAULT_POPULATION_ASSUMPTION,
+  DEFAULT_SELF_REPORT,
+  type Observation,
+  type ObservationParams,
+} from './observation';
+export {
+  multiFromSingle,
+  multiFromLists,
+  valuesOf,
+  isMulti,
+  hasLabel,
+  labelMatches,
+  frequencyRanks,
+  unlabelledNodes,
+  type Labels,
+  type MultiLabels,
+} from './labels';
+export { neighbourVote, weightedVote, vote, type Predictions, type VoteOptions } from './vote';
+export { labelPropagation, type LabelPropagationOptions, type LabelPropagationResult } from './labelPropagation';
+export { userKnn, distinctDegrees, type KnnOptions, type SimilarityMeasure } from './knn';
+export { bayesPosterior, bayesPredict, edgeAlpha, type BayesPosterior, type BayesPredictions, type BayesOptions } from './bayes';
+export { copyCeiling, scorePredictions, edgeHomophily, type CopyCeiling, type AccuracySummary } from './copyCeiling';
+export { runMethods, ALL_METHODS, METHOD_LABELS, type MethodName, type MethodsResult, type RunMethodsOptions } from './methods';
+export { simulateNonUsers, type NonUserParams, type NonUserResult, type FieldResult } from './nonUser';
+export {
+  fanoBound,
+  fanoMaxAccuracy,
+  fanoRequiredInformation,
+  conditionalEntropyFromSamples,
+  bootstrapConditionalEntropy,
+  entropyOfDistribution,
+  posteriorConditionalEntropy,
+  type ConditionalEntropyEstimate,
+  type BootstrapInterval,
+} from './fano';
+export {
+  claimTest,
+  betaBinomialUpperTail,
+  logBetaBinomialUpperTail,
+  log10BinomialUpperTail,
+  simulateTypeIError,
+  plausibilityFrontier,
+  type ClaimTestParams,
+  type ClaimTestResult,
+  type FrontierRow,
+} from './claimTest';
+export {
+  accuracyVsKnownShare,
+  fanoByKnownShare,
+  fanoCeilingCurve,
+  sensitivityGrid,
+  paretoMinimal,
+  hideShare,
+  calibrateOnSnap,
+  meanBy,
+  readBenchmarkResults,
+  jointAccuracyVsShare,
+  pivot,
+  type AccuracyRow,
+  type FanoRow,
+  type SensitivityCell,
+  type SensitivityResult,
+  type SensitivityOptions,
+  type CalibrationRow,
+  type Geometry,
+} from './experiments';
+export { loadSnapEgoFacebook, labelStats, SNAP_ATTRIBUTES, PUBLISHED_REFERENCES, type SnapEgoFacebook, type SnapAttribute } from './snap';
+export { buildInferenceDataset, writeInferenceDataset, formatValue as formatDatasetValue, DATASET_SEED, DATASET_PARAMS, type DatasetFile } from './dataset';
+export {
+  accuracyVsShareChart,
+  methodComparisonChart,
+  fanoCeilingChart,
+  fanoByShareChart,
+  sensitivityHeatmap,
+  calibrationChart,
+  likelihoodChart,
+} from './charts';

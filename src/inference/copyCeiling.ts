@@ -1,0 +1,115 @@
+/**
+ * The copy ceiling and accuracy bookkeeping.
+ *
+ * A method that copies values from neighbours (majority vote, weighted vote, label
+ * propagation's first step, kNN over contacts) can never output a value that no known
+ * neighbour holds; a value unique to a person (a free-text tag, an own photo) is out of reach
+ * by construction. The copy ceiling of a target is 1 if its true value (one of its values, for
+ * multi-valued attributes) appears among its known neighbours' values, else 0; its mean over
+ * targets bounds the accuracy of every such method seeing that neighbourhood (REFERENCES.md,
+ * "Copy ceiling").
+ *
+ * @example
+ * // star: centre 0 unknown (true value 3), leaves 1,2 known with 3 and 4
+ * const g = csrFromEdges(3, Int32Array.from([0, 0]), Int32Array.from([1, 2]));
+ * copyCeiling(g, Int32Array.from([-1, 3, 4]), Int32Array.from([3, 3, 4]), Int32Array.from([0])).ceiling; // => 1
+ */
+import type { CsrGraph } from './csr';
+import { hasLabel, isMulti, labelMatches, type Labels } from './labels';
+import type { Predictions } from './vote';
+
+export interface CopyCeiling {
+  /** Share of targets whose true value is held by at least one known neighbour. */
+  ceiling: number;
+  /** Share of targets with at least one known neighbour. */
+  coverage: number;
+  /** Per-target flag (1 = reachable by copying). */
+  reachable: Uint8Array;
+  targets: number;
+}
+
+export function copyCeiling(g: CsrGraph, known: Labels, truth: Labels, targets: Int32Array): CopyCeiling {
+  const reachable = new Uint8Array(targets.length);
+  let hit = 0;
+  let covered = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i]!;
+    let any = false;
+    let ok = false;
+    for (let a = g.offsets[t]!; a < g.offsets[t + 1]! && !ok; a++) {
+      const v = g.targets[a]!;
+      if (!hasLabel(known, v)) continue;
+      any = true;
+      if (isMulti(known)) {
+        for (let j = known.offsets[v]!; j < known.offsets[v + 1]!; j++) if (labelMatches(truth, t, known.values[j]!)) ok = true;
+      } else if (labelMatches(truth, t, known[v]!)) ok = true;
+    }
+    if (any) covered++;
+    if (ok) {
+      hit++;
+      reachable[i] = 1;
+    }
+  }
+  const T = targets.length || 1;
+  return { ceiling: hit / T, coverage: covered / T, reachable, targets: targets.length };
+}
+
+export interface AccuracySummary {
+  /** Correct predictions / targets (a missing prediction counts as wrong). */
+  accuracy: number;
+  /** Correct / targets with a prediction. */
+  accuracyWhenPredicted: number;
+  correct: number;
+  predicted: number;
+  targets: number;
+  /** Per-target flag (1 = correct). */
+  correctFlags: Uint8Array;
+}
+
+/** Score predictions against the truth (multi-valued truth: right if it is one of the values). */
+export function scorePredictions(p: Predictions, truth: Labels): AccuracySummary {
+  const flags = new Uint8Array(p.targets.length);
+  let correct = 0;
+  let predicted = 0;
+  for (let i = 0; i < p.targets.length; i++) {
+    const v = p.predicted[i]!;
+    if (v < 0) continue;
+    predicted++;
+    if (labelMatches(truth, p.targets[i]!, v)) {
+      correct++;
+      flags[i] = 1;
+    }
+  }
+  const T = p.targets.length;
+  return {
+    accuracy: T ? correct / T : 0,
+    accuracyWhenPredicted: predicted ? correct / predicted : 0,
+    correct,
+    predicted,
+    targets: T,
+    correctFlags: flags,
+  };
+}
+
+/**
+ * Edge homophily: among edges whose two ends are both labelled, the share whose values agree
+ * (share a value, for multi-valued labels). The empirical counterpart of α + (1 − α)Σp².
+ */
+export function edgeHomophily(g: CsrGraph, labels: Labels): { share: number; edges: number } {
+  let agree = 0;
+  let total = 0;
+  for (let u = 0; u < g.n; u++) {
+    if (!hasLabel(labels, u)) continue;
+    for (let a = g.offsets[u]!; a < g.offsets[u + 1]!; a++) {
+      const v = g.targets[a]!;
+      if (v <= u || !hasLabel(labels, v)) continue;
+      total++;
+      if (isMulti(labels)) {
+        let ok = false;
+        for (let j = labels.offsets[v]!; j < labels.offsets[v + 1]! && !ok; j++) if (labelMatches(labels, u, labels.values[j]!)) ok = true;
+        if (ok) agree++;
+      } else if (labels[u] === labels[v]) agree++;
+    }
+  }
+  return { share: total ? agree / total : 0, edges: total };
+}
