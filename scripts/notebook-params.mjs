@@ -89,10 +89,12 @@ export function resolveParameters(declared, { cli = [], file = null, cwd = proce
     }
     out[p.name] = v;
   }
-  // Defaults that point at files must exist too (a moved dataset fails before execution).
+  // A default path that is missing is not an error here: the notebook's own default may be
+  // optional (e.g. benchmark results, or reference data beside the repository); say so and
+  // let the notebook report it. A path the user GAVE must exist (checked above).
   for (const p of declared) {
     if (p.isPath && !(p.name in out) && typeof p.defaultValue === 'string' && !existsSync(resolve(notebookDir, p.defaultValue))) {
-      throw new Error(`parameter '${p.name}': default file not found: ${p.defaultValue} (relative to ${notebookDir})`);
+      console.warn(`note: parameter '${p.name}': default ${p.defaultValue} is not there (relative to ${notebookDir})`);
     }
   }
   return out;

@@ -58,6 +58,15 @@ describe('notebook parameters (papermill convention)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('only notes a missing default path (the notebook decides), but refuses a missing given path', () => {
+    const d = notebookParameters(
+      { cells: [{ cell_type: 'code', metadata: { tags: ['parameters'] }, source: "let benchDir = '../no/such/dir';\n" }] },
+      'z.ipynb',
+    );
+    expect(resolveParameters(d, { cli: [], cwd: root, notebookDir })).toEqual({});
+    expect(() => resolveParameters(d, { cli: ['benchDir=../no/such/dir'], cwd: root, notebookDir })).toThrow(/'benchDir': file not found/);
+  });
+
   it('requires a parameters cell', () => {
     expect(() => notebookParameters({ cells: [] }, 'y.ipynb')).toThrow(/no cell tagged 'parameters'/);
   });
