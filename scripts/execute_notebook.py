@@ -99,6 +99,35 @@ def self_contained(html):
     return EXTERNAL_SCRIPT.sub("", html)
 
 
+# An 11-digit mainland mobile number, with optional +86 and space/dash separators.
+MOBILE = re.compile(r"(?<!\d)((?:\+?86[\s-]?)?)(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)")
+SECRET_PARAM = re.compile(r"""^(\s*(?:let\s+|const\s+)?[A-Za-z_$][\w$]*(?:key|secret|password|token)[\w$]*\s*(?::\s*string\s*)?=\s*)(['"`]).*?\2""", re.I | re.M)
+
+
+def mask_mobiles(text):
+    return MOBILE.sub(lambda m: "%s%s****%s" % (m.group(1), m.group(2), m.group(4)), text)
+
+
+def redact(nb, unmask):
+    """What the report shows, not what ran: secrets in parameter cells (names containing key,
+    secret, password or token) are always replaced; mobile numbers in code and in text outputs
+    are masked (138****5678) unless --unmask. Library output is already masked by default;
+    this catches numbers typed into parameter cells or injected with --param."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        src = SECRET_PARAM.sub(lambda m: m.group(1) + m.group(2) + "<redacted>" + m.group(2), cell.source)
+        cell.source = src if unmask else mask_mobiles(src)
+        if unmask:
+            continue
+        for o in cell.get("outputs", []):
+            if o.get("output_type") == "stream":
+                o["text"] = mask_mobiles(o.get("text", ""))
+            for mime in ("text/plain", "text/html", "text/markdown"):
+                if mime in o.get("data", {}) and isinstance(o["data"][mime], str):
+                    o["data"][mime] = mask_mobiles(o["data"][mime])
+
+
 RUN_INFO_CELL = """// Appended by `npm run reproduce`: software versions, commit and parameters of this run.
 import { report as runInfoReport } from 'profile-provenance';
 runInfoReport.showRunInfo(%s);"""
@@ -128,6 +157,7 @@ def main():
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--kernel", default="tslab")
     ap.add_argument("--lang", choices=["en", "zh", "both"], default="both")
+    ap.add_argument("--unmask", action="store_true", help="do not mask mobile numbers in the report")
     a = ap.parse_args()
 
     nb = nbformat.read(a.notebook, as_version=4)
@@ -140,6 +170,7 @@ def main():
         "parameters": json.dumps(params, ensure_ascii=False, sort_keys=True),
         "headings": a.lang,
         "code": "hidden" if a.hide_code else "shown",
+        "masking": "off (--unmask)" if a.unmask else "mobile numbers masked, secrets redacted",
     }
     run_info = nbformat.v4.new_code_cell(RUN_INFO_CELL % ts_literal(info))
     run_info.metadata["tags"] = ["injected-run-info"]
@@ -189,6 +220,7 @@ def main():
         print("  cell source:\n%s" % src, file=sys.stderr)
         detail = stderr or err or msg.strip() or "(the kernel gave no message)"
         print("  message:\n" + "\n".join("    " + l for l in detail.splitlines()), file=sys.stderr)
+        redact(nb, a.unmask)
         os.makedirs(os.path.join(a.out_dir, "failed"), exist_ok=True)
         atomic_write(os.path.join(a.out_dir, "failed", a.name + ".ipynb"), nbformat.writes(nb))
         for stale in (a.name + ".html", a.name + ".ipynb"):
@@ -197,6 +229,7 @@ def main():
                 os.unlink(p)
         return 1
 
+    redact(nb, a.unmask)
     nb.metadata["profile_provenance"] = {"parameters": params, "hide_code": a.hide_code, "seconds": round(time.time() - t_start, 1)}
     os.makedirs(a.out_dir, exist_ok=True)
     from nbconvert import HTMLExporter

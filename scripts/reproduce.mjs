@@ -19,7 +19,7 @@ const userCwd = process.env.INIT_CWD ?? process.cwd();
 function usage(msg) {
   if (msg) console.error(`reproduce: ${msg}`);
   console.error(
-    'usage: npm run reproduce [-- <notebook> ...] [--param name=value ...] [--params file.json|.yaml] [--hide-code] [--lang en|zh|both] [--out-dir DIR]',
+    'usage: npm run reproduce [-- <notebook> ...] [--param name=value ...] [--params file.json|.yaml] [--hide-code] [--lang en|zh|both] [--unmask] [--out-dir DIR]',
   );
   process.exit(2);
 }
@@ -30,6 +30,7 @@ const cliParams = [];
 let paramsFile = null;
 let hideCode = false;
 let lang = 'both';
+let unmask = false;
 let outDir = join(root, 'reports');
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -37,6 +38,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a.startsWith('--param=')) cliParams.push(a.slice(8));
   else if (a === '--params') paramsFile = resolve(userCwd, args[++i] ?? usage('--params needs a file'));
   else if (a === '--hide-code') hideCode = true;
+  else if (a === '--unmask') unmask = true;
   else if (a === '--lang') {
     lang = args[++i];
     if (!['en', 'zh', 'both'].includes(lang)) usage('--lang takes en, zh or both');
@@ -88,6 +90,7 @@ for (const name of selected) {
       '--params-json', JSON.stringify(paramsByNotebook.get(name) ?? {}),
       ...(hideCode ? ['--hide-code'] : []),
       '--lang', lang,
+      ...(unmask ? ['--unmask'] : []),
     ],
     { stdio: ['ignore', 'inherit', 'inherit'], env },
   );

@@ -86,6 +86,21 @@ describe.runIf(canRun)('scripts/execute_notebook.py with a real tslab kernel', (
     expect(executed.cells[0]!.source.join('')).toBe('## 匹配率 / Match rates');
   });
 
+  it('masks mobile numbers in code and outputs and always redacts secrets; --unmask keeps numbers', () => {
+    const cells = ["let targetNumber = '138 1234 5678';\nlet hmacKey = 'demo-secret-key-0123';", "console.log('number ' + targetNumber);"];
+    const masked = run(cells);
+    expect(masked.status).toBe(0);
+    const html = readFileSync(join(masked.dir, 'out', 'case.html'), 'utf8') + readFileSync(join(masked.dir, 'out', 'case.ipynb'), 'utf8');
+    expect(html).not.toMatch(/138.?1234.?5678/);
+    expect(html).toContain('138****5678');
+    expect(html).not.toContain('demo-secret-key-0123');
+    expect(html).toContain('&lt;redacted&gt;');
+    const open = run(cells, {}, ['--unmask']);
+    const html2 = readFileSync(join(open.dir, 'out', 'case.ipynb'), 'utf8');
+    expect(html2).toContain('number 138 1234 5678');
+    expect(html2).not.toContain('demo-secret-key-0123');
+  });
+
   it('shows headings in one language when asked, and hides code when asked', () => {
     const r = run(["let label = 'x';", "console.log('visible output ' + label);"], {}, ['--lang', 'zh', '--hide-code']);
     expect(r.status).toBe(0);

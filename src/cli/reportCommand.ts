@@ -23,14 +23,16 @@ export function registerReport(program: Command, setCode: (c: number) => void): 
     .option('--params <file>', 'parameters from a JSON or YAML file')
     .option('--hide-code', 'report without code cells (the argument only)', false)
     .option('--lang <lang>', 'headings: en, zh or both', 'both')
+    .option('--unmask', 'do not mask mobile numbers in code and text outputs (secrets stay redacted)', false)
     .option('--pdf', "also print the report to PDF (needs Debian's chromium)", false)
     .option('-o, --out <dir>', 'folder for the report', 'reports')
-    .action(async (notebook: string, o: { param?: string[]; params?: string; hideCode: boolean; lang: string; pdf: boolean; out: string }) => {
+    .action(async (notebook: string, o: { param?: string[]; params?: string; hideCode: boolean; lang: string; unmask: boolean; pdf: boolean; out: string }) => {
       const args = [join(root, 'scripts', 'reproduce.mjs'), notebook, '--out-dir', resolve(o.out)];
       for (const p of o.param ?? []) args.push('--param', p);
       if (o.params) args.push('--params', resolve(o.params));
       if (o.hideCode) args.push('--hide-code');
       args.push('--lang', o.lang);
+      if (o.unmask) args.push('--unmask');
       const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, INIT_CWD: process.cwd() } });
       if (r.status !== 0) return setCode(r.status === 2 ? EXIT.usage : r.status === 3 ? EXIT.missingDependency : EXIT.failure);
       if (o.pdf) {
