@@ -1,33 +1,21 @@
-import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { weiboMaimai } from '../src/case/weiboMaimai';
 import { accessFeatures, classifyAccess } from '../src/logs/classify';
 import { generateLogsDataset, LOGS_DATASET_SEED } from '../src/logs/datasets';
 import { accountTimestamps, aggregateRequests, loadDailyCounts, loadMonthlyCounts, loadRequestLog } from '../src/logs/load';
 import { analyseRate } from '../src/logs/rate';
+import { committedDataset, expectReadmeDeclaresDataset, expectScriptRegeneratesDataset } from './evidence-helpers';
 
-const committed = join(__dirname, '..', 'datasets', 'logs');
-const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-const tmp = mkdtempSync(join(tmpdir(), 'logs-ds-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const committed = committedDataset('logs');
 
 describe('datasets/logs (SYNTHETIC)', () => {
   it('the script regenerates every committed file byte for byte', () => {
-    execFileSync(join(__dirname, '..', 'node_modules', '.bin', 'tsx'), [join(__dirname, '..', 'scripts', 'datasets', 'logs.ts'), tmp]);
-    const names = readdirSync(committed).sort();
-    expect(readdirSync(tmp).sort()).toEqual(names);
-    for (const n of names) expect(sha(readFileSync(join(tmp, n))), n).toBe(sha(readFileSync(join(committed, n))));
+    expectScriptRegeneratesDataset('logs', 'logs-ds-');
   });
   it('the README lists the SHA-256 of each data file and says SYNTHETIC', () => {
-    const files = generateLogsDataset(LOGS_DATASET_SEED);
-    const readme = files['README.md']!;
-    expect(readme).toMatch(/SYNTHETIC/);
-    expect(readme).toContain(String(LOGS_DATASET_SEED));
-    for (const [n, c] of Object.entries(files)) if (n !== 'README.md') expect(readme).toContain(sha(c));
+    expectReadmeDeclaresDataset(generateLogsDataset(LOGS_DATASET_SEED), LOGS_DATASET_SEED);
   });
   it("monthly totals match the judgment's figures (src/case)", async () => {
     const m = await loadMonthlyCounts(join(committed, 'monthly-visits.csv'), { asOf: '2015-12-31' });

@@ -1,22 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { EvidenceError } from '../src/io/errors';
+import { describe, expect, it } from 'vitest';
 import { accountTimestamps, aggregateRequests, asOfInstant, loadDailyCounts, loadMonthlyCounts, loadRequestLog, visitsInPeriod } from '../src/logs/load';
+import { evidenceFolder, issuesOf } from './evidence-helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'logs-load-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
-async function issuesOf(p: Promise<unknown>) {
-  const err = await p.catch((e) => e);
-  expect(err).toBeInstanceOf(EvidenceError);
-  return (err as EvidenceError).issues;
-}
+const { file } = evidenceFolder('logs-load-');
 
 describe('asOf', () => {
   it('is required and is a CST day end or an instant', () => {

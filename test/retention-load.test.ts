@@ -1,22 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EvidenceError } from '../src/io/errors';
 import { loadClaim, loadObservations } from '../src/retention/load';
+import { evidenceFolder, issuesOf } from './evidence-helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'ret-load-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
-async function issuesOf(p: Promise<unknown>) {
-  const err = await p.catch((e) => e);
-  expect(err).toBeInstanceOf(EvidenceError);
-  return (err as EvidenceError).issues;
-}
+const { dir, file } = evidenceFolder('ret-load-');
 const H = 'date,capture,inspected,source_origin,note\n';
 
 describe('loadObservations', () => {

@@ -45,6 +45,16 @@ export function bitsToHex(bits: ArrayLike<number>): string {
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
+/** The aHash rule on an 8 x 8 grid (row-major): bit i is 1 when cell i is above the grid's mean. */
+function aboveMeanHex(g: ArrayLike<number>): string {
+  let mean = 0;
+  for (let i = 0; i < 64; i++) mean += g[i]!;
+  mean /= 64;
+  const bits = new Uint8Array(64);
+  for (let i = 0; i < 64; i++) bits[i] = g[i]! > mean ? 1 : 0;
+  return bitsToHex(bits);
+}
+
 /**
  * Average hash of a grey image.
  * @example
@@ -53,12 +63,7 @@ export function bitsToHex(bits: ArrayLike<number>): string {
  */
 export function aHashFromLuma(luma: ArrayLike<number>, width: number, height: number): string {
   const g = areaResize(luma, width, height, 8, 8);
-  let mean = 0;
-  for (let i = 0; i < 64; i++) mean += g[i]!;
-  mean /= 64;
-  const bits = new Uint8Array(64);
-  for (let i = 0; i < 64; i++) bits[i] = g[i]! > mean ? 1 : 0;
-  return bitsToHex(bits);
+  return aboveMeanHex(g);
 }
 
 /**
@@ -126,12 +131,7 @@ export function pHashFromLuma(luma: ArrayLike<number>, width: number, height: nu
 function aHashFrom32(g32: Float64Array): string {
   const g = new Float64Array(64);
   for (let y = 0; y < 32; y++) for (let x = 0; x < 32; x++) g[(y >> 2) * 8 + (x >> 2)] += g32[y * 32 + x]!;
-  let mean = 0;
-  for (let i = 0; i < 64; i++) mean += g[i]!;
-  mean /= 64;
-  const bits = new Uint8Array(64);
-  for (let i = 0; i < 64; i++) bits[i] = g[i]! > mean ? 1 : 0;
-  return bitsToHex(bits);
+  return aboveMeanHex(g);
 }
 
 function pHashFrom32(g32: Float64Array): string {

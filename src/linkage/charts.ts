@@ -85,10 +85,7 @@ export function matchWeightHistogram(
         { type: 'bar', name: 'not a link', x: centres, y: bin(matchWeight, bw, lo, nBins, options.isTrue, 0), marker: { color: '#a0aec0' }, width: bw },
       ]
     : [{ type: 'bar', name: 'candidate pairs', x: centres, y: bin(matchWeight, bw, lo, nBins), marker: { color: '#4a5568' }, width: bw }];
-  const shapes =
-    options.threshold !== undefined
-      ? [{ type: 'line', x0: options.threshold, x1: options.threshold, yref: 'paper', y0: 0, y1: 1, line: { color: '#e53e3e', dash: 'dash' } }]
-      : [];
+  const shapes = thresholdLine(options.threshold);
   return {
     data,
     layout: {
@@ -100,6 +97,13 @@ export function matchWeightHistogram(
       shapes,
     },
   };
+}
+
+/** A dashed red vertical line across the plot at the match-weight threshold, none when undefined. */
+function thresholdLine(threshold: number | undefined): Array<Record<string, unknown>> {
+  return threshold !== undefined
+    ? [{ type: 'line', x0: threshold, x1: threshold, yref: 'paper', y0: 0, y1: 1, line: { color: '#e53e3e', dash: 'dash' } }]
+    : [];
 }
 
 /** Waterfall of one pair: prior, each field's log2(m/u) (+ TF adjustment), final match weight. */
@@ -146,10 +150,7 @@ export function thresholdSweepChart(rows: SweepRow[], options: { threshold?: num
     { type: 'scatter', mode: 'lines', name: 'estimated FDR (model)', x, y: rows.map((r) => r.estimatedFdr), line: { color: '#c05621', dash: 'dot' } },
     { type: 'scatter', mode: 'lines', name: 'estimated FNR (model)', x, y: rows.map((r) => r.estimatedFnr), line: { color: '#805ad5', dash: 'dot' } },
   );
-  const shapes =
-    options.threshold !== undefined
-      ? [{ type: 'line', x0: options.threshold, x1: options.threshold, yref: 'paper', y0: 0, y1: 1, line: { color: '#e53e3e', dash: 'dash' } }]
-      : [];
+  const shapes = thresholdLine(options.threshold);
   return {
     data,
     layout: {

@@ -71,6 +71,37 @@ function checkPairs(left: Int32Array, right: Int32Array, nl: number, nr: number)
   }
 }
 
+/**
+ * The PairComparator both builders return. Its `compare` checks the pairs (`checkPairs`), takes
+ * `out` when it holds F codes per pair (allocates when `out` is undefined, throws when it is too
+ * small), lets `fill` write the n pairs' codes into it and returns it.
+ */
+function pairComparator(
+  fields: FieldInfo[],
+  mode: LinkMode,
+  leftSize: number,
+  rightSize: number,
+  tfCodes: NonNullable<PairComparator['tfCodes']>,
+  fill: (pl: Int32Array, pr: Int32Array, n: number, gamma: Uint8Array) => void,
+): PairComparator {
+  const F = fields.length;
+  return {
+    fields,
+    mode,
+    leftSize,
+    rightSize,
+    tfCodes: tfCodes.some(Boolean) ? tfCodes : undefined,
+    compare(pl: Int32Array, pr: Int32Array, out?: Uint8Array): Uint8Array {
+      checkPairs(pl, pr, leftSize, rightSize);
+      const n = pl.length;
+      const gamma = out ?? new Uint8Array(n * F);
+      if (gamma.length < n * F) throw new RangeError(`output buffer holds ${gamma.length} codes, need ${n * F}`);
+      fill(pl, pr, n, gamma);
+      return gamma;
+    },
+  };
+}
+
 function noLevel(name: string, va: unknown, vb: unknown): Error {
   return new Error(
     `comparison '${name}': no level matched values ${JSON.stringify(va)} / ${JSON.stringify(vb)}; end the level list with a catch-all level`,
@@ -114,31 +145,19 @@ export function recordComparator<R>(
     return { field: f, left: l, right: r };
   });
 
-  return {
-    fields,
-    mode,
-    leftSize: left.length,
-    rightSize: rightRecs.length,
-    tfCodes: tfCodes.some(Boolean) ? tfCodes : undefined,
-    compare(pl: Int32Array, pr: Int32Array, out?: Uint8Array): Uint8Array {
-      checkPairs(pl, pr, left.length, rightRecs.length);
-      const n = pl.length;
-      const gamma = out ?? new Uint8Array(n * F);
-      if (gamma.length < n * F) throw new RangeError(`output buffer holds ${gamma.length} codes, need ${n * F}`);
-      for (let f = 0; f < F; f++) {
-        const vl = valuesL[f]!, vr = valuesR[f]!, ps = preds[f]!;
-        const L = ps.length;
-        for (let p = 0; p < n; p++) {
-          const a = vl[pl[p]!], b = vr[pr[p]!];
-          let k = 0;
-          while (k < L && !ps[k]!(a, b)) k++;
-          if (k === L) throw noLevel(fields[f]!.name, a, b);
-          gamma[p * F + f] = k;
-        }
+  return pairComparator(fields, mode, left.length, rightRecs.length, tfCodes, (pl, pr, n, gamma) => {
+    for (let f = 0; f < F; f++) {
+      const vl = valuesL[f]!, vr = valuesR[f]!, ps = preds[f]!;
+      const L = ps.length;
+      for (let p = 0; p < n; p++) {
+        const a = vl[pl[p]!], b = vr[pr[p]!];
+        let k = 0;
+        while (k < L && !ps[k]!(a, b)) k++;
+        if (k === L) throw noLevel(fields[f]!.name, a, b);
+        gamma[p * F + f] = k;
       }
-      return gamma;
-    },
-  };
+    }
+  });
 }
 
 /**
@@ -302,36 +321,24 @@ export function columnComparator(
 
   let rowsL: Int32Array | undefined;
   let rowsR: Int32Array | undefined;
-  return {
-    fields,
-    mode,
-    leftSize: left.size,
-    rightSize: rt.size,
-    tfCodes: tfCodes.some(Boolean) ? tfCodes : undefined,
-    compare(pl: Int32Array, pr: Int32Array, out?: Uint8Array): Uint8Array {
-      checkPairs(pl, pr, left.size, rt.size);
-      const n = pl.length;
-      const gamma = out ?? new Uint8Array(n * F);
-      if (gamma.length < n * F) throw new RangeError(`output buffer holds ${gamma.length} codes, need ${n * F}`);
-      if (!rowsL && n * 4 >= left.size + rt.size) {
-        rowsL = rowMajor(colsL, left.size);
-        rowsR = right === null ? rowsL : rowMajor(colsR, rt.size);
+  return pairComparator(fields, mode, left.size, rt.size, tfCodes, (pl, pr, n, gamma) => {
+    if (!rowsL && n * 4 >= left.size + rt.size) {
+      rowsL = rowMajor(colsL, left.size);
+      rowsR = right === null ? rowsL : rowMajor(colsR, rt.size);
+    }
+    if (rowsL && rowsR) {
+      const RL = rowsL, RR = rowsR;
+      for (let p = 0; p < n; p++) {
+        const bl = pl[p]! * F, br = pr[p]! * F, bo = p * F;
+        for (let f = 0; f < F; f++) gamma[bo + f] = level(f, RL[bl + f]!, RR[br + f]!);
       }
-      if (rowsL && rowsR) {
-        const RL = rowsL, RR = rowsR;
-        for (let p = 0; p < n; p++) {
-          const bl = pl[p]! * F, br = pr[p]! * F, bo = p * F;
-          for (let f = 0; f < F; f++) gamma[bo + f] = level(f, RL[bl + f]!, RR[br + f]!);
-        }
-      } else {
-        for (let p = 0; p < n; p++) {
-          const i = pl[p]!, j = pr[p]!, bo = p * F;
-          for (let f = 0; f < F; f++) gamma[bo + f] = level(f, colsL[f]![i]!, colsR[f]![j]!);
-        }
+    } else {
+      for (let p = 0; p < n; p++) {
+        const i = pl[p]!, j = pr[p]!, bo = p * F;
+        for (let f = 0; f < F; f++) gamma[bo + f] = level(f, colsL[f]![i]!, colsR[f]![j]!);
       }
-      return gamma;
-    },
-  };
+    }
+  });
 }
 
 /**

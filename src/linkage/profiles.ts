@@ -12,8 +12,8 @@ import Papa from 'papaparse';
 import { readTable } from '../io';
 import type { ProvenanceEntry, TableSchema } from '../io';
 import { defaultComparisons } from '../matching/levels';
-import { SOURCE_SCHEMA, prepareProfiles } from '../matching/profile';
-import type { PreparedProfile, ProfileRow } from '../matching/profile';
+import { PROFILE_FIELD_COLUMNS, PROFILE_FIELD_COLUMN_NAMES, SOURCE_SCHEMA, UPLOADER_COLUMN, prepareProfiles } from '../matching/profile';
+import type { PreparedProfile, ProfileFields, ProfileRow } from '../matching/profile';
 import type { Comparison } from '../matching/comparison';
 import { deriveSeed, seededRandom } from '../stats/random';
 import { maskName } from '../report/mask';
@@ -32,8 +32,8 @@ export const LINKAGE_DISPLAYED_SCHEMA = {
   description: 'Profiles as displayed by the accused app, one per row; which source account each came from is what linkage finds',
   columns: [
     { name: 'display_id', type: 'string', unique: true, description: 'id of the displayed profile (e.g. screenshot / capture number)' },
-    { name: 'uploader', type: 'string', description: 'the app user in whose network the profile was shown' },
-    ...SOURCE_SCHEMA.columns.filter((c) => c.name !== 'id'),
+    UPLOADER_COLUMN,
+    ...PROFILE_FIELD_COLUMNS,
   ],
 } as const satisfies TableSchema;
 
@@ -47,15 +47,10 @@ export const LINKAGE_TRUTH_SCHEMA = {
   ],
 } as const satisfies TableSchema;
 
-export interface DisplayedRow {
+/** A row of the displayed table: matching's profile fields under a display id. */
+export interface DisplayedRow extends ProfileFields {
   display_id: string;
   uploader: string;
-  name: string | null;
-  avatar_hash: string | null;
-  employer: string | null;
-  title: string | null;
-  school: string | null;
-  tags: string | null;
 }
 
 /** Blocking rules on prepared profiles: name, pinyin initials + employer, school + surname, avatar-hash prefix. */
@@ -186,7 +181,7 @@ function csv(rows: ReadonlyArray<Record<string, unknown>>, columns: string[]): s
 export function linkageDatasetFiles(params: typeof LINKAGE_DATASET_PARAMS = LINKAGE_DATASET_PARAMS): Record<string, string> {
   const data = generateLinkageData({ ...params });
   const t = syntheticProfileTables(data);
-  const fields = ['name', 'avatar_hash', 'employer', 'title', 'school', 'tags'];
+  const fields = PROFILE_FIELD_COLUMN_NAMES;
   return {
     'displayed.csv': csv(t.displayed as unknown as Record<string, unknown>[], ['display_id', 'uploader', ...fields]),
     'source.csv': csv(t.source as unknown as Record<string, unknown>[], ['id', ...fields]),

@@ -124,6 +124,18 @@ export function isShown(comparison: Comparison<PreparedProfile>, p: PreparedProf
   return true;
 }
 
+/** For each displayed profile, bit f set when it shows field f (`isShown` on comparison f). */
+export function shownBits(displayed: readonly PreparedProfile[], comparisons: readonly Comparison<PreparedProfile>[]): Uint32Array {
+  const F = comparisons.length;
+  const shown = new Uint32Array(displayed.length);
+  for (let i = 0; i < displayed.length; i++) {
+    let bits = 0;
+    for (let f = 0; f < F; f++) if (isShown(comparisons[f]!, displayed[i]!)) bits |= 1 << f;
+    shown[i] = bits >>> 0;
+  }
+  return shown;
+}
+
 /** Compare every displayed profile with its paired source profile on every comparison. */
 export function compareTables(paired: PairedTables, comparisons: readonly Comparison<PreparedProfile>[]): LevelMatrix {
   const F = comparisons.length;
@@ -131,17 +143,12 @@ export function compareTables(paired: PairedTables, comparisons: readonly Compar
   if (F > 32) throw new RangeError('at most 32 compared fields');
   const n = paired.displayed.length;
   const levels = new Uint8Array(n * F);
-  const shown = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const d = paired.displayed[i]!;
     const s = paired.source[paired.sourceIndex[i]!]!;
-    let bits = 0;
-    for (let f = 0; f < F; f++) {
-      levels[i * F + f] = compareField(comparisons[f]!, d, s);
-      if (isShown(comparisons[f]!, d)) bits |= 1 << f;
-    }
-    shown[i] = bits >>> 0;
+    for (let f = 0; f < F; f++) levels[i * F + f] = compareField(comparisons[f]!, d, s);
   }
+  const shown = shownBits(paired.displayed, comparisons);
   return {
     fields: comparisons.map((c) => c.name),
     levels,

@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { DEFAULT_JOB_TITLE_SYNONYM_PAIRS } from '../text/jobTitle';
 import { DEFAULT_SCHOOL_ALIAS_PAIRS } from '../text/school';
 import { generateSyntheticEvidence, type SyntheticOptions } from './generator';
+import { PROFILE_FIELD_COLUMN_NAMES } from './profile';
 import { EMPLOYER_ALIAS_PAIRS } from './vocab';
 
 export const MATCHING_DATASET_FILES = [
@@ -31,7 +32,7 @@ function sha256(s: string): string {
 export function buildMatchingDataset(options: SyntheticOptions = {}): Map<string, string> {
   const ev = generateSyntheticEvidence(options);
   const files = new Map<string, string>();
-  const profileCols = ['name', 'avatar_hash', 'employer', 'title', 'school', 'tags'];
+  const profileCols = PROFILE_FIELD_COLUMN_NAMES;
   files.set('displayed.csv', csv(ev.displayed as unknown as Record<string, unknown>[], ['id', 'uploader', ...profileCols]));
   files.set('source.csv', csv(ev.source as unknown as Record<string, unknown>[], ['id', ...profileCols]));
   files.set('truth.csv', csv(ev.truth as unknown as Record<string, unknown>[], ['id', 'uploader', 'copied', 'noise']));

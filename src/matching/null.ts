@@ -33,7 +33,7 @@ import { binomialCdf } from '../stats/binomialCdf';
 import { logPoissonPmf } from '../stats/logPoissonPmf';
 import { deriveSeed, seededRandom, type Rng } from '../stats/random';
 import { compareField, type Comparison } from './comparison';
-import { isShown, type LevelMatrix, type PairedTables } from './compare';
+import { shownBits, type LevelMatrix, type PairedTables } from './compare';
 import { gradeOf, isAgreement, type Grade, type MatchThresholds } from './levels';
 import type { PreparedProfile } from './profile';
 
@@ -150,12 +150,7 @@ export function permutationNull(
   const agreeLevel = grades.map((gs) => Uint8Array.from(gs, (g) => (isAgreement(g) ? 1 : 0)));
   const scoreLevel = grades.map((gs) => Uint8Array.from(gs, (g) => SCORE_WEIGHTS[g]));
   const nullLevel = grades.map((gs) => Uint8Array.from(gs, (g) => (g === 'missing' ? 1 : 0)));
-  const shown = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    let bits = 0;
-    for (let f = 0; f < F; f++) if (isShown(comparisons[f]!, paired.displayed[i]!)) bits |= 1 << f;
-    shown[i] = bits >>> 0;
-  }
+  const shown = shownBits(paired.displayed, comparisons);
   const ev = evaluator(paired, comparisons);
   const tmp = new Uint8Array(F);
   const levelCounts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
@@ -381,12 +376,7 @@ export function sampleUnrelatedPairs(
   const levelCounts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
   const agree = new Float64Array(F);
   const compared = new Float64Array(F);
-  const shown = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    let bits = 0;
-    for (let f = 0; f < F; f++) if (isShown(comparisons[f]!, paired.displayed[i]!)) bits |= 1 << f;
-    shown[i] = bits >>> 0;
-  }
+  const shown = shownBits(paired.displayed, comparisons);
   const ev = evaluator(paired, comparisons);
   const tmp = new Uint8Array(F);
   const rng = seededRandom(seed);

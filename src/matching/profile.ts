@@ -13,10 +13,8 @@ import type { TableSchema } from '../io/schema';
 import { EvidenceError, type EvidenceIssue } from '../io/errors';
 import { codePoints, normalizeJobTitle, normalizeOrganization, normalizeSchool, normalizeText, pinyinOf, tokenizeTags, type AliasTable } from '../text';
 
-/** One profile row (displayed or source). `uploader` is only meaningful on the displayed side. */
-export interface ProfileRow {
-  id: string;
-  uploader?: string | null;
+/** The compared fields of a profile row, as in the files (null = empty). */
+export interface ProfileFields {
   name: string | null;
   avatar_hash: string | null;
   employer: string | null;
@@ -25,13 +23,20 @@ export interface ProfileRow {
   tags: string | null;
 }
 
+/** One profile row (displayed or source). `uploader` is only meaningful on the displayed side. */
+export interface ProfileRow extends ProfileFields {
+  id: string;
+  uploader?: string | null;
+}
+
 /** The profile fields compared by default, in display order. */
 export const PROFILE_FIELDS = ['avatar', 'name', 'employer', 'title', 'school', 'tags'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 const HEX_HASH = /^[0-9a-fA-F]+$/;
 
-const fieldColumns = [
+/** Columns of the compared fields, shared by every profile table schema (matching's and linkage's). */
+export const PROFILE_FIELD_COLUMNS = [
   { name: 'name', type: 'string', nullable: true, description: 'name or nickname as shown' },
   { name: 'avatar_hash', type: 'string', nullable: true, pattern: HEX_HASH, description: 'perceptual hash of the avatar image, hexadecimal (e.g. 64-bit pHash/dHash = 16 hex digits)' },
   { name: 'employer', type: 'string', nullable: true, description: 'employer / company (occupation, part 1)' },
@@ -40,14 +45,20 @@ const fieldColumns = [
   { name: 'tags', type: 'string', nullable: true, description: 'user tags, separated by , ， 、 ; | / # or spaces, or a JSON array' },
 ] as const;
 
+/** Column names of the compared fields, in file order (name, avatar_hash, employer, title, school, tags). */
+export const PROFILE_FIELD_COLUMN_NAMES: readonly string[] = PROFILE_FIELD_COLUMNS.map((c) => c.name);
+
+/** The `uploader` column of a displayed table. */
+export const UPLOADER_COLUMN = { name: 'uploader', type: 'string', description: 'the app user in whose network the profile was shown' } as const;
+
 /** Schema of the displayed table (the accused app's display). */
 export const DISPLAYED_SCHEMA = {
   name: 'displayed profiles',
   description: 'Profiles as displayed by the accused app, one per row, paired with the source profile by id',
   columns: [
     { name: 'id', type: 'string', unique: true, description: 'id of the paired source-platform profile' },
-    { name: 'uploader', type: 'string', description: 'the app user in whose network the profile was shown' },
-    ...fieldColumns,
+    UPLOADER_COLUMN,
+    ...PROFILE_FIELD_COLUMNS,
   ],
 } as const satisfies TableSchema;
 
@@ -57,7 +68,7 @@ export const SOURCE_SCHEMA = {
   description: 'Profiles on the source platform, one per row',
   columns: [
     { name: 'id', type: 'string', unique: true, description: 'profile id on the source platform' },
-    ...fieldColumns,
+    ...PROFILE_FIELD_COLUMNS,
   ],
 } as const satisfies TableSchema;
 
