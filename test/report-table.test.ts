@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCell, tableHtml, toRows } from '../src/report/table';
-import { syntheticNoticeHtml } from '../src/report/notices';
+import { provenanceRows, syntheticNoticeHtml } from '../src/report/notices';
 
 describe('tableHtml', () => {
   it('renders every row up to maxRows and says how many were left out', () => {
@@ -35,5 +35,18 @@ describe('syntheticNoticeHtml', () => {
     const h = syntheticNoticeHtml({ dataset: 'datasets/x', generator: 'src/x.ts gen', seed: 7 });
     expect(h).toContain('SYNTHETIC DATA');
     expect(h).toContain('seed <code>7</code>');
+  });
+});
+
+describe('provenanceRows', () => {
+  const entry = { fileName: 'a.csv', path: 'x/a.csv', bytes: 10, rows: 2, columns: ['id', 'name'], sha256: 'ab', loadedAt: '2026-01-01T00:00:00Z', encoding: 'utf-8', format: 'csv' };
+  it('leaves the wall-clock load time out by default, so reports are reproducible', () => {
+    const [row] = provenanceRows([entry]);
+    expect(row).not.toHaveProperty('loadedAt');
+    expect(row).toMatchObject({ fileName: 'a.csv', sha256: 'ab', columns: 2 });
+  });
+  it('shows it when asked', () => {
+    const [row] = provenanceRows([entry], { withLoadTime: true });
+    expect(row!.loadedAt).toBe('2026-01-01T00:00:00Z');
   });
 });

@@ -41,13 +41,22 @@ export function showSyntheticNotice(n: SyntheticNotice): void {
 /** Loosely typed so any ProvenanceEntry-like record prints (path, bytes, sha256, rows, ...). */
 export type ProvenanceLike = object;
 
-const PROVENANCE_COLUMNS = ['fileName', 'path', 'format', 'encoding', 'bytes', 'rows', 'columns', 'sha256', 'loadedAt'];
+const PROVENANCE_COLUMNS = ['fileName', 'path', 'format', 'encoding', 'bytes', 'rows', 'columns', 'sha256'];
 
-export function provenanceRows(entries: ProvenanceLike[]): Array<Record<string, unknown>> {
+export interface ProvenanceOptions {
+  /**
+   * Also show when each file was loaded (wall-clock time). Off by default so that the same
+   * evidence, parameters and seed give the same report bytes; the SHA-256 identifies the file.
+   */
+  withLoadTime?: boolean;
+}
+
+export function provenanceRows(entries: ProvenanceLike[], options: ProvenanceOptions = {}): Array<Record<string, unknown>> {
+  const columns = options.withLoadTime ? [...PROVENANCE_COLUMNS, 'loadedAt'] : PROVENANCE_COLUMNS;
   return entries.map((entry) => {
     const e = entry as Record<string, unknown>;
     const row: Record<string, unknown> = {};
-    for (const c of PROVENANCE_COLUMNS) {
+    for (const c of columns) {
       if (!(c in e)) continue;
       const v = e[c];
       row[c] = Array.isArray(v) ? v.length : v;
@@ -57,8 +66,8 @@ export function provenanceRows(entries: ProvenanceLike[]): Array<Record<string, 
 }
 
 /** The provenance manifest: every evidence file with its SHA-256, size and row count. */
-export function showProvenance(entries: ProvenanceLike[]): void {
-  const { html, text } = tableHtml(provenanceRows(entries), {
+export function showProvenance(entries: ProvenanceLike[], options: ProvenanceOptions = {}): void {
+  const { html, text } = tableHtml(provenanceRows(entries, options), {
     caption: 'Evidence files (provenance manifest): SHA-256 of the bytes as read',
     maxRows: 1000,
   });
