@@ -82,7 +82,7 @@ describe('blocking', () => {
     expect(err).toBeInstanceOf(BlockingCapError);
     const msg = (err as Error).message;
     expect(msg).toMatch(/up to 14 candidate pairs, above the cap of 10/);
-    expect(msg).toMatch(/rule 'name'.*largest block '王伟' = 2 x 3 = 6 pairs/);
+    expect(msg).toMatch(/rule 'name'.*largest block '王\*' = 2 x 3 = 6 pairs/);
     expect((err as BlockingCapError).counts.map((c) => c.pairs)).toEqual([7, 7]);
     expect(generateCandidatePairs(prepared, { maxPairs: 14 }).left.length).toBeGreaterThan(0);
   });
@@ -96,5 +96,20 @@ describe('blocking', () => {
     const frac = { name: 'k', description: 'key', left: Float64Array.of(1.5), right: Float64Array.of(1) };
     expect(() => prepareKeyBlocking([frac], { mode: 'link', leftSize: 1, rightSize: 1 })).toThrow(/left key at row 0 is 1.5/);
     expect(() => generateCandidatePairs(prepareRecordBlocking(left, right, rules), { maxPairs: -1 })).toThrow(/maxPairs/);
+  });
+});
+
+describe('blocking tables mask personal block keys', () => {
+  it('masks the name rule key unless unmasked; other rules show their key', async () => {
+    const { blockingTable, blockingCapMessage } = await import('../src/linkage/blocking');
+    const counts = [
+      { rule: 'name', description: 'same name', pairs: 64, blocks: 1, largestBlocks: [{ key: '张伟', left: 8, right: 8, pairs: 64 }] },
+      { rule: 'school+surname', description: 'school', pairs: 4, blocks: 1, largestBlocks: [{ key: '北京大学|张', left: 2, right: 2, pairs: 4 }] },
+    ] as never;
+    const rows = blockingTable(counts);
+    expect(rows[0]!['largest block']).toBe('张* (8 x 8)');
+    expect(rows[1]!['largest block']).toBe('北京大学|张 (2 x 2)');
+    expect(blockingTable(counts, { unmasked: true })[0]!['largest block']).toBe('张伟 (8 x 8)');
+    expect(blockingCapMessage(counts, 10)).not.toContain('张伟');
   });
 });

@@ -29,6 +29,19 @@
  */
 import type { BlockingCount, CandidatePairs, LinkMode } from './types';
 import { DenseIntKeyMap } from './intmap';
+import { maskName } from '../report/mask';
+
+/**
+ * Rules whose block key is personal data (a person's name or its pinyin): their keys are
+ * masked (王*) in tables and messages unless the caller asks for them unmasked.
+ */
+export const PERSONAL_KEY_RULES: readonly string[] = ['name'];
+
+/** A block key as shown to a reader: masked for personal-key rules unless `unmasked`. */
+export function displayBlockKey(rule: string, key: string, unmasked = false): string {
+  if (unmasked || !PERSONAL_KEY_RULES.includes(rule)) return key;
+  return maskName(key);
+}
 
 /** A blocking rule over records: same non-null key => candidate pair. */
 export interface BlockingRule<R> {
@@ -286,7 +299,7 @@ export function blockingCapMessage(counts: BlockingCount[], cap: number): string
   const total = counts.reduce((s, c) => s + c.pairs, 0);
   const lines = counts.map((c) => {
     const b = c.largestBlocks[0];
-    const worst = b ? `; largest block '${b.key}' = ${b.left.toLocaleString('en')} x ${b.right.toLocaleString('en')} = ${b.pairs.toLocaleString('en')} pairs` : '';
+    const worst = b ? `; largest block '${displayBlockKey(c.rule, b.key)}' = ${b.left.toLocaleString('en')} x ${b.right.toLocaleString('en')} = ${b.pairs.toLocaleString('en')} pairs` : '';
     return `  rule '${c.rule}' (${c.description}): ${c.pairs.toLocaleString('en')} pairs${worst}`;
   });
   return (
@@ -397,8 +410,11 @@ function csr(codes: Int32Array, blocks: number): { offsets: Int32Array; rows: In
   return { offsets, rows };
 }
 
-/** Blocking counts as plain rows for `showTable` (the new-pairs column once pairs were generated). */
-export function blockingTable(counts: BlockingCount[]): Array<Record<string, unknown>> {
+/**
+ * Blocking counts as plain rows for `showTable` (the new-pairs column once pairs were
+ * generated). Block keys of personal-key rules (a name) are masked unless `unmasked`.
+ */
+export function blockingTable(counts: BlockingCount[], options: { unmasked?: boolean } = {}): Array<Record<string, unknown>> {
   const generated = counts.every((c) => c.newPairs !== undefined);
   return counts.map((c) => ({
     rule: c.rule,
@@ -406,6 +422,8 @@ export function blockingTable(counts: BlockingCount[]): Array<Record<string, unk
     'pairs (counted before comparing)': c.pairs,
     ...(generated ? { 'new pairs (not found by an earlier rule)': c.newPairs } : {}),
     'shared blocks': c.blocks,
-    'largest block': c.largestBlocks[0] ? `${c.largestBlocks[0].key} (${c.largestBlocks[0].left} x ${c.largestBlocks[0].right})` : '',
+    'largest block': c.largestBlocks[0]
+      ? `${displayBlockKey(c.rule, c.largestBlocks[0].key, options.unmasked)} (${c.largestBlocks[0].left} x ${c.largestBlocks[0].right})`
+      : '',
   }));
 }
