@@ -85,12 +85,15 @@ export function tableHtml(data: unknown, options: TableOptions = {}): { html: st
   return { html: TABLE_STYLE + html, text };
 }
 
+// Selectors carry `table.` and the Jupyter wrapper class so they win over the notebook and
+// nbconvert stylesheets, which right-align every cell.
 const TABLE_STYLE =
-  '<style>.pp-table{border-collapse:collapse;margin:0.5em 0;font-size:13px}' +
-  '.pp-table caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}' +
-  '.pp-table th,.pp-table td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}' +
-  '.pp-table td.num{text-align:right;font-variant-numeric:tabular-nums}' +
-  '.pp-table thead th{background:#f3f3f3}</style>';
+  '<style>table.pp-table{border-collapse:collapse;margin:0.5em 0;font-size:13px}' +
+  'table.pp-table caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}' +
+  '.jp-RenderedHTMLCommon table.pp-table th,.jp-RenderedHTMLCommon table.pp-table td,.rendered_html table.pp-table th,.rendered_html table.pp-table td,' +
+  'table.pp-table th,table.pp-table td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}' +
+  '.jp-RenderedHTMLCommon table.pp-table td.num,.rendered_html table.pp-table td.num,table.pp-table td.num{text-align:right;font-variant-numeric:tabular-nums}' +
+  'table.pp-table thead th{background:#f3f3f3}</style>';
 
 function collectColumns(rows: Array<Record<string, unknown>>): string[] {
   const seen = new Set<string>();
