@@ -8,6 +8,7 @@ import {
   BlockingCapError, countCandidatePairs, generateCandidatePairs, prepareKeyBlocking, prepareRecordBlocking,
 } from '../src/linkage';
 import type { BlockingRule } from '../src/linkage';
+import { blockingCapMessage, blockingTable } from '../src/linkage/blocking';
 
 interface P { name: string | null; city: string | null }
 const left: P[] = [
@@ -100,8 +101,7 @@ describe('blocking', () => {
 });
 
 describe('blocking tables mask personal block keys', () => {
-  it('masks the name rule key unless unmasked; other rules show their key', async () => {
-    const { blockingTable, blockingCapMessage } = await import('../src/linkage/blocking');
+  it('masks the name rule key unless unmasked; other rules show their key', () => {
     const counts = [
       { rule: 'name', description: 'same name', pairs: 64, blocks: 1, largestBlocks: [{ key: '张伟', left: 8, right: 8, pairs: 64 }] },
       { rule: 'school+surname', description: 'school', pairs: 4, blocks: 1, largestBlocks: [{ key: '北京大学|张', left: 2, right: 2, pairs: 4 }] },

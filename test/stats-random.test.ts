@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasSampler, deriveSeed, randomInt, seededRandom, shuffleInPlace } from '../src/stats/random';
+import { aliasSampler, buildAliasTable, deriveSeed, randomInt, seededRandom, shuffleInPlace } from '../src/stats/random';
 
 describe('seededRandom', () => {
   it('gives the same stream for the same seed and different streams for different seeds', () => {
@@ -40,6 +40,51 @@ describe('aliasSampler', () => {
   });
   it('rejects negative weights', () => {
     expect(() => aliasSampler([1, -1])).toThrow(/weight 1/);
+  });
+});
+
+describe('buildAliasTable', () => {
+  // Walker (1977) / Vose (1991): column i keeps i with prob[i] and gives alias[i] otherwise, so
+  // P(i) = (prob[i] + sum over columns j aliased to i of (1 - prob[j])) / size.
+  const implied = (prob: Float64Array, alias: Int32Array, offset: number, size: number) => {
+    const p = new Array<number>(size).fill(0);
+    for (let j = 0; j < size; j++) {
+      p[j]! += prob[offset + j]! / size;
+      p[alias[offset + j]!]! += (1 - prob[offset + j]!) / size;
+    }
+    return p;
+  };
+  it('builds the hand-computed table for weights 1, 3, 6', () => {
+    // scaled 0.3, 0.9, 1.8; column 1 takes 0.1 from 2 (1.7), column 0 takes 0.7 (1.0, left over)
+    const prob = new Float64Array(3), alias = new Int32Array(3);
+    buildAliasTable([1, 3, 6], prob, alias);
+    expect(Array.from(prob)).toEqual([0.3, 0.9, 1]);
+    expect(Array.from(alias)).toEqual([2, 2, 2]);
+  });
+  it('reproduces the weights exactly, writing only its own segment', () => {
+    const rng = seededRandom(11);
+    const w = Array.from({ length: 50 }, () => (rng() < 0.2 ? 0 : rng()));
+    const prob = new Float64Array(60).fill(-5), alias = new Int32Array(60).fill(-5);
+    buildAliasTable([0, 0, 0, 0, 0, ...w], prob, alias, 5, 50);
+    const total = w.reduce((s, x) => s + x, 0);
+    const p = implied(prob, alias, 5, 50);
+    for (let i = 0; i < 50; i++) expect(p[i]!).toBeCloseTo(w[i]! / total, 12);
+    for (const j of [0, 4, 55, 59]) {
+      expect(prob[j]).toBe(-5);
+      expect(alias[j]).toBe(-5);
+    }
+    for (let j = 5; j < 55; j++) expect(alias[j]! >= 0 && alias[j]! < 50).toBe(true);
+  });
+  it('gives a uniform table when the weights sum to 0', () => {
+    const prob = new Float64Array(4), alias = new Int32Array(4);
+    buildAliasTable([0, 0, 0, 0], prob, alias);
+    expect(Array.from(prob)).toEqual([1, 1, 1, 1]);
+    expect(Array.from(alias)).toEqual([0, 1, 2, 3]);
+  });
+  it('can scale in place (weights array = prob array)', () => {
+    const prob = Float64Array.from([1, 3, 6]), alias = new Int32Array(3);
+    buildAliasTable(prob, prob, alias);
+    expect(Array.from(prob)).toEqual([0.3, 0.9, 1]);
   });
 });
 

@@ -4,38 +4,23 @@
  * Measured: everything (activity weights, groups, alias tables, edges, counting-sort CSR).
  */
 import { generateSocialGraph } from '../../src/inference/generator';
-import { progress } from '../../src/report/progress';
+import { CF_GRAPH, timedWithProgress } from '../cf-common';
 import { benchmark } from '../lib';
-
-const NODES = 5_000_000;
-const EDGES = 100_000_000;
-const SEED = 2014;
 
 void benchmark({
   name: 'cf-graph-5m',
   issue: 'inference',
-  params: { nodes: NODES, edges: EDGES, homophily: 0.6, degreeExponent: 2.5, seed: SEED },
+  params: { nodes: CF_GRAPH.nodes, edges: CF_GRAPH.edges, homophily: 0.6, degreeExponent: 2.5, seed: CF_GRAPH.seed },
   target: { seconds: 240, peakRssMb: 4096 },
   setup: () => null,
   run: () => {
-    const t0 = process.hrtime.bigint();
-    const bar = progress(EDGES, 'cf-graph-5m edges');
-    let last = 0;
-    const sim = generateSocialGraph({
-      nodes: NODES,
-      edges: EDGES,
-      seed: SEED,
-      onProgress: (d) => {
-        bar.tick(d - last);
-        last = d;
-      },
-    });
-    bar.done();
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const { result: sim, seconds } = timedWithProgress(CF_GRAPH.edges, 'cf-graph-5m edges', (onProgress) =>
+      generateSocialGraph({ nodes: CF_GRAPH.nodes, edges: CF_GRAPH.edges, seed: CF_GRAPH.seed, onProgress }),
+    );
     let maxDeg = 0;
     for (let u = 0; u < sim.graph.n; u++) maxDeg = Math.max(maxDeg, sim.graph.offsets[u + 1]! - sim.graph.offsets[u]!);
     return {
-      throughput: Math.round(EDGES / seconds),
+      throughput: Math.round(CF_GRAPH.edges / seconds),
       throughputUnit: 'edges/s',
       extra: {
         arcs: sim.graph.targets.length,

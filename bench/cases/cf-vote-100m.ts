@@ -3,44 +3,25 @@
  * as a target so each of the 100M edges is read from both ends (200M arcs); one core.
  * Target: under 10 s (>= 10M edges/s). Setup (graph generation, labels) is timed separately.
  */
-import { scorePredictions } from '../../src/inference/copyCeiling';
-import { generateSocialGraph } from '../../src/inference/generator';
-import { hideLabels } from '../../src/inference/observation';
 import { neighbourVote } from '../../src/inference/vote';
-import { progress } from '../../src/report/progress';
+import { CF_GRAPH, CF_LABELLED_PARAMS, cfLabelledGraph, timedWithProgress } from '../cf-common';
 import { benchmark } from '../lib';
-
-const NODES = 5_000_000;
-const EDGES = 100_000_000;
-const SEED = 2014;
-const KNOWN_SHARE = 0.2;
 
 void benchmark({
   name: 'cf-vote-100m',
   issue: 'inference',
-  params: { nodes: NODES, edges: EDGES, seed: SEED, attribute: 'employer', knownShare: KNOWN_SHARE, targets: 'all nodes' },
+  params: { ...CF_LABELLED_PARAMS, targets: 'all nodes' },
   target: { seconds: 10, throughput: 1e7 },
   setup: () => {
-    const sim = generateSocialGraph({ nodes: NODES, edges: EDGES, seed: SEED });
-    const truth = sim.values.employer!;
-    const { known } = hideLabels(truth, KNOWN_SHARE, SEED);
-    const all = new Int32Array(NODES);
-    for (let i = 0; i < NODES; i++) all[i] = i;
-    return { g: sim.graph, truth, known, all };
+    const { g, truth, known } = cfLabelledGraph();
+    const all = new Int32Array(CF_GRAPH.nodes);
+    for (let i = 0; i < CF_GRAPH.nodes; i++) all[i] = i;
+    return { g, truth, known, all };
   },
   run: ({ g, truth, known, all }) => {
-    const bar = progress(all.length, 'cf-vote-100m targets');
-    let last = 0;
-    const t0 = process.hrtime.bigint();
-    const p = neighbourVote(g, known, {
-      targets: all,
-      onProgress: (d) => {
-        bar.tick(d - last);
-        last = d;
-      },
-    });
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    bar.done();
+    const { result: p, seconds } = timedWithProgress(all.length, 'cf-vote-100m targets', (onProgress) =>
+      neighbourVote(g, known, { targets: all, onProgress }),
+    );
     // Quality on the hidden nodes only.
     let hit = 0;
     let hidden = 0;
@@ -49,9 +30,8 @@ void benchmark({
       hidden++;
       if (p.predicted[i] === truth[i]) hit++;
     }
-    void scorePredictions;
     return {
-      throughput: Math.round(EDGES / seconds),
+      throughput: Math.round(CF_GRAPH.edges / seconds),
       throughputUnit: 'edges/s',
       quality: { accuracyHidden: hit / hidden },
       extra: { arcsScanned: p.arcsScanned, arcsPerSecond: Math.round(p.arcsScanned / seconds) },

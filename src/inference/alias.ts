@@ -12,7 +12,7 @@
  * const t = buildSegmentedAlias(Int32Array.from([0, 0, 1]), 2, Float64Array.from([1, 3, 1]));
  * sampleSegment(t, 0, seededRandom(1)); // => 0 or 1, 1 three times as often
  */
-import type { Rng } from '../stats/random';
+import { buildAliasTable, type Rng } from '../stats/random';
 
 export interface SegmentedAlias {
   /** groups + 1 offsets (in slots). */
@@ -24,7 +24,8 @@ export interface SegmentedAlias {
 const TWO32 = 4294967296;
 
 /**
- * Build alias tables for `groupOf[i]` in 0..groups-1 with weights `weight[i]` (>= 0).
+ * Build alias tables for `groupOf[i]` in 0..groups-1 with weights `weight[i]` (>= 0), one
+ * `buildAliasTable` per group; a group whose weights are all 0 draws its members uniformly.
  * Items with a negative group are left out.
  */
 export function buildSegmentedAlias(groupOf: Int32Array, groups: number, weight: Float64Array | Float32Array): SegmentedAlias {
@@ -42,36 +43,15 @@ export function buildSegmentedAlias(groupOf: Int32Array, groups: number, weight:
     const g = groupOf[i]!;
     if (g >= 0) members[cursor[g]++] = i;
   }
+  // Each group's weights, gathered into its slots, then turned into its alias table in place.
   const prob = new Float64Array(total);
+  for (let j = 0; j < total; j++) prob[j] = weight[members[j]!]!;
   const alias = new Int32Array(total);
-  const small = new Int32Array(total);
-  const large = new Int32Array(total);
+  const work = new Int32Array(total);
   for (let g = 0; g < groups; g++) {
     const a = start[g]!;
-    const b = start[g + 1]!;
-    const size = b - a;
-    if (size === 0) continue;
-    let sum = 0;
-    for (let j = a; j < b; j++) sum += weight[members[j]!]!;
-    let ns = 0;
-    let nl = 0;
-    for (let j = a; j < b; j++) {
-      const s = sum > 0 ? (weight[members[j]!]! * size) / sum : 1;
-      prob[j] = s;
-      alias[j] = j - a;
-      if (s < 1) small[ns++] = j - a;
-      else large[nl++] = j - a;
-    }
-    while (ns > 0 && nl > 0) {
-      const s = small[--ns]!;
-      const l = large[--nl]!;
-      alias[a + s] = l;
-      prob[a + l] = prob[a + l]! + prob[a + s]! - 1;
-      if (prob[a + l]! < 1) small[ns++] = l;
-      else large[nl++] = l;
-    }
-    while (nl > 0) prob[a + large[--nl]!] = 1;
-    while (ns > 0) prob[a + small[--ns]!] = 1;
+    const size = start[g + 1]! - a;
+    if (size > 0) buildAliasTable(prob, prob, alias, a, size, work);
   }
   const slots = new Uint32Array(total * 3);
   for (let g = 0; g < groups; g++) {

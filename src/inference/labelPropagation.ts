@@ -21,7 +21,7 @@
  */
 import type { CsrGraph } from './csr';
 import { frequencyRanks, isMulti, labelCount, unlabelledNodes, valueSpace, type Labels } from './labels';
-import { vote, type Predictions } from './vote';
+import { tallyNeighbours, vote, type Predictions, type Tally } from './vote';
 
 export interface LabelPropagationOptions {
   /** Maximum iterations (default 10). */
@@ -56,8 +56,8 @@ export function labelPropagation(g: CsrGraph, labels: Labels, options: LabelProp
   let support: Float64Array = new Float64Array(free.length);
   const F = free.length;
   if (!isMulti(labels) && !options.weighted) {
-    // Fast path: one state array, known labels as l >= 0, guesses encoded as -(g + 2), none as -1,
-    // so each arc costs one random access.
+    // Fast path: one state array in `tallyNeighbours`' encoding (known labels as l >= 0, guesses
+    // as -(g + 2), none as -1), so each arc costs one random access.
     const state = labels.slice();
     const gw = Math.round((options.guessWeight ?? 0.1) * 1000);
     const space = valueSpace(labels);
@@ -69,6 +69,7 @@ export function labelPropagation(g: CsrGraph, labels: Labels, options: LabelProp
       maxDeg = Math.max(maxDeg, g.offsets[t + 1]! - g.offsets[t]!);
     }
     const touched = new Int32Array(Math.max(16, maxDeg));
+    const tally: Tally = { total: 0, touched };
     const guess = new Int32Array(F).fill(-1);
     const off = g.offsets;
     const tg = g.targets;
@@ -85,35 +86,10 @@ export function labelPropagation(g: CsrGraph, labels: Labels, options: LabelProp
         const a = off[t]!;
         const b = off[t + 1]!;
         arcs += b - a;
-        let best = -1;
-        let bestC = 0;
-        let bestR = 0x7fffffff;
-        let nt = 0;
-        for (let k = a; k < b; k++) {
-          const sv = state[tg[k]!]!;
-          if (sv === -1) continue;
-          let l: number;
-          let inc: number;
-          if (sv >= 0) {
-            l = sv;
-            inc = 1000;
-          } else {
-            if (gw === 0) continue;
-            l = -sv - 2;
-            inc = gw;
-          }
-          if (counts[l] === 0) touched[nt++] = l;
-          const c = (counts[l] += inc);
-          if (c > bestC || (c === bestC && rank[l]! < bestR)) {
-            best = l;
-            bestC = c;
-            bestR = rank[l]!;
-          }
-        }
-        for (let k = 0; k < nt; k++) counts[touched[k]!] = 0;
+        const best = tallyNeighbours(tg, a, b, state, 1000, gw, counts, touched, rank, tally);
         if (best !== guess[i]) changedList[changed++] = i;
         guess[i] = best;
-        support[i] = bestC / 1000;
+        support[i] = tally.total / 1000;
         if (options.onProgress && (i + 1) % (1 << 18) === 0) options.onProgress(it * F + i + 1, maxIter * F);
       }
       // Synchronous update: publish this iteration's guesses only after every node has voted,

@@ -77,8 +77,65 @@ export function shuffleInPlace<T>(rng: Rng, xs: T[] | Int32Array | Uint32Array |
 }
 
 /**
+ * Build a Walker/Vose alias table (Walker, "An efficient method for generating discrete random
+ * variables with general distributions", ACM TOMS 3(3), 1977; Vose, "A linear algorithm for
+ * generating random numbers with a given distribution", IEEE TSE 17(9), 1991) for the `size`
+ * weights `weights[offset .. offset + size)`, written into `prob[offset ..]` and
+ * `alias[offset ..]` of caller-supplied typed arrays, so many tables can share one array.
+ * A draw picks i uniformly in [0, size) and keeps it with probability `prob[offset + i]`,
+ * otherwise takes `alias[offset + i]` (a local index, 0..size-1); the draw rule is the
+ * caller's.
+ *
+ * Steps: scale each weight to w·size/sum; split indices (in index order) into "small" (< 1)
+ * and "large" stacks; repeatedly pop one of each, let the small one alias the large one and
+ * give the large one the small one's deficit; entries left over (rounding) get probability 1
+ * and alias themselves. Weights that do not sum to a positive number give a uniform table
+ * (every probability 1). No validation: weights are taken as finite and >= 0 (callers that
+ * must reject bad weights check first, as `aliasSampler` does). `weights` may be `prob`
+ * itself (scaled in place). `work` is scratch of at least `size` entries (allocated if absent).
+ *
+ * @example
+ * const prob = new Float64Array(3), alias = new Int32Array(3);
+ * buildAliasTable([1, 3, 6], prob, alias);
+ * // prob => [0.3, 0.9, 1], alias => [2, 2, 2]: column 0 keeps 0 with 0.3 else gives 2, ...
+ */
+export function buildAliasTable(
+  weights: ArrayLike<number>,
+  prob: Float64Array,
+  alias: Int32Array,
+  offset = 0,
+  size = weights.length - offset,
+  work: Int32Array = new Int32Array(size),
+): void {
+  const end = offset + size;
+  let sum = 0;
+  for (let j = offset; j < end; j++) sum += weights[j]!;
+  // One scratch array holds both stacks: small grows up from 0, large down from size - 1.
+  const top = size - 1;
+  let ns = 0;
+  let nl = 0;
+  for (let j = offset; j < end; j++) {
+    const s = sum > 0 ? (weights[j]! * size) / sum : 1;
+    prob[j] = s;
+    alias[j] = j - offset;
+    if (s < 1) work[ns++] = j - offset;
+    else work[top - nl++] = j - offset;
+  }
+  while (ns > 0 && nl > 0) {
+    const s = work[--ns]!;
+    const l = work[top - --nl]!;
+    alias[offset + s] = l;
+    prob[offset + l] = prob[offset + l]! + prob[offset + s]! - 1;
+    if (prob[offset + l]! < 1) work[ns++] = l;
+    else work[top - nl++] = l;
+  }
+  while (nl > 0) prob[offset + work[top - --nl]!] = 1;
+  while (ns > 0) prob[offset + work[--ns]!] = 1;
+}
+
+/**
  * Sampler for a discrete distribution by Walker's alias method (Walker 1977; Vose 1991):
- * O(n) set-up, O(1) per draw. Weights need not sum to 1.
+ * O(n) set-up (`buildAliasTable`), O(1) per draw. Weights need not sum to 1.
  */
 export function aliasSampler(weights: ArrayLike<number>): (rng: Rng) => number {
   const n = weights.length;
@@ -92,21 +149,7 @@ export function aliasSampler(weights: ArrayLike<number>): (rng: Rng) => number {
   if (total <= 0) throw new RangeError('aliasSampler needs a positive total weight');
   const prob = new Float64Array(n);
   const alias = new Int32Array(n);
-  const scaled = new Float64Array(n);
-  for (let i = 0; i < n; i++) scaled[i] = (weights[i]! * n) / total;
-  const small: number[] = [];
-  const large: number[] = [];
-  for (let i = 0; i < n; i++) (scaled[i]! < 1 ? small : large).push(i);
-  while (small.length && large.length) {
-    const s = small.pop()!;
-    const l = large.pop()!;
-    prob[s] = scaled[s]!;
-    alias[s] = l;
-    scaled[l] = scaled[l]! + scaled[s]! - 1;
-    (scaled[l]! < 1 ? small : large).push(l);
-  }
-  for (const i of large) prob[i] = 1;
-  for (const i of small) prob[i] = 1;
+  buildAliasTable(weights, prob, alias, 0, n);
   return (rng: Rng) => {
     const i = Math.floor(rng() * n);
     return rng() < prob[i]! ? i : alias[i]!;
