@@ -100,12 +100,19 @@ def self_contained(html):
 
 
 # An 11-digit mainland mobile number, with optional +86 and space/dash separators.
-MOBILE = re.compile(r"(?<!\d)((?:\+?86[\s-]?)?)(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)")
+MOBILE = re.compile(r"(?<!\d)(?<!\d\.)((?:\+?86[\s-]?)?)(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)(?!\.\d)")
+SCRIPT = re.compile(r"(<script[\s\S]*?</script>)", re.I)
 SECRET_PARAM = re.compile(r"""^(\s*(?:let\s+|const\s+)?[A-Za-z_$][\w$]*(?:key|secret|password|token)[\w$]*\s*(?::\s*string\s*)?=\s*)(['"`]).*?\2""", re.I | re.M)
 
 
 def mask_mobiles(text):
-    return MOBILE.sub(lambda m: "%s%s****%s" % (m.group(1), m.group(2), m.group(4)), text)
+    """Mask numbers in text; never inside <script> blocks (figure data is code: changing it
+    would break the chart; check-reports scans it and fails on a raw number instead). Digits
+    after a decimal point are not a phone number."""
+    parts = SCRIPT.split(text)
+    return "".join(
+        p if i % 2 else MOBILE.sub(lambda m: "%s%s****%s" % (m.group(1), m.group(2), m.group(4)), p) for i, p in enumerate(parts)
+    )
 
 
 def redact(nb, unmask):

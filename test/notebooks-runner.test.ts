@@ -87,7 +87,12 @@ describe.runIf(canRun)('scripts/execute_notebook.py with a real tslab kernel', (
   });
 
   it('masks mobile numbers in code and outputs and always redacts secrets; --unmask keeps numbers', () => {
-    const cells = ["let targetNumber = '138 1234 5678';\nlet hmacKey = 'demo-secret-key-0123';", "console.log('number ' + targetNumber);"];
+    const cells = [
+      "let targetNumber = '138 1234 5678';\nlet hmacKey = 'demo-secret-key-0123';",
+      "console.log('number ' + targetNumber);",
+      // Figure data is code: a float whose digits look like a number must survive untouched.
+      "import * as pp from 'profile-provenance';\npp.plot.showFigure(pp.plot.barChart(['a'], [0.13912345678]));",
+    ];
     const masked = run(cells);
     expect(masked.status).toBe(0);
     const html = readFileSync(join(masked.dir, 'out', 'case.html'), 'utf8') + readFileSync(join(masked.dir, 'out', 'case.ipynb'), 'utf8');
@@ -95,6 +100,7 @@ describe.runIf(canRun)('scripts/execute_notebook.py with a real tslab kernel', (
     expect(html).toContain('138****5678');
     expect(html).not.toContain('demo-secret-key-0123');
     expect(html).toContain('&lt;redacted&gt;');
+    expect(html).toContain('0.13912345678');
     const open = run(cells, {}, ['--unmask']);
     const html2 = readFileSync(join(open.dir, 'out', 'case.ipynb'), 'utf8');
     expect(html2).toContain('number 138 1234 5678');
