@@ -39,7 +39,9 @@ const server = spawn(
   { env: jupyterEnv(root), stdio: ['ignore', 'ignore', 'pipe'], detached: true },
 );
 let serverLog = '';
+let serverExited = null;
 server.stderr.on('data', (d) => (serverLog += d));
+server.on('exit', (c) => (serverExited = c));
 const stop = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -60,6 +62,7 @@ try {
       break;
     } catch (e) {
       if (String(e).includes('tslab kernel')) throw e;
+      if (serverExited !== null) throw new Error(`the notebook server exited (code ${serverExited}):\n${serverLog.slice(-2000)}`);
       if (Date.now() > deadline) throw new Error(`the notebook server did not start:\n${serverLog.slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 500));
     }

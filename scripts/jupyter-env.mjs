@@ -20,7 +20,10 @@ function pythonHasJupyter(py) {
  */
 export function ensureDebianPackages(packages, why) {
   if (!existsSync('/usr/bin/dpkg')) return false;
-  const missing = packages.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
+  // `dpkg -s` succeeds for a removed package whose config files remain: ask for the status.
+  const installed = (p) =>
+    spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') ?? false;
+  const missing = packages.filter((p) => !installed(p));
   if (!missing.length) return true;
   const cmd = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
