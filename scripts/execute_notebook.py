@@ -99,7 +99,8 @@ def self_contained(html):
     return EXTERNAL_SCRIPT.sub("", html)
 
 
-# An 11-digit mainland mobile number, with optional +86 and space/dash separators.
+# An 11-digit mainland mobile number, with optional +86 and space/dash separators: the Python
+# mirror of MOBILE_NUMBER_SOURCE in src/report/mask.ts (groups added for the masked form).
 MOBILE = re.compile(r"(?<!\d)(?<!\d\.)((?:\+?86[\s-]?)?)(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)(?!\.\d)")
 SCRIPT = re.compile(r"(<script[\s\S]*?</script>)", re.I)
 SECRET_PARAM = re.compile(r"""^(\s*(?:let\s+|const\s+)?[A-Za-z_$][\w$]*(?:key|secret|password|token)[\w$]*\s*(?::\s*string\s*)?=\s*)(['"`]).*?\2""", re.I | re.M)

@@ -27,4 +27,8 @@ describe('maskPhone', () => {
     expect(out).not.toMatch(/13812345678|1391234 ?5678/);
     expect(out).toContain('138****5678');
   });
+  it('leaves digits after a decimal point alone and masks a number ending a sentence', () => {
+    expect(maskPhonesInText('p = 0.13812345678')).toBe('p = 0.13812345678');
+    expect(maskPhonesInText('号码13812345678.')).toBe('号码138****5678.');
+  });
 });

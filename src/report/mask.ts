@@ -56,7 +56,15 @@ export function maskPhone(phone: string | null | undefined): string {
   return prefix + '*'.repeat(digits.length - 2) + digits.slice(-2);
 }
 
+/**
+ * An 11-digit mainland mobile number in free text: optional +86, optional space/dash groups
+ * (138 1234 5678). Digits after a decimal point (0.13812345678) are not a number to mask.
+ * The one definition for JavaScript: the masker below and scripts/check-reports.mjs use it;
+ * scripts/execute_notebook.py mirrors it in Python.
+ */
+export const MOBILE_NUMBER_SOURCE = String.raw`(?<!\d)(?<!\d\.)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)(?!\.\d)`;
+
 /** Mask every 11-digit mainland mobile number found in free text (e.g. an SMS or a cell). */
 export function maskPhonesInText(text: string): string {
-  return text.replace(/(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)/g, (m) => maskPhone(m));
+  return text.replace(new RegExp(MOBILE_NUMBER_SOURCE, 'g'), (m) => maskPhone(m));
 }
