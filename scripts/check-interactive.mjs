@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, ensureDebianPackages, findJupyterPython, jupyterEnv } from './jupyter-env.mjs';
+import { ensureDebianPackages, prepareNotebookServer } from './jupyter-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -25,9 +25,7 @@ const freePort = () =>
     });
   });
 
-build(root);
-findJupyterPython();
-if (!ensureDebianPackages(['jupyter-notebook'], 'the interactive notebook server')) process.exit(3);
+const serverEnv = prepareNotebookServer(root);
 ensureDebianPackages(['chromium', 'fonts-noto-cjk'], 'driving the notebook in a browser');
 const { withChromium } = require(join(root, 'dist', 'plot', 'browser.js'));
 
@@ -36,7 +34,7 @@ const token = randomBytes(16).toString('hex');
 const server = spawn(
   'jupyter',
   ['notebook', '--no-browser', `--port=${port}`, '--ip=127.0.0.1', '--allow-root', `--NotebookApp.token=${token}`, `--notebook-dir=${join(root, 'notebooks')}`],
-  { env: jupyterEnv(root), stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  { env: serverEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
 );
 let serverLog = '';
 let serverExited = null;

@@ -95,3 +95,15 @@ export function build(root) {
     process.exit(r.status ?? 1);
   }
 }
+
+/**
+ * Everything the interactive server needs (npm run notebook, npm run check:interactive): the
+ * library built, Jupyter and Debian's jupyter-notebook installed, the project-local kernelspec.
+ * Returns the environment to start `jupyter notebook` with; exits 3 when it cannot install.
+ */
+export function prepareNotebookServer(root) {
+  build(root);
+  findJupyterPython();
+  if (!ensureDebianPackages(['jupyter-notebook'], 'the interactive notebook server')) process.exit(3);
+  return jupyterEnv(root);
+}

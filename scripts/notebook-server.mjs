@@ -6,13 +6,10 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, ensureDebianPackages, findJupyterPython, jupyterEnv } from './jupyter-env.mjs';
+import { prepareNotebookServer } from './jupyter-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-build(root);
-findJupyterPython();
-if (!ensureDebianPackages(['jupyter-notebook'], 'the interactive notebook server')) process.exit(3);
-const env = jupyterEnv(root);
+const env = prepareNotebookServer(root);
 const child = spawn('jupyter', ['notebook', `--notebook-dir=${join(root, 'notebooks')}`, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env,
