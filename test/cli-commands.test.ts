@@ -49,13 +49,13 @@ describe('profile-provenance <command> on the committed datasets', () => {
 
   it('capacity: monthly visits of the period, bound = visits x max pages x max profiles, one automated account', async () => {
     const { results, html } = await run('capacity');
-    expectReport(html, ['datasets/logs/monthly-visits.csv', 'datasets/logs/requests-2014-07.csv']);
+    expectReport(html, ['datasets/capacity/monthly-visits.csv', 'datasets/capacity/requests-2014-07.csv']);
     // visits in 2014-07..2014-08 recomputed from the CSV itself
-    const rows = readFileSync(join(ROOT, 'datasets/logs/monthly-visits.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = readFileSync(join(ROOT, 'datasets/capacity/monthly-visits.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const visits = rows.filter((r) => r[1]! >= '2014-07' && r[1]! <= '2014-08').reduce((s, r) => s + Number(r[2]), 0);
     expect(results.capacity.visits).toBe(visits);
     expect(results.capacity.bound.distinctProfiles).toBe(visits * 3 * 5);
-    expect(results.inputs.map((p: { sha256: string }) => p.sha256)).toEqual([sha('datasets/logs/monthly-visits.csv'), sha('datasets/logs/requests-2014-07.csv')]);
+    expect(results.inputs.map((p: { sha256: string }) => p.sha256)).toEqual([sha('datasets/capacity/monthly-visits.csv'), sha('datasets/capacity/requests-2014-07.csv')]);
     expect(results.inputs[0].loadedAt).toBeUndefined();
     const labels = Object.fromEntries(results.accounts.map((a: { account: string; label: string }) => [a.account, a.label]));
     expect(labels).toEqual({ 脉脉: 'automated', 淘友网: 'human-paced' }); // the dataset README: 脉脉 simulated as a crawler
@@ -85,7 +85,7 @@ describe('profile-provenance <command> on the committed datasets', () => {
 
   it('shadow: the planted non-user has 36 friends waiting and 119 recommended contacts at theta 0.5 (the SMS figures)', async () => {
     const { results, html } = await run('shadow');
-    expectReport(html, ['datasets/contacts/address_books.csv', 'datasets/contacts/users.csv', 'datasets/contacts/persons.csv', 'datasets/contacts/ties.csv']);
+    expectReport(html, ['datasets/shadow/address_books.csv', 'datasets/shadow/users.csv', 'datasets/shadow/persons.csv', 'datasets/shadow/ties.csv']);
     expect(results.profile.friendsWaiting).toBe(36);
     expect(results.profile.recommended.count).toBe(119);
     expect(results.profile.token).toMatch(/^ph:[a-p]{16}$/);
@@ -106,7 +106,7 @@ describe('profile-provenance <command> on the committed datasets', () => {
 
   it('plausibility: p* far below the accuracy 300 of 300 needs; the LR favours copying', async () => {
     const { results, html } = await run('plausibility');
-    expectReport(html, ['datasets/inference/graph-5k.edges', 'datasets/inference/attributes-5k.csv']);
+    expectReport(html, ['datasets/collaborative-filtering/graph-5k.edges', 'datasets/collaborative-filtering/attributes-5k.csv']);
     expect(results.simulation.targets).toBe(150);
     expect(results.pStarUpper).toBeLessThan(results.test.requiredAccuracy);
     expect(results.test.binomial.reject).toBe(true);

@@ -11,7 +11,7 @@ import { ROOT, cleanup, csvColumn, readOut, runCommand, tempDir, withoutPlotly }
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(cleanup));
 
-const contacts = (f: string) => join(ROOT, 'datasets', 'contacts', f);
+const contacts = (f: string) => join(ROOT, 'datasets', 'shadow', f);
 const linkage = (f: string) => join(ROOT, 'datasets', 'linkage', f);
 
 const digits = (s: string) => s.replace(/\D/g, '');

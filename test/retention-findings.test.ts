@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseRetention } from '../src/retention/findings';
+import { retentionFindings } from '../src/retention/findings';
 import { loadClaim, loadObservations } from '../src/retention/load';
 import { retentionTimelineChart } from '../src/retention/charts';
 
 const dir = join(__dirname, '..', 'datasets', 'retention');
 
-describe('analyseRetention on the committed synthetic evidence', async () => {
+describe('retentionFindings on the committed synthetic evidence', async () => {
   const { observations } = await loadObservations(join(dir, 'observations.csv'), { asOf: '2015-12-31' });
   const { claim } = await loadClaim(join(dir, 'claim.json'));
-  const f = analyseRetention(claim, observations);
+  const f = retentionFindings(claim, observations);
 
   it('says which captures contradict the claim: those after the claimed completion, and capture-5', () => {
     expect(f.comparison.filter((r) => r.contradicts).map((r) => r.label)).toEqual(['capture-5', 'capture-6', 'capture-7']);
@@ -26,7 +26,7 @@ describe('analyseRetention on the committed synthetic evidence', async () => {
     expect(f.fit.halfLifeInterval[1]).toBeGreaterThan(180);
   });
   it('with a large misattribution rate the late captures no longer prove presence', () => {
-    const g = analyseRetention(claim, observations, { misattributionRate: 0.5 });
+    const g = retentionFindings(claim, observations, { misattributionRate: 0.5 });
     expect(g.comparison.filter((r) => r.contradicts).map((r) => r.label)).toEqual([]);
     expect(g.lastPresence!.label).toBe('capture-4');
   });

@@ -13,7 +13,7 @@
  * every 20th person; a book holds 70% contacts from the owner's neighbourhood (+/- 5,000
  * persons) and 30% from anywhere. Each person's 64-bit key comes from a FAST KEYED MIX
  * (murmur3 fmix32 under a seeded key: a bijection, not a cryptographic MAC). The toolkit's
- * real key is HMAC-SHA-256 (src/contacts/hash.ts); its cost is measured separately in setup
+ * real key is HMAC-SHA-256 (src/shadow/hash.ts); its cost is measured separately in setup
  * on 200,000 numbers with node:crypto and reported in `extra.hmac`, extrapolated to the
  * distinct numbers of this run (each distinct number is hashed once at ingest) and to all
  * entries (if every entry were hashed).
@@ -21,8 +21,8 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { benchmark } from '../lib';
-import { createPhoneHasher } from '../../src/contacts/hash';
-import { buildNumberIndexInPlace, summariseNonUsers } from '../../src/contacts/number-index';
+import { createPhoneHasher } from '../../src/shadow/hash';
+import { buildNumberIndexInPlace, summariseNonUsers } from '../../src/shadow/number-index';
 import { seededRandom } from '../../src/stats/random';
 
 const BOOKS = 1_000_000;
@@ -44,7 +44,7 @@ function fmix32(x: number): number {
 
 void benchmark({
   name: 'shadow-1m-books',
-  issue: 'contacts',
+  issue: 'shadow',
   params: { books: BOOKS, contactsPerBook: PER_BOOK, entries: BOOKS * PER_BOOK, population: POPULATION, seed: SEED, keyInBench: 'fast keyed mix (fmix32), HMAC timed separately' },
   target: { seconds: 60, peakRssMb: 6144 },
   setup: () => {

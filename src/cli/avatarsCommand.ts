@@ -1,6 +1,6 @@
 /**
  * `profile-provenance avatars`: the avatar-app defence (Weibo v. Maimai, case 1 inference 2).
- * The same steps as notebook 03-avatar-source-defence, through `src/avatars`: every image of a
+ * The same steps as notebook 03-avatars, through `src/avatars`: every image of a
  * manifest decoded safely, checked against its SHA-256 and hashed (aHash, dHash, pHash); the
  * hashes' robustness measured on this set's own reference avatars (distortions, all pairs of
  * different pictures) with false-match / false-non-match rates; each displayed avatar attributed
@@ -39,7 +39,7 @@ export function registerAvatars(program: Command, setCode: (c: number) => void):
     .command('avatars')
     .summary('did the displayed avatars come from the platform or from the apps the defence names? (perceptual hashes)')
     .description(
-      'Avatar-source defence (Weibo v. Maimai, inference 2; notebook 03-avatar-source-defence). Reads a manifest of ' +
+      'Avatar-source defence (Weibo v. Maimai, inference 2; notebook 03-avatars). Reads a manifest of ' +
         'avatar images (per person: the displayed avatar and the avatar on each platform), decodes and hashes every ' +
         'image (aHash, dHash, pHash; SHA-256 checked when listed), measures the hashes on this set\'s own reference ' +
         'avatars under 21 distortions (false-match and false-non-match rates with Clopper-Pearson intervals), ' +

@@ -1,14 +1,14 @@
 /**
  * `profile-provenance capacity`: could the logged visits of the accounts have gathered the
  * volume of profiles the evidence implies (Weibo v. Maimai, inference 4)? The same steps as
- * notebook 05-crawl-capacity, through `src/logs`: capacity bound and Monte Carlo distribution,
+ * notebook 05-capacity, through `src/capacity`: capacity bound and Monte Carlo distribution,
  * implied platform volume, required vs logged request rates, per-account rate analysis and
  * classification (when a request-level log is given), the classifier's measured error rates,
  * and break-even figures.
  */
 import type { Command } from 'commander';
 import { weiboMaimai as wm } from '../case';
-import * as logs from '../logs';
+import * as logs from '../capacity';
 import { maskPhonesInText } from '../report/mask';
 import { HEADINGS, type ReportDocument, type Section } from '../report/document';
 import {
@@ -37,8 +37,8 @@ interface CapacityOptions extends CommonOptions {
   accountsPerScenario: number;
 }
 
-const DEFAULT_MONTHLY = datasetPath('logs', 'monthly-visits.csv');
-const DEFAULT_REQUESTS = datasetPath('logs', 'requests-2014-07.csv');
+const DEFAULT_MONTHLY = datasetPath('capacity', 'monthly-visits.csv');
+const DEFAULT_REQUESTS = datasetPath('capacity', 'requests-2014-07.csv');
 const WEIBO_LOGIN_USERS = wm.registeredUsersAug2014.value * wm.shareViaWeiboLogin.value;
 
 export function registerCapacity(program: Command, setCode: (c: number) => void): void {
@@ -46,7 +46,7 @@ export function registerCapacity(program: Command, setCode: (c: number) => void)
     .command('capacity')
     .summary('could the logged visits have gathered the data? (crawl capacity, request rates, pace of each account)')
     .description(
-      'Crawl capacity (Weibo v. Maimai, inference 4; notebook 05-crawl-capacity). Reads per-account monthly visit ' +
+      'Crawl capacity (Weibo v. Maimai, inference 4; notebook 05-capacity). Reads per-account monthly visit ' +
         'counts (and optionally a request-level log), bounds the distinct profiles the logged visits could have ' +
         'retrieved, draws the capacity under ranged assumptions (seeded Monte Carlo), sets it against the platform-' +
         'scale volume the evidence implies, compares the request rate a crawler would need with the logged rate, and ' +
@@ -253,7 +253,7 @@ async function runCapacity(o: CapacityOptions) {
     ...(synthetic
       ? {
           synthetic: {
-            dataset: 'datasets/logs', generator: 'src/logs/datasets.ts generateLogsDataset', seed: logs.LOGS_DATASET_SEED,
+            dataset: 'datasets/capacity', generator: 'src/capacity/datasets.ts generateLogsDataset', seed: logs.LOGS_DATASET_SEED,
             imitates: 'peaks of 16,000 (脉脉) and 9,000 (淘友网) visits a month in Jul-Aug 2014, otherwise ~2,000 (FACTS inference 4)',
             files: provenance.map((p) => String(p.fileName)),
           },

@@ -5,7 +5,7 @@ import { registerCapacity } from './capacityCommand';
 import { registerLink } from './linkCommand';
 import { registerMatch } from './matchCommand';
 import { registerPlausibility } from './plausibilityCommand';
-import { registerRetention } from './retentionCommand';
+import { retentionCommand } from './retentionCommand';
 import { registerShadow } from './shadowCommand';
 
 export function registerAreaCommands(program: Command, setCode: (c: number) => void): void {
@@ -15,6 +15,6 @@ export function registerAreaCommands(program: Command, setCode: (c: number) => v
   registerAvatars(program, setCode);
   registerPlausibility(program, setCode);
   registerCapacity(program, setCode);
-  registerRetention(program, setCode);
+  retentionCommand.register(program, setCode);
   registerShadow(program, setCode);
 }

@@ -107,7 +107,7 @@ export function reportError(e: unknown): number {
 /** The repository (package) root: two levels above src/cli or dist/cli. */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
-/** Absolute path of a committed dataset file, e.g. `datasetPath('logs', 'monthly-visits.csv')`. */
+/** Absolute path of a committed dataset file, e.g. `datasetPath('capacity', 'monthly-visits.csv')`. */
 export function datasetPath(...parts: string[]): string {
   return resolve(REPO_ROOT, 'datasets', ...parts);
 }

@@ -1,7 +1,7 @@
 /**
  * `profile-provenance link`: find the source account, if any, of each displayed profile, with an
  * error rate that can be stated (certificate 704 in Weibo v. Maimai, when the pairing is not
- * given). The same steps as notebook 02-finding-source-accounts, through `src/linkage`:
+ * given). The same steps as notebook 02-linkage, through `src/linkage`:
  * blocking, declared comparison levels, m from EM and u from random pairs (Fellegi-Sunter,
  * fastLink, Splink), term-frequency adjustment of the name, one-to-one assignment, model-estimated
  * error rates, the strongest link explained field by field, and, with an answer key, the real
@@ -39,7 +39,7 @@ export function registerLink(program: Command, setCode: (c: number) => void): vo
     .command('link')
     .summary('find the source account of each displayed profile, with stated error rates (record linkage)')
     .description(
-      'Record linkage (certificate 704, Weibo v. Maimai; notebook 02-finding-source-accounts). Reads the displayed ' +
+      'Record linkage (certificate 704, Weibo v. Maimai; notebook 02-linkage). Reads the displayed ' +
         'profiles and an extract of the source platform, blocks candidate pairs, compares name, avatar hash, ' +
         'employer, title, school and tags on declared levels, estimates m by EM and u from random pairs ' +
         '(Fellegi-Sunter 1969; fastLink, Enamorado et al. 2019; Splink), adjusts for common names, links one-to-one, ' +

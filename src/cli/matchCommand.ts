@@ -1,7 +1,7 @@
 /**
  * `profile-provenance match`: were the displayed non-user profiles copied from the source
  * platform (notarial certificate No. 704, Weibo v. Maimai)? The same steps as notebook
- * 01-source-of-nonuser-profiles, through `src/matching` and `src/text`: each displayed profile
+ * 01-matching, through `src/matching` and `src/text`: each displayed profile
  * compared with its paired source profile on declared levels (same / basically the same /
  * different / missing), match rates with intervals, the coincidence baseline (permutation and
  * analytic), likelihood ratios with the ENFSI verbal scale, sensitivity to the thresholds, and
@@ -41,7 +41,7 @@ export function registerMatch(program: Command, setCode: (c: number) => void): v
     .command('match')
     .summary('were the displayed profiles copied from the source platform? (match rates, coincidence baseline, LR)')
     .description(
-      'Profile comparison (notarial certificate No. 704, Weibo v. Maimai; notebook 01-source-of-nonuser-profiles). ' +
+      'Profile comparison (notarial certificate No. 704, Weibo v. Maimai; notebook 01-matching). ' +
         'Reads the displayed profiles and the source profiles they are paired with (by id), compares avatar hash, ' +
         'name, employer, title, school and tags on declared levels (same / basically the same / different / missing; ' +
         'traditional-simplified, pinyin, aliases and synonyms handled by src/text), reports match rates with Wilson ' +

@@ -2,7 +2,7 @@
  * `profile-provenance plausibility`: the collaborative-filtering defence (Weibo v. Maimai,
  * inference 3). Could the defendant's algorithms have inferred, from its users' contacts, the k
  * of n non-user profiles that matched the source platform? The same steps as the claim-test part
- * of notebook 04-collaborative-filtering-defence, through `src/inference`: the CF methods run on
+ * of notebook 04-collaborative-filtering, through `src/collaborative-filtering`: the CF methods run on
  * the evidence graph (only registered users' fields known), the best joint accuracy p* (upper
  * Clopper-Pearson bound, generous to the defence), the exact binomial and beta-binomial tests of
  * k of n against p*, the likelihood ratio with the ENFSI verbal scale, the test's simulated
@@ -13,7 +13,7 @@
  */
 import type { Command } from 'commander';
 import { weiboMaimai as wm } from '../case';
-import * as inference from '../inference';
+import * as inference from '../collaborative-filtering';
 import { EvidenceError, readTable, type ColumnSpec, type TableSchema } from '../io';
 import { clopperPearsonInterval } from '../stats/clopperPearsonInterval';
 import { logBinomialPmf } from '../stats/logBinomialPmf';
@@ -42,8 +42,8 @@ interface PlausibilityOptions extends CommonOptions {
   gridCardinality: number[];
 }
 
-const DEFAULT_GRAPH = datasetPath('inference', 'graph-5k.edges');
-const DEFAULT_ATTRIBUTES = datasetPath('inference', 'attributes-5k.csv');
+const DEFAULT_GRAPH = datasetPath('collaborative-filtering', 'graph-5k.edges');
+const DEFAULT_ATTRIBUTES = datasetPath('collaborative-filtering', 'attributes-5k.csv');
 
 export function registerPlausibility(program: Command, setCode: (c: number) => void): void {
   const cert = wm.nonUsersInCertificate704.value;
@@ -51,7 +51,7 @@ export function registerPlausibility(program: Command, setCode: (c: number) => v
     .command('plausibility')
     .summary('could collaborative filtering have inferred the matching non-user profiles? (claim test, LR)')
     .description(
-      'Collaborative-filtering defence (Weibo v. Maimai, inference 3; notebook 04-collaborative-filtering-defence). ' +
+      'Collaborative-filtering defence (Weibo v. Maimai, inference 3; notebook 04-collaborative-filtering). ' +
         "Reads a contact graph and a table of each person's displayed fields with what the platform knew, runs the " +
         'CF methods (neighbour vote, weighted vote, user-kNN, label propagation) and the copy ceiling for non-users ' +
         'seen through 1-3 uploaders, takes the best joint accuracy p* (upper 95% Clopper-Pearson bound: generous to the ' +
@@ -245,7 +245,7 @@ async function runPlausibility(o: PlausibilityOptions) {
     ...(synthetic
       ? {
           synthetic: {
-            dataset: 'datasets/inference', generator: 'src/inference/dataset.ts buildInferenceDataset (generateSocialGraph + observe)', seed: inference.DATASET_SEED,
+            dataset: 'datasets/collaborative-filtering', generator: 'src/collaborative-filtering/dataset.ts buildInferenceDataset (generateSocialGraph + observe)', seed: inference.DATASET_SEED,
             imitates: 'the CF defence in Weibo v. Maimai: a contact graph where the platform knows registered users only; certificate 704: 300+ non-users seen through 3 uploaders (FACTS inference 3)',
             files: ['graph-5k.edges', 'attributes-5k.csv'],
           },

@@ -1,7 +1,7 @@
 /**
  * `profile-provenance shadow`: what a platform knew about a NON-user from its users' uploaded
- * address books (the Wang Miao case). The same steps as notebook 07-nonuser-shadow-profile,
- * through `src/contacts`: phone numbers HMAC-hashed on load (the key from --key or PP_HMAC_KEY;
+ * address books (the Wang Miao case). The same steps as notebook 07-shadow,
+ * through `src/shadow`: phone numbers HMAC-hashed on load (the key from --key or PP_HMAC_KEY;
  * no default key), the platform view on a date, the shadow profile of one number, second-degree
  * reach against the threshold, a disclosure audit of the invitation SMS, and, when the ground
  * truth of a simulation is given, the error rates of the platform's relation labels and employer
@@ -10,7 +10,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { wangMiao as wm } from '../case';
-import * as contacts from '../contacts';
+import * as contacts from '../shadow';
 import { maskName } from '../report/mask';
 import { HEADINGS, type Block, type ReportDocument, type Section } from '../report/document';
 import {
@@ -38,10 +38,10 @@ interface ShadowOptions extends CommonOptions {
   optionalUpload: number;
 }
 
-const DEFAULT_BOOKS = datasetPath('contacts', 'address_books.csv');
-const DEFAULT_USERS = datasetPath('contacts', 'users.csv');
-const DEFAULT_PERSONS = datasetPath('contacts', 'persons.csv');
-const DEFAULT_TIES = datasetPath('contacts', 'ties.csv');
+const DEFAULT_BOOKS = datasetPath('shadow', 'address_books.csv');
+const DEFAULT_USERS = datasetPath('shadow', 'users.csv');
+const DEFAULT_PERSONS = datasetPath('shadow', 'persons.csv');
+const DEFAULT_TIES = datasetPath('shadow', 'ties.csv');
 /** The planted non-user of the synthetic data set (synthetic block 19900xxxxxx); hashed at once. */
 const SYNTHETIC_TARGET = '199 0001 2345';
 const CASE_TAG = { text: '有两把刷子', source: 'annotation written by the tagging user on the platform (not address-book data); text as in the case' };
@@ -51,7 +51,7 @@ export function registerShadow(program: Command, setCode: (c: number) => void): 
     .command('shadow')
     .summary("what did the platform know about a non-user from its users' address books? (shadow profile)")
     .description(
-      'Non-user shadow profile (the Wang Miao case; notebook 07-nonuser-shadow-profile). Loads uploaded address ' +
+      'Non-user shadow profile (the Wang Miao case; notebook 07-shadow). Loads uploaded address ' +
         'books and the registered users, replaces every phone number by an HMAC-SHA-256 keyed hash on load, builds ' +
         "the platform's view on a date, and reconstructs what it knew about one number: friends waiting (holders), " +
         'consensus name, relation words, inferred employer and school, recommended contacts against the threshold, ' +
@@ -64,8 +64,8 @@ export function registerShadow(program: Command, setCode: (c: number) => void): 
     )
     .addOption(fileOption('--books <file>', 'uploaded address books: columns uploader_id, saved_name, phone, uploaded_at', DEFAULT_BOOKS))
     .addOption(fileOption('--users <file>', 'registered users: columns user_id, name, phone, employer, former_employer?, school?, registered_at', DEFAULT_USERS))
-    .addOption(new Option('--persons <file>', 'ground truth of a simulation: every phone owner (default with the synthetic data set: datasets/contacts/persons.csv)'))
-    .addOption(new Option('--ties <file>', 'ground truth of a simulation: true relations (default with the synthetic data set: datasets/contacts/ties.csv)'))
+    .addOption(new Option('--persons <file>', 'ground truth of a simulation: every phone owner (default with the synthetic data set: datasets/shadow/persons.csv)'))
+    .addOption(new Option('--ties <file>', 'ground truth of a simulation: true relations (default with the synthetic data set: datasets/shadow/ties.csv)'))
     .option('--no-truth', 'do not load a ground truth (real evidence has none)')
     .addOption(new Option('--key <secret>', 'HMAC-SHA-256 key for phone numbers (at least 16 bytes); required').env('PP_HMAC_KEY'))
     .addOption(new Option('--target <phone>', "the non-user's number, hashed at once and never displayed (default with the synthetic data set: its planted non-user)"))
@@ -230,7 +230,7 @@ async function runShadow(o: ShadowOptions) {
     {
       heading: HEADINGS.method,
       blocks: [
-        { kind: 'paragraph', text: `Every phone number is normalised (E.164) and replaced on load by an HMAC-SHA-256 keyed hash (key fingerprint ${hasher.fingerprint}); the analysis sees tokens only. The platform's view on ${o.asOf} uses the address-book entries uploaded before it and the users registered before it. Holders are the distinct registered uploaders whose book holds the number; closeness c(h) weighs how intimately each saved the number and how many of their contacts are shared; recommended contacts are users whose closeness-weighted common friends with the number reach θ = ${o.theta} (src/contacts/closeness.ts). An employer is inferred when at least ${contacts.EMPLOYER_MIN_VOTES} holders and ${Math.round(contacts.EMPLOYER_MIN_SHARE * 100)}% of them list it.` },
+        { kind: 'paragraph', text: `Every phone number is normalised (E.164) and replaced on load by an HMAC-SHA-256 keyed hash (key fingerprint ${hasher.fingerprint}); the analysis sees tokens only. The platform's view on ${o.asOf} uses the address-book entries uploaded before it and the users registered before it. Holders are the distinct registered uploaders whose book holds the number; closeness c(h) weighs how intimately each saved the number and how many of their contacts are shared; recommended contacts are users whose closeness-weighted common friends with the number reach θ = ${o.theta} (src/shadow/closeness.ts). An employer is inferred when at least ${contacts.EMPLOYER_MIN_VOTES} holders and ${Math.round(contacts.EMPLOYER_MIN_SHARE * 100)}% of them list it.` },
         { kind: 'keyValues', caption: 'What was loaded', values: loaded },
         ...(books.excluded.length ? [{ kind: 'table' as const, rows: books.excluded.slice(0, 10).map((x) => ({ ...x })), options: { caption: `Excluded entries (${books.excluded.length}; first 10, values masked)` } }] : []),
       ],
@@ -277,7 +277,7 @@ async function runShadow(o: ShadowOptions) {
     ...(synthetic
       ? {
           synthetic: {
-            dataset: 'datasets/contacts', generator: 'src/contacts/synthetic.ts generateContactsWorld', seed: contacts.CONTACTS_DATASET_SEED,
+            dataset: 'datasets/shadow', generator: 'src/shadow/synthetic.ts generateContactsWorld', seed: contacts.CONTACTS_DATASET_SEED,
             imitates: `the platform's data on ${wm.smsDate.value}: ${wm.friendsWaiting.value} friends waiting, ${wm.recommendedContacts.value} recommended contacts (caseFacts.wangMiao)`,
             files: ['address_books.csv', 'users.csv', ...(truthPaths ? ['persons.csv', 'ties.csv'] : [])],
           },
@@ -287,7 +287,7 @@ async function runShadow(o: ShadowOptions) {
     sections,
     limitations: [
       'The recommended-contact estimator and its threshold are a reconstruction; the platform did not disclose its own, so the count depends on θ (see the reach curve).',
-      'Relation labels from saved names rest on a lexicon (src/contacts/lexicon.ts); labels from shared employers or schools are inferences, and their error rates can be measured only on simulated data with a ground truth.',
+      'Relation labels from saved names rest on a lexicon (src/shadow/lexicon.ts); labels from shared employers or schools are inferences, and their error rates can be measured only on simulated data with a ground truth.',
       'Keyed hashing protects numbers in the outputs; anyone holding the key can test a guessed number. Keep the key apart from the report.',
     ],
     runInfo: { ...run, parameters: JSON.stringify(parameters) },

@@ -23,3 +23,5 @@ export { writeFileAtomic } from './atomic';
 export { DEFAULT_MAX_BYTES, parseTable, readTable } from './readTable';
 export type { LoadedTable, ParseOptions, ParseTableOptions, ReadTableOptions } from './readTable';
 export { danfo, toDataFrame } from './dataframe';
+export { DATASETS_DIR, datasetCatalogue, datasetFile, datasetMetadata, syntheticSources } from './datasets';
+export type { DatasetMatch, DatasetMetadata } from './datasets';

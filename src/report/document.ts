@@ -24,12 +24,14 @@ export interface Bilingual {
   zh: string;
 }
 
-export type Block =
+/** A block of a report; `id` names it for notebooks (`pp.report.showBlock(report, id)`). */
+export type Block = (
   | { kind: 'paragraph'; text: string }
   | { kind: 'html'; html: string }
   | { kind: 'table'; rows: Array<Record<string, unknown>>; options?: TableOptions }
   | { kind: 'figure'; figure: Figure }
-  | { kind: 'keyValues'; values: Record<string, unknown>; caption?: string };
+  | { kind: 'keyValues'; values: Record<string, unknown>; caption?: string }
+) & { id?: string };
 
 export interface Section {
   heading: Bilingual;
@@ -40,7 +42,7 @@ export interface ReportDocument {
   title: Bilingual;
   /** The question put to the expert, in one or two sentences. */
   question: string;
-  synthetic?: SyntheticNotice;
+  synthetic?: SyntheticNotice | SyntheticNotice[];
   provenance: ProvenanceLike[];
   sections: Section[];
   limitations: string[];
@@ -94,7 +96,7 @@ export function renderReport(doc: ReportDocument): string {
   const lang = doc.lang ?? 'both';
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(headingText(doc.title, lang))}</h1>`);
-  if (doc.synthetic) parts.push(syntheticNoticeHtml(doc.synthetic));
+  for (const n of doc.synthetic === undefined ? [] : Array.isArray(doc.synthetic) ? doc.synthetic : [doc.synthetic]) parts.push(syntheticNoticeHtml(n));
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.question, lang))}</h2><div class="pp-question">${escapeHtml(doc.question)}</div>`);
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.material, lang))}</h2>`);
   parts.push(tableHtml(provenanceRows(doc.provenance), { caption: 'SHA-256 of each evidence file as read', maxRows: 1000 }).html);

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { displayBundle, escapeHtml, type MimeBundle } from './display';
 import { tableHtml } from './table';
+import { syntheticSources } from '../io/datasets';
 
 export interface SyntheticNotice {
   /** Folder or name of the data set, e.g. 'datasets/matching'. */
@@ -28,6 +29,25 @@ export function syntheticNoticeHtml(n: SyntheticNotice): string {
     `with seed <code>${escapeHtml(n.seed)}</code>. It is not evidence from either case; results below show ` +
     `the method, not a finding about real people.${imitates}${files}</div>`
   );
+}
+
+/**
+ * The SYNTHETIC label for a result, from the data sets' own metadata: one notice per synthetic
+ * data set whose files are among the inputs (found by SHA-256), none for real evidence.
+ */
+export function syntheticNoticesFor(inputs: Array<{ sha256?: unknown }>): SyntheticNotice[] {
+  return syntheticSources(inputs).map((m) => ({
+    dataset: m.metadata.dataset,
+    generator: m.metadata.generator ?? 'unknown generator',
+    seed: m.metadata.seed ?? 0,
+    ...(m.metadata.imitates ? { imitates: m.metadata.imitates } : {}),
+    files: m.files,
+  }));
+}
+
+/** Show the SYNTHETIC label in a notebook when any input is a synthetic data set's file. */
+export function showSyntheticLabel(inputs: Array<{ sha256?: unknown }>): void {
+  for (const n of syntheticNoticesFor(inputs)) showSyntheticNotice(n);
 }
 
 export function showSyntheticNotice(n: SyntheticNotice): void {

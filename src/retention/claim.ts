@@ -21,7 +21,7 @@
  * claimedRemaining(claim, '2015-03-31')   // 0 (stages count from the end of their day)
  * claimCompletionDate(claim)              // '2015-03-31'
  */
-import { dayBounds } from '../logs/time';
+import { dayBounds } from '../capacity/time';
 
 export interface DeletionStage {
   /** 'YYYY-MM-DD' (CST): the stage is done by the end of this day. */

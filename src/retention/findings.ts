@@ -13,7 +13,7 @@
  *   practically complete if deletion continued at the fitted rate).
  *
  * @example
- * const f = analyseRetention(claim, observations, { asOf: '2015-12-31', completeBelowShare: 0.01 });
+ * const f = retentionFindings(claim, observations, { asOf: '2015-12-31', completeBelowShare: 0.01 });
  * f.statements.join('\n')
  */
 import { binomialUpperTail } from '../stats/binomialUpperTail';
@@ -41,7 +41,7 @@ export interface RetentionFindings {
 }
 
 /** Run the whole retention analysis (see the module comment). */
-export function analyseRetention(claim: DeletionClaim, observations: readonly RetentionObservation[], options: RetentionOptions = {}): RetentionFindings {
+export function retentionFindings(claim: DeletionClaim, observations: readonly RetentionObservation[], options: RetentionOptions = {}): RetentionFindings {
   const alpha = options.alpha ?? 0.05;
   const eps = options.misattributionRate ?? 0;
   const comparison = compareWithClaim(claim, observations, options);

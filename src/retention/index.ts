@@ -10,3 +10,5 @@ export * from './decay';
 export * from './findings';
 export * from './charts';
 export * from './datasets';
+export * from './analysis';
+export * from './report';

@@ -19,7 +19,7 @@ import type { ProvenanceEntry } from '../io/provenance';
 import { sha256Bytes } from '../io/provenance';
 import { readTable, type ReadTableOptions } from '../io/readTable';
 import type { TableSchema } from '../io/schema';
-import { DATE_PATTERN } from '../logs/time';
+import { DATE_PATTERN } from '../capacity/time';
 import { validateClaim, type DeletionClaim, type RetentionObservation } from './claim';
 
 export const OBSERVATIONS_SCHEMA = {

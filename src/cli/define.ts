@@ -1,0 +1,212 @@
+/**
+ * One way to declare a command: its evidence inputs (with the committed data set as default),
+ * the answer-key convention, its options, the analysis call and the report layout. Everything
+ * else is here, once: common options, column maps, checking paths and the output folder before
+ * any computing, the SYNTHETIC label from the data set's own metadata, run information, masking,
+ * progress, writing the output set, and exit codes.
+ *
+ * A command file is then a declaration (see retentionCommand.ts):
+ *
+ *   export const retentionCommand = defineCommand({
+ *     name: 'retention', notebook: '06-retention', dataset: 'retention', defaultSeed: 7,
+ *     summary: '…', description: '…', example: '…',
+ *     inputs: { claim: { flag: '--claim <file>', description: '…', default: 'claim.json' }, … },
+ *     options: (cmd) => cmd.option(…),
+ *     async run(ctx) {
+ *       const evidence = await retention.loadRetentionEvidence(ctx.paths as …, ctx.loadOptions);
+ *       const result = retention.analyseRetention(evidence, { … ctx.options … });
+ *       return { result, report: retention.retentionReport(result, ctx.display) };
+ *     },
+ *   });
+ *
+ * The answer key (simulations only) is one convention for every command: `--truth <files>`
+ * (comma-separated) or `--no-truth`; by default the data set's declared answer key is used
+ * when, and only when, every evidence input is that synthetic data set's own file.
+ */
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command } from 'commander';
+import { datasetFile, datasetMetadata, syntheticSources, type DatasetMetadata } from '../io/datasets';
+import { sha256FileSync } from '../io/provenance';
+import type { InferenceReport } from '../report/inference';
+import { syntheticNoticesFor } from '../report/notices';
+import { maskPhonesInText } from '../report/mask';
+import type { ReportDocument } from '../report/document';
+import { commandProgress, commandRunInfo, cleanProvenance, displayPath, execute, fileOption, requireFile, UsageError, withCommonOptions, type CommonOptions } from './common';
+import type { Progress } from '../report/progress';
+
+export interface InputSpec {
+  /** e.g. '--claim <file>' */
+  flag: string;
+  description: string;
+  /** File (or folder) of the command's data set used when the option is not given. */
+  default?: string;
+  /** 'dir' for a folder; default 'file'. */
+  kind?: 'file' | 'dir';
+  /** The analysis can run without it (no default, not required). */
+  optional?: boolean;
+}
+
+/** What a command's `run` gets. */
+export interface CommandContext<O> {
+  /** Parsed options (common ones included). */
+  options: O & CommonOptions;
+  /** Evidence paths by input key, as the user knows them (null for an absent optional input). */
+  paths: Record<string, string | null>;
+  /** Answer-key files (simulations only), or null. */
+  answerKey: string[] | null;
+  /** Progress bar on stderr unless --quiet. */
+  progress(total: number, label: string): Progress;
+  /** What reports may show: `mask` true unless --unmask. */
+  display: { mask: boolean; lang: CommonOptions['lang'] };
+}
+
+/** What `run` returns: the analysis result (JSON-serialisable) and its layout. */
+export interface CommandRun {
+  /** The analysis result; must carry `inputs` (provenance of every file read). */
+  result: { inputs: Array<Record<string, unknown> | object> } & Record<string, unknown>;
+  report: InferenceReport;
+}
+
+export interface CommandSpec<O> {
+  /** The inference's name (same as its src/ folder, data set and notebook). */
+  name: string;
+  /** Older names kept working; each writes `<alias>.json` / `<alias>.html`. */
+  aliases?: string[];
+  /** Notebook laying out the same analysis, e.g. '06-retention'. */
+  notebook: string;
+  /** Committed data set (datasets/<dataset>/) the defaults come from. */
+  dataset: string;
+  defaultSeed: number;
+  summary: string;
+  description: string;
+  /** Lines after "Output:" in --help. */
+  output: string;
+  example: string;
+  inputs: Record<string, InputSpec>;
+  /** Declare the answer-key options (--truth/--no-truth). */
+  answerKey?: { description: string };
+  options?: (cmd: Command) => Command;
+  run(ctx: CommandContext<O>): Promise<CommandRun>;
+}
+
+export interface DefinedCommand {
+  spec: CommandSpec<never>;
+  register(program: Command, setCode: (c: number) => void): void;
+}
+
+/** Check the output folder can be written before anything is computed. */
+export function checkOutputFolder(out: string): void {
+  if (out.trim() === '') throw new UsageError('option -o/--out: the output folder must not be empty');
+  const abs = resolve(out);
+  if (existsSync(abs)) {
+    if (!statSync(abs).isDirectory()) throw new UsageError(`option -o/--out: ${out} exists and is not a folder`);
+    try {
+      accessSync(abs, constants.W_OK);
+    } catch {
+      throw new UsageError(`option -o/--out: the folder ${out} is not writable`);
+    }
+    return;
+  }
+  let parent = dirname(abs);
+  while (!existsSync(parent)) parent = dirname(parent);
+  try {
+    accessSync(parent, constants.W_OK);
+  } catch {
+    throw new UsageError(`option -o/--out: cannot create ${out} (${parent} is not writable)`);
+  }
+  if (!statSync(parent).isDirectory()) throw new UsageError(`option -o/--out: ${parent} is not a folder`);
+}
+
+export function defineCommand<O>(spec: CommandSpec<O>): DefinedCommand {
+  const register = (program: Command, setCode: (c: number) => void) => {
+    for (const name of [spec.name, ...(spec.aliases ?? [])]) {
+      const cmd = program.command(name, { hidden: name !== spec.name }).summary(spec.summary).description(`${spec.description} (notebook ${spec.notebook}${name !== spec.name ? `; alias of '${spec.name}'` : ''})`);
+      for (const input of Object.values(spec.inputs)) {
+        cmd.addOption(fileOption(input.flag, input.description, input.default !== undefined ? datasetFile(spec.dataset, input.default) : undefined));
+      }
+      if (spec.answerKey) {
+        cmd.option('--truth <files>', `${spec.answerKey.description} (simulations only; comma-separated; by default the data set's answer key when every input is that synthetic data set's file)`);
+        cmd.option('--no-truth', 'do not use an answer key');
+      }
+      spec.options?.(cmd);
+      withCommonOptions(cmd, spec.defaultSeed);
+      cmd.addHelpText('after', `\nOutput: <out>/${name}.json and <out>/${name}.html. ${spec.output}\nNames and phone numbers are masked unless --unmask.\n\nExample:\n  ${spec.example}\n`);
+      cmd.action(async (o: O & CommonOptions & { truth?: string | boolean }) => setCode(await execute(o, () => runCommand(spec, name, o))));
+    }
+  };
+  return { spec: spec as CommandSpec<never>, register };
+}
+
+async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOptions & { truth?: string | boolean }) {
+  checkOutputFolder(o.out);
+  const paths: Record<string, string | null> = {};
+  for (const [key, input] of Object.entries(spec.inputs)) {
+    const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | undefined;
+    paths[key] = given === undefined ? (input.optional ? null : failMissing(input)) : requireFile(flagName(input.flag), given, input.kind ?? 'file');
+  }
+  const meta = datasetMetadata(spec.dataset);
+  const answerKey = resolveAnswerKey(spec, meta, paths, o.truth);
+  const ctx: CommandContext<O> = {
+    options: o,
+    paths,
+    answerKey,
+    progress: (total, label) => commandProgress(o, total, label),
+    display: { mask: !o.unmask, lang: o.lang },
+  };
+  const { result, report } = await spec.run(ctx);
+  const inputs = result.inputs.map(cleanProvenance);
+  const run = commandRunInfo(name, o, { synthetic: syntheticNoticesFor(inputs).length > 0 });
+  const parameters = (result as Record<string, unknown>).parameters;
+  // Phone numbers in any free text of the JSON (labels, notes, ids) are masked unless --unmask;
+  // hashes are left as they are (a hex digest can hold eleven decimal digits in a row).
+  const results = o.unmask ? { ...result, inputs, run } : maskStrings({ ...result, inputs, run });
+  const document: ReportDocument = {
+    ...report,
+    synthetic: syntheticNoticesFor(inputs),
+    provenance: inputs,
+    runInfo: { ...run, ...(parameters !== undefined ? { parameters: JSON.stringify(parameters) } : {}) },
+    lang: o.lang,
+  };
+  return { command: name, results, document };
+}
+
+/** Every string in a JSON-like value through `maskPhonesInText`, except under hash keys. */
+export function maskStrings<T>(value: T, key = ''): T {
+  if (typeof value === 'string') return (/sha256|hash/i.test(key) ? value : maskPhonesInText(value)) as T;
+  if (Array.isArray(value)) return value.map((v) => maskStrings(v, key)) as T;
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskStrings(v, k)])) as T;
+  }
+  return value;
+}
+
+function failMissing(input: InputSpec): never {
+  throw new UsageError(`${flagName(input.flag)} is required`);
+}
+
+/** The answer-key convention (see the module comment). */
+function resolveAnswerKey(spec: CommandSpec<unknown>, meta: DatasetMetadata, paths: Record<string, string | null>, truth: string | boolean | undefined): string[] | null {
+  if (!spec.answerKey || truth === false) return null;
+  if (typeof truth === 'string') return truth.split(',').map((p) => requireFile('--truth', p.trim()));
+  // Default: only when every evidence input is this synthetic data set's own file.
+  const given = Object.values(paths).filter((p): p is string => p !== null && statSync(p).isFile());
+  const own = syntheticSources(given.map((p) => ({ sha256: sha256Of(p) }))).find((m) => m.metadata.dataset === meta.dataset);
+  if (!own?.allInputs || !meta.answerKey) return null;
+  return meta.answerKey.map((f) => requireFile('--truth', datasetFile(spec.dataset, f)));
+}
+
+function sha256Of(p: string): string {
+  return sha256FileSync(p);
+}
+
+/** '--school-aliases <file>' -> 'schoolAliases' (commander's attribute name). */
+export function optionKey(flag: string): string {
+  return flagName(flag).replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+function flagName(flag: string): string {
+  return flag.split(/[ ,]/).find((p) => p.startsWith('--'))!;
+}
+
+export { displayPath };
