@@ -92,11 +92,28 @@ def localise_headings(nb, lang):
 EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\bsrc="(?:file:|https?:)[^"]*"[^>]*>\s*</script>', re.I)
 
 
+# Reports fit the page: long code lines and outputs wrap instead of running past the right
+# edge; wide tables scroll sideways on screen and wrap their cells when printed (PDF).
+FIT_PAGE_STYLE = (
+    "<style id=\"pp-fit-page\">"
+    ".jp-InputArea pre,.jp-OutputArea pre,.highlight pre,.jp-RenderedText pre,pre"
+    "{white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}"
+    ".jp-RenderedHTMLCommon,.jp-OutputArea-output{max-width:100%;overflow-x:auto}"
+    "@page{size:A4;margin:15mm 12mm}"
+    "@media print{.jp-RenderedHTMLCommon table{font-size:10px}"
+    ".jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{overflow-wrap:anywhere;word-break:break-word}"
+    ".jp-OutputArea-output{overflow-x:visible}}"
+    "</style>"
+)
+
+
 def self_contained(html):
     """The report must open offline on any machine: drop the <script src> tags nbconvert adds
     for require.js and MathJax (Debian points them at file:///usr/share/javascript, elsewhere a
-    CDN). Our outputs need neither: plotly.js is inlined, and notebooks write no LaTeX."""
-    return EXTERNAL_SCRIPT.sub("", html)
+    CDN). Our outputs need neither: plotly.js is inlined, and notebooks write no LaTeX.
+    Also adds the fit-the-page style (FIT_PAGE_STYLE) at the end of <head>."""
+    html = EXTERNAL_SCRIPT.sub("", html)
+    return html.replace("</head>", FIT_PAGE_STYLE + "</head>", 1)
 
 
 # An 11-digit mainland mobile number, with optional +86 and space/dash separators: the Python

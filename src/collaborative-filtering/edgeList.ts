@@ -7,7 +7,7 @@
  * file, line number and offending text; a partial graph is never returned.
  *
  * @example
- * const { graph, provenance } = await loadEdgeList('../shared/datasets/snap-ego-facebook/facebook/facebook_combined.txt');
+ * const { graph, provenance } = await loadEdgeList('datasets/reference/snap-ego-facebook/facebook/facebook_combined.txt');
  * graph.n; // => 4039
  */
 import { createHash } from 'node:crypto';

@@ -21,6 +21,9 @@ export { fileProvenance, formatBytes, provenanceManifest, sha256Bytes, sha256Fil
 export type { FileProvenance, ManifestRow, ProvenanceEntry } from './provenance';
 export { writeFileAtomic } from './atomic';
 export { DEFAULT_MAX_BYTES, parseTable, readTable } from './readTable';
+export { readEvidenceBytes } from './evidenceBytes';
+export { applyColumnMap, checkColumnMap, columnLabel, columnMapFromOptions, parseColumnMap, parseColumnOption, readColumnMap } from './columns';
+export type { ColumnMap, LoadedColumnMap, MappedTable } from './columns';
 export type { LoadedTable, ParseOptions, ParseTableOptions, ReadTableOptions } from './readTable';
 export { danfo, toDataFrame } from './dataframe';
 export { DATASETS_DIR, datasetCatalogue, datasetFile, datasetMetadata, syntheticSources } from './datasets';

@@ -9,10 +9,11 @@
  * rows[0].age;            // number | null
  * provenance.sha256;      // hash of the raw bytes, for the manifest
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { applyColumnMap, columnLabel, type ColumnMap } from './columns';
 import { parseDelimited } from './csv';
 import { decodeText } from './encoding';
+import { readEvidenceBytes } from './evidenceBytes';
 import { EvidenceError, IssueCollector, MAX_ISSUES } from './errors';
 import { formatFromFileName, type TableFormat } from './format';
 import { parseJsonArray, parseJsonLines } from './json';
@@ -45,6 +46,12 @@ export interface ParseOptions {
   xlsxUtcOffset?: string;
   /** Stop collecting after this many problems (default 50). */
   maxIssues?: number;
+  /**
+   * Column map `{ ours: theirs }`: the file's own headers renamed to the schema's before
+   * validation (see columns.ts; from a file: `readColumnMap`). Messages name a mapped column
+   * by the file's header; provenance records the entries applied.
+   */
+  columns?: ColumnMap;
 }
 
 export interface ParseTableOptions extends ParseOptions {
@@ -92,12 +99,20 @@ export async function parseTable<T = Row>(
     }
   }
 
+  const fileHeader = raw.header;
+  let applied: Record<string, string> = {};
+  if (options.columns) {
+    issues.throwIfAny();
+    ({ raw, applied } = applyColumnMap(raw, schema, options.columns, fileName));
+  }
+
   const { rows, extraColumns } = validateTable(
     raw,
     schema,
     { fileName, keepExtraColumns: options.keepExtraColumns, xlsxUtcOffset: options.xlsxUtcOffset },
     issues,
   );
+  if (Object.keys(applied).length) for (const issue of issues.issues) if (issue.column !== undefined) issue.column = columnLabel(issue.column, applied);
   issues.throwIfAny();
 
   const provenance: ProvenanceEntry = {
@@ -106,8 +121,9 @@ export async function parseTable<T = Row>(
     bytes: bytes.byteLength,
     sha256: sha256Bytes(bytes),
     rows: rows.length,
-    columns: raw.header,
+    columns: fileHeader,
     extraColumns,
+    ...(Object.keys(applied).length ? { columnMap: applied } : {}),
     encoding,
     format,
     ...(raw.sheet !== undefined ? { sheet: raw.sheet } : {}),
@@ -115,44 +131,6 @@ export async function parseTable<T = Row>(
     loadedAt: new Date().toISOString(),
   };
   return { rows: rows as T[], provenance };
-}
-
-/** Read a whole file opened read-only ('r'), refusing it before reading if over maxBytes. */
-function readEvidenceBytes(filePath: string, maxBytes: number): Uint8Array {
-  let fd: number;
-  try {
-    fd = fs.openSync(filePath, 'r');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new EvidenceError({ file: filePath, message: `cannot open: ${why}` });
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new EvidenceError({ file: filePath, message: 'not a regular file' });
-    if (stat.size > maxBytes) {
-      throw new EvidenceError({
-        file: filePath,
-        message:
-          `file is ${stat.size} bytes, over the limit of ${maxBytes} bytes for whole-file loading (options.maxBytes); ` +
-          'refused before reading. readTable holds the whole table in memory: use a streaming reader for files this size ' +
-          '(the logs module streams timestamps), split the file, or raise maxBytes if memory allows',
-      });
-    }
-    const buf = Buffer.allocUnsafe(stat.size);
-    let offset = 0;
-    while (offset < stat.size) {
-      const n = fs.readSync(fd, buf, offset, stat.size - offset, offset);
-      if (n === 0) break;
-      offset += n;
-    }
-    if (offset !== stat.size) {
-      throw new EvidenceError({ file: filePath, message: `file changed while reading (expected ${stat.size} bytes, read ${offset})` });
-    }
-    return buf;
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**

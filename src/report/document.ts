@@ -10,6 +10,7 @@
  * wants recorded).
  */
 import { escapeHtml } from '../display/mime';
+import { tidyNumbersInText } from './number';
 import { tableHtml, type TableOptions } from './table';
 import { syntheticNoticeHtml, type SyntheticNotice } from './notices';
 import { provenanceManifest, type FileProvenance } from '../io/provenance';
@@ -72,7 +73,7 @@ export function headingText(h: Bilingual, lang: Lang): string {
 function blockHtml(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
-      return `<p>${escapeHtml(b.text)}</p>`;
+      return `<p>${escapeHtml(tidyNumbersInText(b.text))}</p>`;
     case 'html':
       return b.html;
     case 'table':
@@ -81,7 +82,7 @@ function blockHtml(b: Block): string {
       return figureHtml(b.figure);
     case 'keyValues':
       return tableHtml(
-        Object.entries(b.values).map(([item, value]) => ({ item, value })),
+        Object.entries(b.values).map(([item, value]) => ({ item, value: typeof value === 'string' ? tidyNumbersInText(value) : value })),
         { caption: b.caption, maxRows: 1000 },
       ).html;
   }
@@ -89,8 +90,10 @@ function blockHtml(b: Block): string {
 
 const STYLE = `body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.6em;border-bottom:2px solid #333}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ccc}
-code{background:#f4f4f4;padding:0 3px}.pp-question{font-size:1.05em;background:#f7f9fc;border-left:4px solid #2b6cb0;padding:8px 12px}
-@media print{.pp-figure{page-break-inside:avoid}}`;
+code{background:#f4f4f4;padding:0 3px;overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere;max-width:100%}.pp-question{font-size:1.05em;background:#f7f9fc;border-left:4px solid #2b6cb0;padding:8px 12px}
+p,li{overflow-wrap:anywhere}.pp-figure{max-width:100%;overflow-x:auto}
+@page{size:A4;margin:15mm 12mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:11px}.pp-figure{page-break-inside:avoid}h2{page-break-after:avoid}}`;
 
 /** Render the report as one self-contained HTML page (plotly.js inlined only if a figure needs it). */
 export function renderReport(doc: ReportDocument): string {
@@ -98,7 +101,7 @@ export function renderReport(doc: ReportDocument): string {
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(headingText(doc.title, lang))}</h1>`);
   for (const n of doc.synthetic === undefined ? [] : Array.isArray(doc.synthetic) ? doc.synthetic : [doc.synthetic]) parts.push(syntheticNoticeHtml(n));
-  parts.push(`<h2>${escapeHtml(headingText(HEADINGS.question, lang))}</h2><div class="pp-question">${escapeHtml(doc.question)}</div>`);
+  parts.push(`<h2>${escapeHtml(headingText(HEADINGS.question, lang))}</h2><div class="pp-question">${escapeHtml(tidyNumbersInText(doc.question))}</div>`);
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.material, lang))}</h2>`);
   parts.push(tableHtml(provenanceManifest(doc.provenance), { caption: 'SHA-256 of each evidence file as read', maxRows: 1000 }).html);
   for (const s of doc.sections) {
@@ -106,7 +109,7 @@ export function renderReport(doc: ReportDocument): string {
     for (const b of s.blocks) parts.push(blockHtml(b));
   }
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.limitations, lang))}</h2>`);
-  parts.push(`<ul>${doc.limitations.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
+  parts.push(`<ul>${doc.limitations.map((l) => `<li>${escapeHtml(tidyNumbersInText(l))}</li>`).join('')}</ul>`);
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.run, lang))}</h2>`);
   parts.push(blockHtml({ kind: 'keyValues', values: doc.runInfo }));
   const needsPlotly = doc.sections.some((s) => s.blocks.some((b) => b.kind === 'figure'));

@@ -1,6 +1,7 @@
 export * from './mask';
 export * from '../display/mime';
 export * from './table';
+export * from './number';
 export * from './notices';
 export * from './progress';
 export * from './document';
