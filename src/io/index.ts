@@ -23,3 +23,11 @@ export { writeFileAtomic } from './atomic';
 export { DEFAULT_MAX_BYTES, parseTable, readTable } from './readTable';
 export type { LoadedTable, ParseOptions, ParseTableOptions, ReadTableOptions } from './readTable';
 export { danfo, toDataFrame } from './dataframe';
+export {
+  ANY_EVIDENCE_YEARS, CST_OFFSET_MINUTES, EVIDENCE_YEARS, TimeError, dateBounds, formatTimestamp, instantFromXlsxDate, parseCalendarDate,
+  parseDateOption, parseInstantOption, parseTimestamp, wallClockText, writtenOffsetMinutes,
+} from './time';
+export type { PlausibleYears } from './time';
+export { LIMITS, maxNodeIdFor } from './limits';
+export { assertRegularFile, openEvidence, readEvidenceBytes } from './evidenceFile';
+export { checkZipBudget } from './xlsx';
