@@ -80,7 +80,10 @@ export function convertCell(raw: RawCell, column: ColumnSpec, options: CellOptio
   }
   switch (column.type) {
     case 'string':
-      if (typeof raw === 'string') return ok(raw);
+      if (typeof raw === 'string') {
+        // A NUL (e.g. a JSON "\u0000" escape) would make two different ids look alike on screen.
+        return raw.includes('\u0000') ? fail('NUL character (U+0000) in text: not a printable value') : ok(raw);
+      }
       if (typeof raw === 'number') {
         if (Number.isInteger(raw) && !Number.isSafeInteger(raw)) {
           return fail('an integer beyond ±2^53 stored as a number: digits were already lost; store ids as text');
