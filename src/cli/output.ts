@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io';
 import { renderReport, type ReportDocument } from '../report/document';
+import { maskPhonesDeep } from '../report/mask';
+import { redactParameters } from '../report/secrets';
 import { htmlFileToPdf } from '../report/pdf';
 
 /** JSON with object keys sorted recursively and typed arrays as plain arrays. */
@@ -24,6 +26,13 @@ export function stableJson(value: unknown): string {
     return v;
   };
   return JSON.stringify(norm(value), null, 2) + '\n';
+}
+
+/** Results as written: run information redacted by secret name, mobile numbers masked unless unmasked. */
+export function outputResults(results: unknown, unmask: boolean): unknown {
+  let r = results;
+  if (r && typeof r === 'object' && !Array.isArray(r) && 'run' in r) r = { ...r, run: redactParameters((r as { run: unknown }).run, { unmask }) };
+  return unmask ? r : maskPhonesDeep(r);
 }
 
 export interface CommandOutput {
@@ -43,7 +52,9 @@ export async function writeOutputs(out: CommandOutput, options: WriteOptions): P
   const jsonPath = join(dir, `${out.command}.json`);
   const htmlPath = join(dir, `${out.command}.html`);
   const html = renderReport(out.document);
-  const json = stableJson(out.results);
+  // Secrets redacted by name and mobile numbers masked in every string unless --unmask
+  // (src/report/secrets.ts, src/report/mask.ts): one rule for every command's JSON.
+  const json = stableJson(outputResults(out.results, out.document.runInfo.masked === false));
   await writeFileAtomic(jsonPath, json);
   await writeFileAtomic(htmlPath, html);
   const written = [jsonPath, htmlPath];

@@ -5,3 +5,4 @@ export * from './notices';
 export * from './progress';
 export * from './document';
 export * from './pdf';
+export * from './secrets';

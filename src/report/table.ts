@@ -3,6 +3,7 @@
  * need every row a reader is asked to check, as HTML, with numbers formatted consistently.
  */
 import { displayBundle, escapeHtml, type MimeBundle } from './display';
+import { maskPhonesInText } from './mask';
 
 export interface TableOptions {
   caption?: string;
@@ -12,6 +13,12 @@ export interface TableOptions {
   digits?: number;
   /** Column order / subset; default: keys of the first row, then any new keys in order. */
   columns?: string[];
+  /**
+   * Show mobile numbers as found (default false: every text cell and the caption pass through
+   * `maskPhonesInText`, whatever the column, so an uploader id or a note that IS a number is
+   * masked without each caller remembering to).
+   */
+  unmask?: boolean;
 }
 
 /** Rows from a danfojs DataFrame, a plain array of records, or a column-major object. */
@@ -54,19 +61,21 @@ export function tableHtml(data: unknown, options: TableOptions = {}): { html: st
   const rows = toRows(data);
   const maxRows = options.maxRows ?? 50;
   const digits = options.digits ?? 4;
+  const shownText = options.unmask ? (t: string) => t : maskPhonesInText;
+  const cellText = (v: unknown): string => (typeof v === 'number' ? formatCell(v, digits) : shownText(formatCell(v, digits)));
   const columns = options.columns ?? collectColumns(rows);
   const shown = rows.slice(0, maxRows);
   const omitted = rows.length - shown.length;
   const caption =
-    (options.caption ?? '') +
+    shownText(options.caption ?? '') +
     (omitted > 0 ? `${options.caption ? ' — ' : ''}first ${shown.length} of ${rows.length} rows` : '');
-  const head = columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  const head = columns.map((c) => `<th>${escapeHtml(shownText(c))}</th>`).join('');
   const body = shown
     .map((r) => {
       const cells = columns.map((c) => {
         const v = r[c];
         const cls = typeof v === 'number' ? ' class="num"' : '';
-        return `<td${cls}>${escapeHtml(formatCell(v, digits))}</td>`;
+        return `<td${cls}>${escapeHtml(cellText(v))}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })
@@ -77,8 +86,8 @@ export function tableHtml(data: unknown, options: TableOptions = {}): { html: st
     `<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
   const text = [
     caption,
-    columns.join('\t'),
-    ...shown.map((r) => columns.map((c) => formatCell(r[c], digits)).join('\t')),
+    columns.map(shownText).join('\t'),
+    ...shown.map((r) => columns.map((c) => cellText(r[c])).join('\t')),
   ]
     .filter((l) => l !== '')
     .join('\n');
