@@ -3,7 +3,7 @@
  * GBK/GB18030; JSON; JSONL; XLSX) against a declarative schema, with a provenance entry per
  * file; write outputs atomically. Errors are EvidenceErrors naming file, row, column, value.
  */
-export { EvidenceError, IssueCollector, MAX_ISSUES, formatIssue, formatValue } from './errors';
+export { EvidenceError, IssueCollector, LimitError, MAX_ISSUES, formatIssue, formatValue } from './errors';
 export type { EvidenceIssue, EvidenceErrorOptions, RowKind } from './errors';
 export { COLUMN_TYPES, TYPE_DESCRIPTIONS, assertValidSchema, describeSchema } from './schema';
 export type { CellValue, ColumnSpec, ColumnType, Row, RowOf, SchemaRow, TableSchema } from './schema';
