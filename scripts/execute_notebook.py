@@ -173,8 +173,8 @@ def scrub(text, secrets, unmask):
 
 
 EVIDENCE_HEAD = re.compile(r"^\s*(?:EvidenceError:\s*)?(\d+\+? problems? in .*?)(?: \((?:line|row|item) = .*)?:?\s*$")
-EVIDENCE_ISSUE = re.compile(r"""^\s*- (?P<loc>.*?(?: (?:line|row|item) \d+)?)(?:, column '(?P<col>[^']*)')?(?:, value (?:"(?:[^"\\]|\\.)*"|[^:]*?))?: (?P<msg>.*)$""")
-QUOTED = re.compile(r"""'[^']*'|"(?:[^"\\]|\\.)*"|\[[^\]]*\]""")
+EVIDENCE_ISSUE = re.compile(r"""^\s*- (?P<loc>.*?(?: (?:line|row|item) \d+)?)(?:,? column '(?P<col>[^']*)')?(?:, value (?:"(?:[^"\\]|\\.)*"|[^:]*?))?: (?P<msg>.*)$""")
+QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
 
 
 def is_evidence_error(text):
