@@ -30,7 +30,6 @@ import { datasetFile, datasetMetadata, syntheticSources, type DatasetMetadata } 
 import { sha256FileSync, type FileProvenance } from '../io/provenance';
 import type { InferenceReport } from '../report/inference';
 import { syntheticNoticesFor } from '../report/notices';
-import { maskPhonesInText } from '../report/mask';
 import type { ReportDocument } from '../report/document';
 import { commandProgress, commandRunInfo, cleanProvenance, displayPath, execute, fileOption, requireFile, UsageError, withCommonOptions, type CommonOptions } from './common';
 import type { Progress } from '../report/progress';
@@ -158,9 +157,8 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
   const inputs = result.inputs.map(cleanProvenance);
   const run = commandRunInfo(name, o, { synthetic: syntheticNoticesFor(inputs).length > 0 });
   const parameters = (result as Record<string, unknown>).parameters;
-  // Phone numbers in any free text of the JSON (labels, notes, ids) are masked unless --unmask;
-  // hashes are left as they are (a hex digest can hold eleven decimal digits in a row).
-  const results = o.unmask ? { ...result, inputs, run } : maskStrings({ ...result, inputs, run });
+  // Phone numbers in any free text of the JSON are masked by writeOutputs unless --unmask.
+  const results = { ...result, inputs, run };
   const document: ReportDocument = {
     ...report,
     synthetic: syntheticNoticesFor(inputs),
@@ -169,16 +167,6 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     lang: o.lang,
   };
   return { command: name, results, document };
-}
-
-/** Every string in a JSON-like value through `maskPhonesInText`, except under hash keys. */
-export function maskStrings<T>(value: T, key = ''): T {
-  if (typeof value === 'string') return (/sha256|hash/i.test(key) ? value : maskPhonesInText(value)) as T;
-  if (Array.isArray(value)) return value.map((v) => maskStrings(v, key)) as T;
-  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskStrings(v, k)])) as T;
-  }
-  return value;
 }
 
 function failMissing(input: InputSpec): never {

@@ -29,7 +29,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { decodeText } from './encoding';
 import { EvidenceError, type EvidenceIssue } from './errors';
-import { readEvidenceBytes } from './evidenceBytes';
+import { readEvidenceBytes } from './evidenceFile';
 import { sha256Bytes, type ProvenanceEntry } from './provenance';
 import type { RawTable } from './raw';
 import type { TableSchema } from './schema';

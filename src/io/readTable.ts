@@ -13,8 +13,9 @@ import * as path from 'node:path';
 import { applyColumnMap, columnLabel, type ColumnMap } from './columns';
 import { parseDelimited } from './csv';
 import { decodeText } from './encoding';
-import { readEvidenceBytes } from './evidenceBytes';
-import { EvidenceError, IssueCollector, MAX_ISSUES } from './errors';
+import { readEvidenceBytes } from './evidenceFile';
+import { LIMITS } from './limits';
+import { EvidenceError, IssueCollector, MAX_ISSUES, type RowKind } from './errors';
 import { formatFromFileName, type TableFormat } from './format';
 import { parseJsonArray, parseJsonLines } from './json';
 import { sha256Bytes, type ProvenanceEntry } from './provenance';
@@ -23,11 +24,18 @@ import { assertValidSchema, type Row, type TableSchema } from './schema';
 import { validateTable } from './validate';
 import { parseXlsx } from './xlsx';
 
-/** Default size limit: 512 MiB, about V8's longest string; bigger files need a streaming reader. */
-export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+/** Default size limit: 512 MiB, about V8's longest string; bigger files need a streaming reader (LIMITS.maxFileBytes). */
+export const DEFAULT_MAX_BYTES = LIMITS.maxFileBytes;
 
 export interface LoadedTable<T = Row> {
   rows: T[];
+  /**
+   * Where each row is in the file, as the user sees it (`rowKind`: file line for CSV/TSV/JSONL,
+   * counting blank lines and multi-line quoted fields; sheet row for XLSX; item for a JSON
+   * array). Loaders that check rows after reading name `rowNumbers[i]`, never `i + 2`.
+   */
+  rowNumbers: Int32Array;
+  rowKind: RowKind;
   provenance: ProvenanceEntry;
 }
 
@@ -52,6 +60,8 @@ export interface ParseOptions {
    * by the file's header; provenance records the entries applied.
    */
   columns?: ColumnMap;
+  /** Refuse a table with more data rows than this (default LIMITS.maxRows). */
+  maxRows?: number;
 }
 
 export interface ParseTableOptions extends ParseOptions {
@@ -99,6 +109,13 @@ export async function parseTable<T = Row>(
     }
   }
 
+  const maxRows = options.maxRows ?? LIMITS.maxRows;
+  if (raw.records.length > maxRows) {
+    throw new EvidenceError({
+      file: fileName,
+      message: `${raw.records.length} data rows, over the limit of ${maxRows} rows (maxRows) for a table held in memory; split the file or raise the limit`,
+    });
+  }
   const fileHeader = raw.header;
   let applied: Record<string, string> = {};
   if (options.columns) {
@@ -106,7 +123,7 @@ export async function parseTable<T = Row>(
     ({ raw, applied } = applyColumnMap(raw, schema, options.columns, fileName));
   }
 
-  const { rows, extraColumns } = validateTable(
+  const { rows, rowNumbers, extraColumns } = validateTable(
     raw,
     schema,
     { fileName, keepExtraColumns: options.keepExtraColumns, xlsxUtcOffset: options.xlsxUtcOffset },
@@ -130,7 +147,7 @@ export async function parseTable<T = Row>(
     schema: schema.name,
     loadedAt: new Date().toISOString(),
   };
-  return { rows: rows as T[], provenance };
+  return { rows: rows as T[], rowNumbers: Int32Array.from(rowNumbers), rowKind: raw.rowKind, provenance };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { displayBundle, escapeHtml, type MimeBundle } from '../display/mime';
 import { DEFAULT_DIGITS, formatNumber } from './number';
+import { maskPhonesInText } from './mask';
 
 export interface TableOptions {
   caption?: string;
@@ -13,6 +14,12 @@ export interface TableOptions {
   digits?: number;
   /** Column order / subset; default: keys of the first row, then any new keys in order. */
   columns?: string[];
+  /**
+   * Show mobile numbers as found (default false: every text cell and the caption pass through
+   * `maskPhonesInText`, whatever the column, so an uploader id or a note that IS a number is
+   * masked without each caller remembering to).
+   */
+  unmask?: boolean;
 }
 
 /** Rows from a danfojs DataFrame, a plain array of records, or a column-major object. */
@@ -55,13 +62,13 @@ export function shortHash(h: string): string {
  * A cell as HTML. A hex digest shows shortened on screen with the full value on hover (title)
  * and in full, wrapped, when printed (the PDF keeps every digit a reader may re-hash against).
  */
-function cellHtml(v: unknown, digits: number): string {
+function cellHtml(v: unknown, digits: number, shownText: (t: string) => string = maskPhonesInText): string {
   if (typeof v === 'number') return `<td class="num">${escapeHtml(formatCell(v, digits))}</td>`;
   if (typeof v === 'string' && HEX_DIGEST.test(v)) {
     const full = escapeHtml(v);
     return `<td class="pp-hash" title="${full}"><code><span class="pp-hash-short">${escapeHtml(shortHash(v))}</span><span class="pp-hash-full">${full}</span></code></td>`;
   }
-  return `<td>${escapeHtml(formatCell(v, digits))}</td>`;
+  return `<td>${escapeHtml(shownText(formatCell(v, digits)))}</td>`;
 }
 
 /** Render rows as an HTML table (pure; used by showTable and by report writers). */
@@ -69,16 +76,18 @@ export function tableHtml(data: unknown, options: TableOptions = {}): { html: st
   const rows = toRows(data);
   const maxRows = options.maxRows ?? 50;
   const digits = options.digits ?? 4;
+  const shownText = options.unmask ? (t: string) => t : maskPhonesInText;
+  const cellText = (v: unknown): string => (typeof v === 'number' ? formatCell(v, digits) : shownText(formatCell(v, digits)));
   const columns = options.columns ?? collectColumns(rows);
   const shown = rows.slice(0, maxRows);
   const omitted = rows.length - shown.length;
   const caption =
-    (options.caption ?? '') +
+    shownText(options.caption ?? '') +
     (omitted > 0 ? `${options.caption ? ' — ' : ''}first ${shown.length} of ${rows.length} rows` : '');
-  const head = columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  const head = columns.map((c) => `<th>${escapeHtml(shownText(c))}</th>`).join('');
   const body = shown
     .map((r) => {
-      const cells = columns.map((c) => cellHtml(r[c], digits));
+      const cells = columns.map((c) => cellHtml(r[c], digits, shownText));
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
@@ -90,8 +99,8 @@ export function tableHtml(data: unknown, options: TableOptions = {}): { html: st
     `<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
   const text = [
     caption,
-    columns.join('\t'),
-    ...shown.map((r) => columns.map((c) => formatCell(r[c], digits)).join('\t')),
+    columns.map(shownText).join('\t'),
+    ...shown.map((r) => columns.map((c) => cellText(r[c])).join('\t')),
   ]
     .filter((l) => l !== '')
     .join('\n');

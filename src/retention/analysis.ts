@@ -29,7 +29,7 @@ export async function loadRetentionEvidence(paths: { claim: string; observations
     claim: claimFile.claim,
     observations: loaded.observations,
     inputs: [
-      { path: paths.claim, fileName: claimFile.fileName, bytes: claimFile.bytes, sha256: claimFile.sha256, rows: claimFile.claim.stages.length, format: 'json' },
+      claimFile.provenance,
       { ...loaded.provenance },
     ],
   };
