@@ -28,6 +28,7 @@ import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { datasetFile, datasetMetadata, syntheticSources, type DatasetMetadata } from '../io/datasets';
 import { sha256FileSync, type FileProvenance } from '../io/provenance';
+import { columnMapFromOptions, readColumnMap, type ColumnMap } from '../io/columns';
 import type { InferenceReport } from '../report/inference';
 import { syntheticNoticesFor } from '../report/notices';
 import type { ReportDocument } from '../report/document';
@@ -56,6 +57,11 @@ export interface CommandContext<O> {
   answerKey: string[] | null;
   /** Progress bar on stderr unless --quiet. */
   progress(total: number, label: string): Progress;
+  /**
+   * Column map `{ ours: theirs }` from --columns <file> and --column ours=theirs (undefined when
+   * neither is given): pass it to the area's loader, which hands it to `readTable`.
+   */
+  columns: ColumnMap | undefined;
   /** What reports may show: `mask` true unless --unmask. */
   display: { mask: boolean; lang: CommonOptions['lang'] };
 }
@@ -128,6 +134,8 @@ export function defineCommand<O>(spec: CommandSpec<O>): DefinedCommand {
         cmd.option('--truth <files>', `${spec.answerKey.description} (simulations only; comma-separated; by default the data set's answer key when every input is that synthetic data set's file)`);
         cmd.option('--no-truth', 'do not use an answer key');
       }
+      cmd.option('--columns <file>', "column map (YAML or JSON, 'ours: theirs' per line) for evidence in its own column names, Chinese headers included");
+      cmd.option('--column <ours=theirs>', 'one column map entry (repeatable; over --columns)', (v: string, acc: string[]) => [...acc, v], [] as string[]);
       spec.options?.(cmd);
       withCommonOptions(cmd, spec.defaultSeed);
       cmd.addHelpText('after', `\nOutput: <out>/${name}.json and <out>/${name}.html. ${spec.output}\nNames and phone numbers are masked unless --unmask.\n\nExample:\n  ${spec.example}\n`);
@@ -144,17 +152,26 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | undefined;
     paths[key] = given === undefined ? (input.optional ? null : failMissing(input)) : requireFile(flagName(input.flag), given, input.kind ?? 'file');
   }
+  const columnOpts = o as unknown as { columns?: string; column: string[] };
+  const mapFile = columnOpts.columns !== undefined ? await readColumnMap(requireFile('--columns', columnOpts.columns)) : null;
+  let columns: ColumnMap | undefined;
+  try {
+    columns = mapFile || columnOpts.column.length ? columnMapFromOptions(columnOpts.column, mapFile?.map ?? {}) : undefined;
+  } catch (e) {
+    throw new UsageError(`--column: ${(e as Error).message}`);
+  }
   const meta = datasetMetadata(spec.dataset);
   const answerKey = resolveAnswerKey(spec, meta, paths, o.truth);
   const ctx: CommandContext<O> = {
     options: o,
     paths,
     answerKey,
+    columns,
     progress: (total, label) => commandProgress(o, total, label),
     display: { mask: !o.unmask, lang: o.lang },
   };
   const { result, report } = await spec.run(ctx);
-  const inputs = result.inputs.map(cleanProvenance);
+  const inputs = [...result.inputs, ...(mapFile ? [mapFile.provenance] : [])].map(cleanProvenance);
   const run = commandRunInfo(name, o, { synthetic: syntheticNoticesFor(inputs).length > 0 });
   const parameters = (result as Record<string, unknown>).parameters;
   // Phone numbers in any free text of the JSON are masked by writeOutputs unless --unmask.
