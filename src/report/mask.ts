@@ -47,7 +47,7 @@ export function maskPhone(phone: string | null | undefined): string {
   if (raw === '') return '';
   let digits = raw.replace(/\D/g, '');
   let prefix = '';
-  if (/^(\+|00)86/.test(raw.replace(/[\s-]/g, '')) && digits.length > 11) {
+  if (/^(\+|00)?86/.test(raw.replace(/[\s-]/g, '')) && digits.length > 11 && /^(00)?861[3-9]\d{9}$/.test(digits)) {
     digits = digits.replace(/^(00)?86/, '');
     prefix = '+86 ';
   }
