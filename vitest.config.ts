@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/notebooks/**', '**/node_modules/**'],
     globalSetup: ['./test/global-setup.ts'],
-    testTimeout: 30_000,
+    // A hang guard, not a speed check (speed is measured in bench/): generous for a loaded machine.
+    testTimeout: 180_000,
     pool: 'forks',
     reporters: ['default', './test/summary-reporter.ts'],
   },
