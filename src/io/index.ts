@@ -25,4 +25,5 @@ export { readEvidenceBytes } from './evidenceBytes';
 export { applyColumnMap, checkColumnMap, columnLabel, columnMapFromOptions, parseColumnMap, parseColumnOption, readColumnMap } from './columns';
 export type { ColumnMap, LoadedColumnMap, MappedTable } from './columns';
 export type { LoadedTable, ParseOptions, ParseTableOptions, ReadTableOptions } from './readTable';
-export { danfo, toDataFrame } from './dataframe';
+export { danfo, dataFrames, toDataFrame } from './dataframe';
+export type { FrameSource } from './dataframe';
