@@ -69,3 +69,14 @@ export function expectReadmeDeclaresDataset(files: Record<string, string>, seed:
   expect(readme).toContain(String(seed));
   for (const [n, c] of Object.entries(files)) if (n !== 'README.md') expect(readme).toContain(sha256Hex(c));
 }
+
+/** Every file under `dir`, recursively (paths joined to `dir`). */
+export function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p));
+    else out.push(p);
+  }
+  return out;
+}

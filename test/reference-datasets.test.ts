@@ -5,21 +5,12 @@
  * by git, a file added or lost, fails here).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './evidence-helpers';
 
 const root = join(__dirname, '..', 'datasets', 'reference');
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesUnder(p));
-    else out.push(p);
-  }
-  return out;
-}
 
 /** Rows `| \`file\` | bytes | \`sha256\` |` of a README's Files table. */
 function listed(readme: string): Map<string, { bytes: number; sha256: string }> {

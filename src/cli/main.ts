@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from './exitCodes';
 import { registerReport } from './reportCommand';
 import { registerAreaCommands } from './commands';
+import { registerDoctor } from './doctorCommand';
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError();
   registerAreaCommands(program, setCode);
   registerReport(program, setCode);
+  registerDoctor(program, setCode);
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -24,7 +24,8 @@ export { DEFAULT_MAX_BYTES, parseTable, readTable } from './readTable';
 export { applyColumnMap, checkColumnMap, columnLabel, columnMapFromOptions, parseColumnMap, parseColumnOption, readColumnMap } from './columns';
 export type { ColumnMap, LoadedColumnMap, MappedTable } from './columns';
 export type { LoadedTable, ParseOptions, ParseTableOptions, ReadTableOptions } from './readTable';
-export { danfo, toDataFrame } from './dataframe';
+export { danfo, dataFrames, toDataFrame } from './dataframe';
+export type { FrameSource } from './dataframe';
 export { DATASETS_DIR, datasetCatalogue, datasetFile, datasetMetadata, syntheticSources } from './datasets';
 export type { DatasetMatch, DatasetMetadata } from './datasets';
 export {

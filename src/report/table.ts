@@ -29,7 +29,13 @@ export function toRows(data: unknown): Array<Record<string, unknown>> {
     const d = data as { toJSON?: (opts?: unknown) => unknown; columns?: unknown; values?: unknown };
     if (Array.isArray(d.columns) && Array.isArray(d.values)) {
       const cols = d.columns as string[];
-      return (d.values as unknown[][]).map((row) => Object.fromEntries(cols.map((c, i) => [c, row[i]])));
+      // A DataFrame's row labels (describe(): count, mean, …) come first when they are not 0..n-1.
+      const index = (d as { index?: unknown }).index;
+      const labelled = Array.isArray(index) && index.some((v, i) => v !== i) && !cols.includes('index');
+      return (d.values as unknown[][]).map((row, r) => ({
+        ...(labelled ? { index: (index as unknown[])[r] } : {}),
+        ...Object.fromEntries(cols.map((c, i) => [c, row[i]])),
+      }));
     }
     const entries = Object.entries(data as Record<string, unknown>);
     if (entries.length && entries.every(([, v]) => Array.isArray(v) || ArrayBuffer.isView(v))) {
