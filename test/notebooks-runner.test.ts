@@ -59,7 +59,8 @@ function run(cells: string[], params: Record<string, unknown> = {}, extra: strin
   return { status: r.status, stderr: r.stderr, dir };
 }
 
-describe.runIf(canRun)('scripts/execute_notebook.py with a real tslab kernel', () => {
+// Each case starts a tslab kernel (10-25 s, more on a loaded machine): a generous allowance, not a speed check.
+describe.runIf(canRun)('scripts/execute_notebook.py with a real tslab kernel', { timeout: 180_000 }, () => {
   it('stops at a throwing cell, shows its message, and writes no report', () => {
     const r = run(['let n = 1;', "throw new Error('boom from the second cell');", "console.log('never');"]);
     expect(r.status).toBe(1);

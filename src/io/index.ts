@@ -20,7 +20,7 @@ export type { RawCell, RawRecord, RawTable } from './raw';
 export { formatBytes, provenanceManifest, sha256Bytes, sha256File, sha256FileSync } from './provenance';
 export type { ManifestRow, ProvenanceEntry } from './provenance';
 export { writeFileAtomic } from './atomic';
-export { DEFAULT_MAX_BYTES, parseTable, readTable } from './readTable';
+export { DEFAULT_MAX_BYTES, parseTable, readTable, rowNumberAt, rowNumbersOf, withRowNumbers } from './readTable';
 export type { LoadedTable, ParseOptions, ParseTableOptions, ReadTableOptions } from './readTable';
 export { danfo, toDataFrame } from './dataframe';
 export {

@@ -94,7 +94,7 @@ function tally(codes: Outcome[]): Record<Outcome, number> {
   return { 0: codes.filter((c) => c === 0).length, 2: codes.filter((c) => c === 2).length, 3: codes.filter((c) => c === 3).length };
 }
 
-describe(`fuzz (seed ${SEED}): readers end in exit 0, 2 or 3 with file and line named`, () => {
+describe(`fuzz (seed ${SEED}): readers end in exit 0, 2 or 3 with file and line named`, { timeout: 120_000 }, () => {
   const bases = ['observations-blank-lines.csv', 'observations-feb-30.csv', 'mixed-endings.csv', 'semicolon.csv'].map((f) => readFileSync(hostile(f)));
   const good = Buffer.from(readFileSync(join(__dirname, '..', '..', 'datasets', 'retention', 'observations.csv')));
 

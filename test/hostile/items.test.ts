@@ -22,6 +22,8 @@ import {
 } from '../../src/io';
 import { hourOfDay } from '../../src/io/time';
 import { loadRequestLog } from '../../src/logs/load';
+import { pairProfiles } from '../../src/matching/compare';
+import { loadProfileTables } from '../../src/matching/io';
 import { renderReport } from '../../src/report/document';
 import { maskPhonesDeep } from '../../src/report/mask';
 import { loadClaim, loadObservations } from '../../src/retention/load';
@@ -142,6 +144,11 @@ describe('item 6: line numbers count blank lines and mixed line endings', () => 
     writeFileSync(attrs, 'node,registered,employer,employer_known\n0,1,E,1\n\n\n9,0,E,0\n');
     const err = await evidenceError(loadGraphEvidence(hostile('two-columns.edges'), attrs, ['employer']));
     expect(err.issues[0]).toMatchObject({ row: 5, rowKind: 'line', column: 'node', value: 9 });
+  });
+  it('matching: a displayed id without a source profile is reported at its own line', async () => {
+    const ev = await loadProfileTables(hostile('matching-displayed-blank-lines.csv'), hostile('matching-source.csv'));
+    const err = await evidenceError(() => pairProfiles(ev.displayed, ev.source, { displayedFile: 'd.csv', sourceFile: 's.csv' }));
+    expect(err.issues[0]).toMatchObject({ row: 5, column: 'id', value: 'zz' });
   });
   it('mixed CRLF/LF endings read as lines, not one ragged record', async () => {
     const t = await readTable<{ id: string; name: string }>(hostile('mixed-endings.csv'), people);

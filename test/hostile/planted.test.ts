@@ -65,7 +65,8 @@ function expectNoLeak(r: { code: number; text: string; files: string[] }, shown 
   if (shown) expect(r.text).toContain('139****5678');
 }
 
-describe('no command writes or prints the planted key or the raw planted number', () => {
+// Whole commands on full data sets: an allowance for a loaded machine, not a speed check.
+describe('no command writes or prints the planted key or the raw planted number', { timeout: 120_000 }, () => {
   it('match: id, uploader, name, employer, title, school, tags and alias tables', async () => {
     let firstId = '';
     const displayed = planted('matching', 'displayed.csv', (t) => {

@@ -111,7 +111,8 @@ function everything(dir: string): string {
   return files.map((f) => readFileSync(f, 'utf8')).join('\n');
 }
 
-describe.runIf(canRun)('the notebook runner with a planted key and phone number in every parameter', () => {
+// Each case starts a tslab kernel: a generous allowance for a loaded machine, not a speed check.
+describe.runIf(canRun)('the notebook runner with a planted key and phone number in every parameter', { timeout: 180_000 }, () => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, '.tmp', 'hostile-nb-'));
   made.push(dir);
