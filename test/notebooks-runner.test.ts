@@ -5,33 +5,14 @@
  * Debian's Jupyter packages, which `npm run reproduce` installs; without them they are skipped
  * with a message (CI runs reproduce, so Jupyter is always there).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { canRunNotebooks, executeNotebook, ROOT, syntheticNotebook } from './notebook-helpers';
 
-const root = join(__dirname, '..');
-const python = ['/usr/bin/python3', 'python3'].find(
-  (p) => spawnSync(p, ['-c', 'import nbclient, nbconvert'], { stdio: 'ignore' }).status === 0,
-);
-const hasKernelSpec = existsSync(join(root, '.jupyter-local', 'kernels', 'tslab', 'kernel.json'));
-const canRun = !!python && hasKernelSpec;
+const root = ROOT;
+const canRun = canRunNotebooks;
 if (!canRun) console.warn('notebooks-runner tests skipped: run `npm run reproduce` once to install Jupyter and the tslab kernelspec');
-
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    cells: [
-      { cell_type: 'markdown', id: 'm0', metadata: {}, source: '## Match rates {zh: 匹配率}' },
-      ...cells.map((source, i) => ({
-        cell_type: 'code', execution_count: null, id: `c${i}`, outputs: [], source,
-        metadata: i === 0 ? { tags: ['parameters'] } : {},
-      })),
-    ],
-    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' }, language_info: { name: 'typescript' } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
 
 const made: string[] = [];
 afterAll(() => {
@@ -39,24 +20,10 @@ afterAll(() => {
 });
 
 function run(cells: string[], params: Record<string, unknown> = {}, extra: string[] = []) {
-  // Inside the repo, so the kernel resolves 'profile-provenance' from ./node_modules.
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, '.tmp', 'nb-'));
   made.push(dir);
-  const nbPath = join(dir, 'case.ipynb');
-  writeFileSync(nbPath, notebook(cells));
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: join(root, '.jupyter-local'),
-    JUPYTER_DATA_DIR: join(root, '.jupyter-local', 'data'),
-    JUPYTER_RUNTIME_DIR: join(root, '.jupyter-local', 'runtime'),
-  };
-  const r = spawnSync(
-    python!,
-    [join(root, 'scripts', 'execute_notebook.py'), nbPath, '--out-dir', join(dir, 'out'), '--name', 'case', '--params-json', JSON.stringify(params), ...extra],
-    { encoding: 'utf8', env, timeout: 120_000 },
-  );
-  return { status: r.status, stderr: r.stderr, dir };
+  return executeNotebook(dir, syntheticNotebook(cells, '## Match rates {zh: 匹配率}'), params, extra);
 }
 
 // Each case starts a tslab kernel (10-25 s, more on a loaded machine): a generous allowance, not a speed check.

@@ -12,12 +12,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isSecretName, redactParameters, scrubSecretValues, SECRET_NAME_ENDINGS, SECRET_PARAMETER_NAMES } from '../../src/report/secrets';
+import { canRunNotebooks, executeNotebook, notebookPython, ROOT, RUNNER, syntheticNotebook } from '../notebook-helpers';
 import { PLANTED_KEY, PLANTED_PHONE, RAW_PLANTED } from './helpers';
 
-const root = join(__dirname, '..', '..');
-const runner = join(root, 'scripts', 'execute_notebook.py');
-const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import nbclient, nbconvert'], { stdio: 'ignore' }).status === 0);
-const canRun = !!python && existsSync(join(root, '.jupyter-local', 'kernels', 'tslab', 'kernel.json')) && existsSync(join(root, 'dist', 'index.js'));
+const root = ROOT;
+const runner = RUNNER;
+const python = notebookPython;
+const canRun = canRunNotebooks && existsSync(join(root, 'dist', 'index.js'));
 if (!canRun) console.warn('hostile/secrets runner tests skipped: run `npm run build` and `npm run reproduce` once (Jupyter, tslab kernelspec)');
 
 /** Python list literal `NAME = [...]` of the runner, as strings. */
@@ -25,6 +26,21 @@ function pythonList(source: string, name: string): string[] {
   const m = new RegExp(`^${name} = \\[([^\\]]*)\\]`, 'm').exec(source);
   if (!m) throw new Error(`${name} not found in execute_notebook.py`);
   return [...m[1]!.matchAll(/"([^"]*)"/g)].map((x) => x[1]!);
+}
+
+/** Run `code` with the runner loaded as module `m`; undefined when Jupyter's Python modules are missing. */
+function withRunner(code: string, input?: string): string | undefined {
+  const r = spawnSync(python ?? 'python3', ['-c', `import importlib.util,json,sys
+spec=importlib.util.spec_from_file_location('r', ${JSON.stringify(runner)})
+m=importlib.util.module_from_spec(spec)
+try:
+    spec.loader.exec_module(m)
+except ImportError:
+    sys.exit(5)
+${code}`], { encoding: 'utf8', input });
+  if (r.status === 5) return void console.warn('python side skipped: nbclient not installed');
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
 }
 
 describe('one list of secret parameter names, mirrored by the notebook runner', () => {
@@ -35,16 +51,8 @@ describe('one list of secret parameter names, mirrored by the notebook runner', 
   });
   it('both classify the same names the same way', () => {
     const names = ['hmacKey', 'PP_HMAC_KEY', 'key', 'apiToken', 'password', 'keyFingerprint', 'targetNumber', 'seed', 'monkeyCount', 'booksPath'];
-    const r = spawnSync(python ?? 'python3', ['-c', `import importlib.util,json,sys
-spec=importlib.util.spec_from_file_location('r', ${JSON.stringify(runner)})
-m=importlib.util.module_from_spec(spec)
-try:
-    spec.loader.exec_module(m)
-except ImportError:
-    sys.exit(5)
-print(json.dumps([m.is_secret_name(n) for n in ${JSON.stringify(names)}]))`], { encoding: 'utf8' });
-    if (r.status === 5) return void console.warn('python side skipped: nbclient not installed');
-    expect(JSON.parse(r.stdout)).toEqual(names.map(isSecretName));
+    const out = withRunner(`print(json.dumps([m.is_secret_name(n) for n in ${JSON.stringify(names)}]))`);
+    if (out !== undefined) expect(JSON.parse(out)).toEqual(names.map(isSecretName));
     expect(names.map(isSecretName)).toEqual([true, true, true, true, true, false, false, false, false, false]);
   });
   it('redactParameters and scrubSecretValues (the CLI run information)', () => {
@@ -61,19 +69,12 @@ print(json.dumps([m.is_secret_name(n) for n in ${JSON.stringify(names)}]))`], { 
       '  - /etc/passwd.csv line 2, column \'age\', value "daemon:x:1:1: SECRET": not an integer (plain digits expected) [integer]',
       '    at readTable (/x/dist/io/readTable.js:1:1)',
     ].join('\n');
-    const r = spawnSync(python ?? 'python3', ['-c', `import importlib.util,sys
-spec=importlib.util.spec_from_file_location('r', ${JSON.stringify(runner)})
-m=importlib.util.module_from_spec(spec)
-try:
-    spec.loader.exec_module(m)
-except ImportError:
-    sys.exit(5)
-sys.stdout.write(m.withhold_evidence(sys.stdin.read()))`], { encoding: 'utf8', input: text });
-    if (r.status === 5) return void console.warn('python side skipped: nbclient not installed');
-    expect(r.stdout).toContain('/etc/passwd.csv');
-    expect(r.stdout).toContain("line 2, column 'age': not an integer");
-    expect(r.stdout).toContain("missing column 'id'");
-    expect(r.stdout).not.toMatch(/root:x|daemon|SECRET|readTable \(/);
+    const out = withRunner('sys.stdout.write(m.withhold_evidence(sys.stdin.read()))', text);
+    if (out === undefined) return;
+    expect(out).toContain('/etc/passwd.csv');
+    expect(out).toContain("line 2, column 'age': not an integer");
+    expect(out).toContain("missing column 'id'");
+    expect(out).not.toMatch(/root:x|daemon|SECRET|readTable \(/);
   });
 });
 
@@ -82,26 +83,8 @@ afterAll(() => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
 });
 
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    cells: cells.map((source, i) => ({ cell_type: 'code', execution_count: null, id: `c${i}`, outputs: [], source, metadata: i === 0 ? { tags: ['parameters'] } : {} })),
-    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' }, language_info: { name: 'typescript' } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
-
 function run(dir: string, cells: string[], params: Record<string, unknown>) {
-  const nbPath = join(dir, 'case.ipynb');
-  writeFileSync(nbPath, notebook(cells));
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: join(root, '.jupyter-local'),
-    JUPYTER_DATA_DIR: join(root, '.jupyter-local', 'data'),
-    JUPYTER_RUNTIME_DIR: join(root, '.jupyter-local', 'runtime'),
-  };
-  const r = spawnSync(python!, [runner, nbPath, '--out-dir', join(dir, 'out'), '--name', 'case', '--params-json', JSON.stringify(params)], { encoding: 'utf8', env, timeout: 180_000 });
-  return { status: r.status, stderr: r.stderr };
+  return executeNotebook(dir, syntheticNotebook(cells), params);
 }
 
 /** Every byte the runner wrote under out/, as text. */
