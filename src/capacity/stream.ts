@@ -22,6 +22,7 @@
  * r.summary.records         // 2
  * r.summary.gaps.mean       // 2.5
  */
+import { assertRegularFile } from '../io/evidenceFile';
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { endianness } from 'node:os';
@@ -72,6 +73,7 @@ export async function readTimestampChunks(
 ): Promise<StreamProvenance> {
   const chunkBytes = Math.max(64, Math.floor((options.chunkBytes ?? 8 * 1024 * 1024) / 8) * 8);
   const hash = options.hash === false ? null : createHash('sha256');
+  assertRegularFile(path); // before opening: a FIFO would block the open forever
   const info = await stat(path);
   const fh = await open(path, 'r');
   const file = basename(path);

@@ -31,7 +31,7 @@ export function assertRegularFile(filePath: string): number {
     st = fs.statSync(filePath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'symbolic link loop' : (err as Error).message;
+    const why = code === 'ENOENT' ? 'file not found (ENOENT)' : code === 'EACCES' ? 'permission denied (EACCES)' : code === 'ELOOP' ? 'symbolic link loop (ELOOP)' : (err as Error).message;
     throw new EvidenceError({ file: filePath, message: `cannot open: ${why}` });
   }
   if (!st.isFile()) {

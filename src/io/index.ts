@@ -20,7 +20,7 @@ export type { RawCell, RawRecord, RawTable } from './raw';
 export { fileProvenance, formatBytes, provenanceManifest, sha256Bytes, sha256File, sha256FileSync } from './provenance';
 export type { FileProvenance, ManifestRow, ProvenanceEntry } from './provenance';
 export { writeFileAtomic } from './atomic';
-export { DEFAULT_MAX_BYTES, parseTable, readTable } from './readTable';
+export { DEFAULT_MAX_BYTES, parseTable, readTable, rowNumberAt, rowNumbersOf, withRowNumbers } from './readTable';
 export { applyColumnMap, checkColumnMap, columnLabel, columnMapFromOptions, parseColumnMap, parseColumnOption, readColumnMap } from './columns';
 export type { ColumnMap, LoadedColumnMap, MappedTable } from './columns';
 export type { LoadedTable, ParseOptions, ParseTableOptions, ReadTableOptions } from './readTable';

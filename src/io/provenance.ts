@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import { assertRegularFile } from './evidenceFile';
 import type { TableFormat } from './format';
 
 /**
@@ -71,6 +72,7 @@ export function sha256Bytes(bytes: Uint8Array | string): string {
  */
 export function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
+    assertRegularFile(path); // a FIFO would never end (a throw here rejects the promise)
     const hash = createHash('sha256');
     const stream = fs.createReadStream(path, { flags: 'r' });
     stream.on('error', reject);
@@ -81,6 +83,7 @@ export function sha256File(path: string): Promise<string> {
 
 /** SHA-256 of a file, synchronously, in 1 MiB chunks, opened read-only. */
 export function sha256FileSync(path: string): string {
+  assertRegularFile(path); // a FIFO would block the open
   const hash = createHash('sha256');
   const fd = fs.openSync(path, 'r');
   try {

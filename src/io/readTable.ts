@@ -76,6 +76,28 @@ export interface ReadTableOptions extends ParseOptions {
   maxBytes?: number;
 }
 
+const ROW_NUMBERS: unique symbol = Symbol('row numbers');
+
+/**
+ * Attach row numbers to a rows array (a hidden, non-enumerable property: JSON, danfo and
+ * spreads ignore it), so a function that receives only `rows` can still name the file line
+ * of row i with `rowNumbersOf(rows)[i]`. readTable attaches them to every table it returns.
+ */
+export function withRowNumbers<T extends object[]>(rows: T, numbers: ArrayLike<number>): T {
+  Object.defineProperty(rows, ROW_NUMBERS, { value: numbers, enumerable: false, configurable: true });
+  return rows;
+}
+
+/** The row numbers attached by readTable (or withRowNumbers), if any. */
+export function rowNumbersOf(rows: readonly object[]): ArrayLike<number> | undefined {
+  return (rows as unknown as { [ROW_NUMBERS]?: ArrayLike<number> })[ROW_NUMBERS];
+}
+
+/** Row number of data row i: the reader's number when attached, else i + 2 (header on line 1). */
+export function rowNumberAt(rows: readonly object[], i: number): number {
+  return rowNumbersOf(rows)?.[i] ?? i + 2;
+}
+
 /**
  * Parse a table from bytes in memory (pure apart from the clock for `loadedAt`).
  * Throws EvidenceError on any problem; never returns a partial table.
@@ -147,7 +169,8 @@ export async function parseTable<T = Row>(
     schema: schema.name,
     loadedAt: new Date().toISOString(),
   };
-  return { rows: rows as T[], rowNumbers: Int32Array.from(rowNumbers), rowKind: raw.rowKind, provenance };
+  const numbers = Int32Array.from(rowNumbers);
+  return { rows: withRowNumbers(rows, numbers) as T[], rowNumbers: numbers, rowKind: raw.rowKind, provenance };
 }
 
 /**

@@ -2,6 +2,7 @@
  * Compare the displayed table with the source table, pair by pair (paired by `id`), into a
  * level matrix: one level index per pair and field (Uint8Array, row-major).
  */
+import { rowNumberAt, withRowNumbers } from '../io/readTable';
 import { EvidenceError, type EvidenceIssue } from '../io/errors';
 import { compareField, type Comparison } from './comparison';
 import { gradeOf, type Grade } from './levels';
@@ -47,11 +48,11 @@ function checkIds(rows: readonly ProfileRow[], file: string, issues: EvidenceIss
   rows.forEach((r, i) => {
     const id = r.id == null ? '' : String(r.id).trim();
     if (id === '') {
-      issues.push({ file, row: i + 2, rowKind: 'line', column: 'id', value: r.id, message: 'empty id' });
+      issues.push({ file, row: rowNumberAt(rows, i), rowKind: 'line', column: 'id', value: r.id, message: 'empty id' });
       return;
     }
     const prev = seen.get(id);
-    if (prev !== undefined) issues.push({ file, row: i + 2, rowKind: 'line', column: 'id', value: id, message: `duplicate id: same as line ${prev + 2}` });
+    if (prev !== undefined) issues.push({ file, row: rowNumberAt(rows, i), rowKind: 'line', column: 'id', value: id, message: `duplicate id: same as line ${rowNumberAt(rows, prev)}` });
     else seen.set(id, i);
   });
   return seen;
@@ -75,19 +76,21 @@ export function pairProfiles(displayedRows: readonly ProfileRow[], sourceRows: r
   if (issues.length) throw new EvidenceError(issues);
   const unpaired: string[] = [];
   const keptRows: ProfileRow[] = [];
+  const keptNumbers: number[] = [];
   const idx: number[] = [];
   displayedRows.forEach((r, i) => {
     const j = srcIds.get(String(r.id).trim());
     if (j === undefined) {
       if (options.unpaired === 'drop') unpaired.push(String(r.id));
-      else issues.push({ file: df, row: i + 2, rowKind: 'line', column: 'id', value: r.id, message: `no profile with this id in ${sf}` });
+      else issues.push({ file: df, row: rowNumberAt(displayedRows, i), rowKind: 'line', column: 'id', value: r.id, message: `no profile with this id in ${sf}` });
     } else {
       keptRows.push(r);
+      keptNumbers.push(rowNumberAt(displayedRows, i));
       idx.push(j);
     }
   });
   if (issues.length) throw new EvidenceError(issues);
-  const displayed = prepareProfiles(keptRows, { ...options, file: df });
+  const displayed = prepareProfiles(withRowNumbers(keptRows, keptNumbers), { ...options, file: df });
   const source = prepareProfiles(sourceRows, { ...options, file: sf });
   const lenD = displayed.find((p) => p.avatar)?.avatar?.length;
   const lenS = source.find((p) => p.avatar)?.avatar?.length;

@@ -9,6 +9,7 @@
  * - source: one row per profile on the source platform (e.g. Weibo), keyed by `id`.
  * Every field but `id` may be empty (a field not shown / not filled in).
  */
+import { rowNumberAt } from '../io/readTable';
 import type { TableSchema } from '../io/schema';
 import { EvidenceError, type EvidenceIssue } from '../io/errors';
 import { codePoints, normalizeJobTitle, normalizeOrganization, normalizeSchool, normalizeText, pinyinOf, tokenizeTags, type AliasTable } from '../text';
@@ -155,9 +156,9 @@ export function prepareProfiles(rows: readonly ProfileRow[], options: PrepareOpt
     const r = rows[i]!;
     const h = r.avatar_hash == null ? '' : String(r.avatar_hash).trim();
     if (h !== '') {
-      if (!HEX_HASH.test(h)) issues.push({ file, row: i + 2, rowKind: 'line', column: 'avatar_hash', value: r.avatar_hash, message: 'not a hexadecimal hash' });
+      if (!HEX_HASH.test(h)) issues.push({ file, row: rowNumberAt(rows, i), rowKind: 'line', column: 'avatar_hash', value: r.avatar_hash, message: 'not a hexadecimal hash' });
       else if (hashLength < 0) hashLength = h.length;
-      else if (h.length !== hashLength) issues.push({ file, row: i + 2, rowKind: 'line', column: 'avatar_hash', value: r.avatar_hash, message: `hash has ${h.length} hex digits, earlier rows have ${hashLength}: hashes from different tools cannot be compared` });
+      else if (h.length !== hashLength) issues.push({ file, row: rowNumberAt(rows, i), rowKind: 'line', column: 'avatar_hash', value: r.avatar_hash, message: `hash has ${h.length} hex digits, earlier rows have ${hashLength}: hashes from different tools cannot be compared` });
     }
     out[i] = prepareProfile(r, i, options, defaults);
   }

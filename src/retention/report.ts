@@ -53,7 +53,7 @@ export function retentionReport(result: RetentionResult, options: RetentionRepor
             })),
             options: { caption: `Observed vs claimed share remaining (${pct}% intervals, α = ${p.alpha}, misattribution ${p.misattributionRate})`, digits: 3 },
           },
-          { id: 'timeline', kind: 'figure', figure: retentionTimelineChart(findings) },
+          { id: 'timeline', kind: 'figure', figure: retentionTimelineChart({ ...findings, comparison: findings.comparison.map((r) => ({ ...r, label: text(r.label) })) }) },
           {
             id: 'decayFit', kind: 'table',
             rows: [{

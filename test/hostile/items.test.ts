@@ -6,6 +6,7 @@
  * by secrets.test.ts.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,10 +23,14 @@ import {
 } from '../../src/io';
 import { hourOfDay } from '../../src/io/time';
 import { loadRequestLog } from '../../src/capacity/load';
+import { pairProfiles } from '../../src/matching/compare';
+import { loadProfileTables } from '../../src/matching/io';
 import { renderReport } from '../../src/report/document';
 import { maskPhonesDeep } from '../../src/report/mask';
 import { loadClaim, loadObservations } from '../../src/retention/load';
 import { loadAliasTable } from '../../src/text/aliases';
+// @ts-expect-error -- plain JavaScript module without types
+import { parametersFileSha256 } from '../../scripts/notebook-params.mjs';
 import { runCli } from '../cli-helpers';
 import { evidenceError, expectClean, hostile, PLANTED_PHONE, RAW_PLANTED } from './helpers';
 
@@ -143,6 +148,11 @@ describe('item 6: line numbers count blank lines and mixed line endings', () => 
     const err = await evidenceError(loadGraphEvidence(hostile('two-columns.edges'), attrs, ['employer']));
     expect(err.issues[0]).toMatchObject({ row: 5, rowKind: 'line', column: 'node', value: 9 });
   });
+  it('matching: a displayed id without a source profile is reported at its own line', async () => {
+    const ev = await loadProfileTables(hostile('matching-displayed-blank-lines.csv'), hostile('matching-source.csv'));
+    const err = await evidenceError(() => pairProfiles(ev.displayed, ev.source, { displayedFile: 'd.csv', sourceFile: 's.csv' }));
+    expect(err.issues[0]).toMatchObject({ row: 5, column: 'id', value: 'zz' });
+  });
   it('mixed CRLF/LF endings read as lines, not one ragged record', async () => {
     const t = await readTable<{ id: string; name: string }>(hostile('mixed-endings.csv'), people);
     expect(t.rows.map((r) => r.id)).toEqual(['u1', 'u2', 'u3', 'u4']);
@@ -239,6 +249,15 @@ function zipWith(name: string, data: Buffer, declared = data.length): Buffer {
   eocd.writeUInt32LE(cdOffset, 16);
   return Buffer.concat([local, n, body, central, n, eocd]);
 }
+
+describe('item 10: a parameters file changes results: hashed, regular files only', () => {
+  it('parametersFileSha256 hashes the exact bytes; a FIFO or a folder is refused', () => {
+    const file = join(tmp, 'params.json');
+    writeFileSync(file, '{"seed": 8}');
+    expect(parametersFileSha256(file)).toBe(createHash('sha256').update('{"seed": 8}').digest('hex'));
+    expect(() => parametersFileSha256(tmp)).toThrow(/not a regular file/);
+  });
+});
 
 describe('item 11: XLSX uncompressed-size limit', () => {
   it('a part declaring more than the limit is refused before inflating', async () => {

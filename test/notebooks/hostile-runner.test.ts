@@ -9,12 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { executeNotebook, notebookPython, ROOT, RUNNER, syntheticNotebook } from './notebook-helpers';
 import { isSecretName } from '../../src/report/secrets';
 import { PLANTED_KEY, PLANTED_PHONE, RAW_PLANTED } from '../hostile/helpers';
 
-const root = join(__dirname, '..', '..');
-const runner = join(root, 'scripts', 'execute_notebook.py');
-const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import nbclient, nbconvert'], { stdio: 'ignore' }).status === 0);
+const root = ROOT;
+const runner = RUNNER;
+const python = notebookPython;
 
 describe('the notebook runner withholds evidence content', () => {
   it('both classify the same names the same way', () => {
@@ -59,26 +60,8 @@ afterAll(() => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
 });
 
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    cells: cells.map((source, i) => ({ cell_type: 'code', execution_count: null, id: `c${i}`, outputs: [], source, metadata: i === 0 ? { tags: ['parameters'] } : {} })),
-    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' }, language_info: { name: 'typescript' } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
-
 function run(dir: string, cells: string[], params: Record<string, unknown>) {
-  const nbPath = join(dir, 'case.ipynb');
-  writeFileSync(nbPath, notebook(cells));
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: join(root, '.jupyter-local'),
-    JUPYTER_DATA_DIR: join(root, '.jupyter-local', 'data'),
-    JUPYTER_RUNTIME_DIR: join(root, '.jupyter-local', 'runtime'),
-  };
-  const r = spawnSync(python!, [runner, nbPath, '--out-dir', join(dir, 'out'), '--name', 'case', '--params-json', JSON.stringify(params)], { encoding: 'utf8', env, timeout: 180_000 });
-  return { status: r.status, stderr: r.stderr };
+  return executeNotebook(dir, syntheticNotebook(cells), params);
 }
 
 /** Every byte the runner wrote under out/, as text. */

@@ -10,12 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { canRunNotebooks, executeNotebook, notebookPython, ROOT, syntheticNotebook } from './notebook-helpers';
 
-const root = join(__dirname, '..', '..');
-const python = ['/usr/bin/python3', 'python3'].find(
-  (p) => spawnSync(p, ['-c', 'import nbclient, nbconvert'], { stdio: 'ignore' }).status === 0,
-);
-const hasKernelSpec = existsSync(join(root, '.jupyter-local', 'kernels', 'tslab', 'kernel.json'));
+const root = ROOT;
+const python = notebookPython;
+const hasKernelSpec = canRunNotebooks;
 
 describe('the notebook toolchain', () => {
   it('is installed (Jupyter importable from python3, the tslab kernelspec in .jupyter-local/)', () => {
@@ -23,21 +22,6 @@ describe('the notebook toolchain', () => {
     expect(hasKernelSpec, '.jupyter-local/kernels/tslab/kernel.json missing: run `npm run test:notebooks` or `npm run reproduce`').toBe(true);
   });
 });
-
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    cells: [
-      { cell_type: 'markdown', id: 'm0', metadata: {}, source: '## Match rates {zh: 匹配率}' },
-      ...cells.map((source, i) => ({
-        cell_type: 'code', execution_count: null, id: `c${i}`, outputs: [], source,
-        metadata: i === 0 ? { tags: ['parameters'] } : {},
-      })),
-    ],
-    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' }, language_info: { name: 'typescript' } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
 
 const made: string[] = [];
 afterAll(() => {
@@ -49,20 +33,7 @@ function run(cells: string[], params: Record<string, unknown> = {}, extra: strin
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, '.tmp', 'nb-'));
   made.push(dir);
-  const nbPath = join(dir, 'case.ipynb');
-  writeFileSync(nbPath, notebook(cells));
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: join(root, '.jupyter-local'),
-    JUPYTER_DATA_DIR: join(root, '.jupyter-local', 'data'),
-    JUPYTER_RUNTIME_DIR: join(root, '.jupyter-local', 'runtime'),
-  };
-  const r = spawnSync(
-    python ?? 'python3',
-    [join(root, 'scripts', 'execute_notebook.py'), nbPath, '--out-dir', join(dir, 'out'), '--name', 'case', '--params-json', JSON.stringify(params), ...extra],
-    { encoding: 'utf8', env, timeout: 120_000 },
-  );
-  return { status: r.status, stderr: r.stderr, dir };
+  return executeNotebook(dir, syntheticNotebook(cells, '## Match rates {zh: 匹配率}'), params, extra);
 }
 
 describe('scripts/execute_notebook.py with a real tslab kernel', () => {
