@@ -97,6 +97,7 @@ export async function loadEdgeList(path: string, options: EdgeListOptions = {}):
   let inTok = false;
   let cur = 0; // numeric value of an id token
   let curBad = false; // the token holds a character that is not a digit
+  let digits = 0; // digits read in the current id token
   let text = ''; // the token's text (kept short) for messages and the weight
   let vals = [0, 0];
   let weightText = '';
@@ -111,7 +112,10 @@ export async function loadEdgeList(path: string, options: EdgeListOptions = {}):
     if (!inTok) return;
     if (tok < 2) {
       if (curBad) fail(tok, text, `column ${tok + 1} is not a non-negative integer node id`);
-      else if (cur > maxId) fail(tok, text, `node id ${text.length > 12 ? `${text.slice(0, 12)}…` : text} is above ${maxId}, ${limitWhy}`);
+      else if (cur > maxId) {
+        const shown = cur > MAX_INT32 ? `${String(cur).slice(0, 10)}…` : String(cur);
+        fail(tok, shown, `node id ${shown} is above ${maxId}, ${limitWhy}`);
+      }
       else vals[tok] = cur;
     } else if (tok === 2 && weighted) {
       weightText = text;
@@ -173,14 +177,21 @@ export async function loadEdgeList(path: string, options: EdgeListOptions = {}):
         inTok = true;
         cur = 0;
         curBad = false;
+        digits = 0;
         text = '';
       }
-      if (text.length < 40) text += String.fromCharCode(c);
       if (tok < 2) {
-        if (c >= 48 && c <= 57) {
+        // Ids: digits accumulate as a number only (no string per byte on the hot path); the
+        // text is kept from the first non-digit on, for the message.
+        if (c >= 48 && c <= 57 && !curBad) {
+          digits++;
           if (cur <= MAX_INT32) cur = cur * 10 + (c - 48);
-        } else curBad = true;
-      }
+        } else {
+          if (!curBad) text = digits > 0 ? String(cur) : '';
+          curBad = true;
+          if (text.length < 40) text += String.fromCharCode(c);
+        }
+      } else if (text.length < 40) text += String.fromCharCode(c);
     }
     options.onProgress?.(read, bytes);
   }
