@@ -3,7 +3,7 @@
  * level matrix: one level index per pair and field (Uint8Array, row-major).
  */
 import { EvidenceError, type EvidenceIssue } from '../io/errors';
-import { compareField, type Comparison } from './comparison';
+import { compareField, type Comparison } from '../compare/comparison';
 import { gradeOf, type Grade } from './levels';
 import { prepareProfiles, type PrepareOptions, type PreparedProfile, type ProfileRow } from './profile';
 

@@ -4,7 +4,7 @@
  * baseline (permutation and analytic), likelihood ratios with the ENFSI verbal scale,
  * sensitivity to the thresholds, synthetic evidence and charts.
  */
-export * from './comparison';
+export * from '../compare/comparison';
 export * from './profile';
 export * from './levels';
 export * from './compare';

@@ -10,9 +10,9 @@
  * Thresholds are given by `MatchThresholds`; `thresholdsForStrictness(s)` derives all of
  * them from one number s in [0, 1] (used by the sensitivity analysis).
  */
-import { hammingDistanceHex } from '../avatars/hamming';
+import { hammingDistanceHex } from '../compare/hamming';
 import { levenshteinCodePoints, overlapCoefficient, syllableSimilarity } from '../text';
-import type { Comparison, ComparisonLevel } from './comparison';
+import type { Comparison, ComparisonLevel } from '../compare/comparison';
 import type { PreparedName, PreparedProfile, PreparedText, ProfileField } from './profile';
 
 /** The four grades. Order matters: a higher grade is a closer agreement. */

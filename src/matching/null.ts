@@ -32,7 +32,7 @@
 import { binomialCdf } from '../stats/binomialCdf';
 import { logPoissonPmf } from '../stats/logPoissonPmf';
 import { deriveSeed, seededRandom, type Rng } from '../stats/random';
-import { compareField, type Comparison } from './comparison';
+import { compareField, type Comparison } from '../compare/comparison';
 import { shownBits, type LevelMatrix, type PairedTables } from './compare';
 import { gradeOf, isAgreement, type Grade, type MatchThresholds } from './levels';
 import type { PreparedProfile } from './profile';

@@ -3,8 +3,8 @@
  * the notebook's code cells short.
  */
 import { formatPowerOfTen } from '../stats/formatPowerOfTen';
-import type { Comparison } from './comparison';
-import { describeComparison } from './comparison';
+import type { Comparison } from '../compare/comparison';
+import { describeComparison } from '../compare/comparison';
 import type { LikelihoodResult } from './likelihood';
 import type { AnalyticNull, PermutationNull } from './null';
 import type { FieldRate, OverallRate } from './rates';

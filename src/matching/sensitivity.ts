@@ -4,7 +4,7 @@
  * likelihood ratio as the thresholds move, all at once through one strictness number
  * (`thresholdsForStrictness`), or one field at a time.
  */
-import type { Comparison } from './comparison';
+import type { Comparison } from '../compare/comparison';
 import { compareTables, type PairedTables } from './compare';
 import { defaultComparisons, thresholdsForStrictness, type MatchThresholds } from './levels';
 import { likelihoodRatios, uFromCounts } from './likelihood';
