@@ -37,3 +37,4 @@ export {
   type AvatarManifestRow, type GeneratedAvatarDataset, type GenerateOptions, type Platform, type RobustnessManifestRow, type VariantKind,
 } from './generate';
 export { AVATAR_DATASET_SEED, ROBUSTNESS_COLUMNS, measurementSet, writeAvatarDataset, type WriteOptions, type WriteSummary } from './dataset';
+export { isSamePicture, samePictureMaxBits } from './rule';

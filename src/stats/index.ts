@@ -12,6 +12,7 @@ export { binomialDeviance } from './binomialDeviance';
 export { regularizedIncompleteBeta } from './regularizedIncompleteBeta';
 export { regularizedGammaP } from './regularizedGammaP';
 export { logSumExp } from './logSumExp';
+export { quantileSorted } from './quantileSorted';
 
 // Distributions
 export { betaQuantile } from './betaQuantile';
