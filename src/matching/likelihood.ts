@@ -15,8 +15,8 @@
  *   the observed pairs (Splink: estimating u from candidate pairs biases it).
  * - m is estimated by the project's one Fellegi-Sunter EM (`linkage.expectationMaximisation`,
  *   Winkler 1988; fastLink) on the observed pairs as a two-class mixture (share lambda copied),
- *   with u held fixed; EM updates are floored at 1e-6 so no level has probability 0. Or pass
- *   `m` to fix it.
+ *   with u held fixed; the fitted m is then Jeffreys-smoothed with its expected counts (+1/2 per
+ *   level) so a level the sample never showed keeps a small probability. Or pass `m` to fix it.
  *
  * Combined, over independent profiles:
  * - `log10LrAllCopied` = sum_i log10 LR_i: every displayed profile copied vs every one independent;
@@ -126,7 +126,17 @@ function estimateM(matrix: LevelMatrix, u: number[][], options: LikelihoodOption
     tolerance: options.tolerance ?? 1e-9,
   });
   const em = model.method.em!;
-  return { m: model.m.map((r) => Array.from(r)), lambda: model.lambdaCandidates, iterations: em.iterations, converged: em.converged };
+  // Jeffreys smoothing of the fitted m with its expected counts (lambda x pairs showing the
+  // field, +1/2 per non-null level), so a level the sample never showed is not given ~0.
+  const F = matrix.fields.length;
+  const m = model.m.map((row, f) => {
+    let shown = 0;
+    for (let i = 0; i < matrix.ids.length; i++) if (!fields[f]!.levels[matrix.levels[i * F + f]!]!.isNull) shown++;
+    const c = model.lambdaCandidates * shown;
+    const L = fields[f]!.levels.filter((l) => !l.isNull).length;
+    return Array.from(row, (x, l) => (fields[f]!.levels[l]!.isNull ? NaN : (x * c + 0.5) / (c + 0.5 * L)));
+  });
+  return { m, lambda: model.lambdaCandidates, iterations: em.iterations, converged: em.converged };
 }
 
 /** Starting m: favour the closer grades (same > basically > different). */

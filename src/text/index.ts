@@ -17,3 +17,4 @@ export * from './pinyin';
 export * from './school';
 export * from './sets';
 export * from './tags';
+export * from './nameFrequency';

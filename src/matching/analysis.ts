@@ -1,0 +1,321 @@
+/**
+ * The matching inference in one call, shared by notebook 01-matching and `profile-provenance
+ * match`: `loadMatchingEvidence` (io only) -> `analyseMatching` (pure, seeded, typed,
+ * JSON-serialisable) -> `matchingReport` (tables, figures and sentences built from the result).
+ *
+ * The question (Weibo v. Maimai, notarial certificate No. 704): were the displayed profiles
+ * copied from the source platform? Two layers:
+ * 1. the court's standard: each field graded same / basically the same / different / missing,
+ *    rates with intervals (also by number of fields shown), the coincidence baseline by
+ *    re-pairing within each uploader's network, P(>= N | unrelated);
+ * 2. source-level propositions: H_source (copied) against each alternative the defence put
+ *    forward, reported separately (`propositions.ts`), per profile, per uploader network and
+ *    combined under a stated dependence model (`combine.ts`), with the sensitivity to every
+ *    default and a simulation study under each proposition (`simulation.ts`).
+ *
+ * @example
+ * const evidence = await loadMatchingEvidence({ displayed: 'shown.csv', source: 'weibo.csv', schoolAliases: 's.csv', employerAliases: 'e.csv', titleSynonyms: 't.csv' });
+ * const result = analyseMatching(evidence, { ...MATCHING_DEFAULTS, seed: 704 });
+ * result.propositions.find((p) => p.id === 'self-entry')!.log10Lr;
+ */
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { samePictureMaxBits } from '../avatars/rule';
+import { sha256FileSync } from '../io/provenance';
+import { readTable } from '../io/readTable';
+import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
+import { loadAliasTable, mergeAliasTables, defaultJobTitleSynonyms, defaultSchoolAliases, type AliasTable } from '../text';
+import { compareTables, levelRows, pairProfiles } from './compare';
+import { combineLog10, DEPENDENCE_MODELS, perGroupLog10, type DependenceModel, type GroupFigure } from './combine';
+import { loadProfileTables } from './io';
+import { defaultComparisons, thresholdsForStrictness, type MatchThresholds } from './levels';
+import { analyticNull, permutationNull, type NullStatistic } from './null';
+import type { ProfileRow } from './profile';
+import { ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, type AlternativeId, type AlternativeModel } from './propositions';
+import { log10LrVsModel, propositionLikelihoods, type LevelProbabilityRow } from './propositionLr';
+import { allShownAgree, matchRates, rateWithIntervals, type FieldRate, type OverallRate, type RateWithIntervals } from './rates';
+import { strictnessSensitivity, type SensitivityRow } from './sensitivity';
+import { definitionRows } from './report';
+import { simulationStudy, type SimulationStudy } from './simulation';
+
+export interface MatchingPaths {
+  displayed: string;
+  source: string;
+  schoolAliases: string;
+  employerAliases: string;
+  titleSynonyms: string;
+}
+
+export interface MatchingEvidence {
+  displayed: ProfileRow[];
+  source: ProfileRow[];
+  displayedFile: string;
+  sourceFile: string;
+  aliases: { school: AliasTable; employer: AliasTable; title: AliasTable };
+  /** the generator's answer key (simulations only): id -> copied, or null */
+  truth: Array<{ id: string; copied: boolean }> | null;
+  /** provenance of every file read */
+  inputs: Array<Record<string, unknown>>;
+}
+
+function fileProvenance(path: string, rows: number): Record<string, unknown> {
+  return { path, fileName: basename(path), bytes: statSync(path).size, sha256: sha256FileSync(path), rows, format: path.toLowerCase().endsWith('.json') ? 'json' : 'csv' };
+}
+
+/** Read the two profile tables, the alias tables and (simulations only) the answer key. */
+export async function loadMatchingEvidence(paths: MatchingPaths, options: { answerKey?: readonly string[] | null } = {}): Promise<MatchingEvidence> {
+  const tables = await loadProfileTables(paths.displayed, paths.source);
+  const school = loadAliasTable(paths.schoolAliases);
+  const employer = loadAliasTable(paths.employerAliases);
+  const title = loadAliasTable(paths.titleSynonyms);
+  let truth: MatchingEvidence['truth'] = null;
+  const truthInputs: Array<Record<string, unknown>> = [];
+  for (const p of options.answerKey ?? []) {
+    const t = await readTable<{ id: string; copied: boolean }>(p, {
+      name: 'matching answer key', columns: [{ name: 'id', type: 'string', unique: true }, { name: 'copied', type: 'boolean' }],
+    });
+    truth = [...(truth ?? []), ...t.rows.map((r) => ({ id: r.id, copied: r.copied }))];
+    truthInputs.push({ ...t.provenance });
+  }
+  return {
+    displayed: tables.displayed, source: tables.source, displayedFile: tables.displayedFile, sourceFile: tables.sourceFile,
+    aliases: { school, employer, title }, truth,
+    inputs: [
+      ...tables.provenance.map((p) => ({ ...p })),
+      fileProvenance(paths.schoolAliases, school.size), fileProvenance(paths.employerAliases, employer.size), fileProvenance(paths.titleSynonyms, title.size),
+      ...truthInputs,
+    ],
+  };
+}
+
+export interface MatchingParams {
+  /** the platform's default pictures (treated as not shown) */
+  defaultAvatarHashes: string[];
+  /** 1 = identical only; sets every "basically the same" threshold of the court-standard levels */
+  strictness: number;
+  /** random re-pairings (within each uploader's network) for the coincidence baseline */
+  permutations: number;
+  seed: number;
+  /** strictness values for the sensitivity table */
+  sensitivity: number[];
+  /** provenance levels: largest Hamming distance of a re-encoded copy (bits) */
+  nearBits: number;
+  /** provenance levels: edit similarity for "similar" */
+  similarity: number;
+  /** provenance levels: a tag held by at most this share of source profiles is rare */
+  rareTagShare: number;
+  /** the alternatives' stated models (defaults: `DEFAULT_ALTERNATIVES`) */
+  alternatives: Record<AlternativeId, AlternativeModel>;
+  /** dependence model of the combined figure */
+  dependence: DependenceModel;
+  /** multipliers of each reproduction chance r in the sensitivity table */
+  rFactors: number[];
+  /** simulation study: people per data set, and its seed */
+  simulationProfiles: number;
+  simulationSeed: number;
+  /** a profile is "called" copied against an alternative when its log10 LR is at least this (answer-key check) */
+  callLog10: number;
+}
+
+export const MATCHING_DEFAULTS: MatchingParams = {
+  defaultAvatarHashes: ['c3c3c3c3e7e7ffff'], strictness: 0.8, permutations: 10_000, seed: 704,
+  sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: 4, similarity: 0.8, rareTagShare: 0.01,
+  alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5],
+  simulationProfiles: 300, simulationSeed: 13, callLog10: 2,
+};
+
+export interface MatchingProfile {
+  id: string;
+  uploader: string;
+  fieldsShown: number;
+  /** court-standard level per field */
+  levels: Record<string, string>;
+  /** provenance level per field */
+  provenance: Record<string, string>;
+  allShownAgree: boolean;
+  /** log10 LR of copied vs each alternative */
+  log10LrVs: Record<AlternativeId, number>;
+}
+
+export interface PropositionResult {
+  id: AlternativeId;
+  description: string;
+  assumptions: string[];
+  why: string;
+  /** combined log10 LR of copied vs this alternative under the stated dependence model */
+  log10Lr: number;
+  /** ENFSI (2015) band of the combined figure, and the proposition it supports */
+  verbal: string;
+  verbalZh: string;
+  supports: 'copied' | 'alternative' | 'neither';
+  perUploader: GroupFigure[];
+  /** share of profiles (showing a field) with LR >= 100 */
+  shareAtLeast100: number;
+}
+
+export interface FieldsShownRow extends RateWithIntervals {
+  fieldsShown: number;
+  profiles: number;
+  /** median per-profile log10 LR vs each alternative among these profiles */
+  medianLog10LrVs: Record<AlternativeId, number>;
+}
+
+export interface MatchingResult {
+  inputs: Array<Record<string, unknown>>;
+  parameters: MatchingParams & { thresholds: MatchThresholds; samePictureBits: number };
+  comparisons: Array<Record<string, string>>;
+  provenanceLevels: Array<Record<string, string>>;
+  profiles: MatchingProfile[];
+  rates: { fields: FieldRate[]; overall: OverallRate; byUploader: OverallRate[]; byFieldsShown: FieldsShownRow[] };
+  baseline: {
+    withinUploader: true;
+    permutations: number;
+    statistics: Array<Pick<NullStatistic, 'name' | 'observed' | 'expected' | 'q025' | 'q975' | 'pValue'>>;
+    expectedFieldRate: number[];
+    allShownAgreeHistogram: Array<{ value: number; count: number }>;
+    analytic: { fields: Array<{ field: string; expectedRate: number; shown: number }>; expectedAllShownAgree: number; observedAllShownAgree: number; log10PValue: number; method: string };
+  };
+  propositions: PropositionResult[];
+  levelProbabilities: LevelProbabilityRow[];
+  em: { lambda: number; iterations: number; converged: boolean; unrelatedPairs: number };
+  dependence: { model: DependenceModel; sensitivity: Array<{ model: DependenceModel } & Record<AlternativeId, number>> };
+  sensitivity: {
+    strictness: SensitivityRow[];
+    reproduction: Array<{ alternative: AlternativeId; field: string; r: number; factor: number; rUsed: number; log10Lr: number }>;
+  };
+  validation: SimulationStudy;
+  truth: null | { rule: string; rows: Array<{ alternative: AlternativeId; tp: number; fp: number; fn: number; tn: number; unknown: number }>; missingFromKey: number };
+}
+
+function verbalOf(log10: number): { verbal: string; verbalZh: string; supports: PropositionResult['supports'] } {
+  const v = enfsiVerbalScale(10 ** Math.max(-300, Math.min(300, log10)));
+  return { verbal: v.verbal, verbalZh: v.verbalZh, supports: v.supports === 'first' ? 'copied' : v.supports === 'second' ? 'alternative' : 'neither' };
+}
+
+function median(xs: readonly number[]): number {
+  if (!xs.length) return NaN;
+  const s = xs.slice().sort((a, b) => a - b);
+  const h = (s.length - 1) / 2;
+  return (s[Math.floor(h)]! + s[Math.ceil(h)]!) / 2;
+}
+
+/** Run the whole matching analysis (see the module comment). */
+export function analyseMatching(evidence: MatchingEvidence, params: MatchingParams = MATCHING_DEFAULTS, hooks: { onProgress?: (done: number, total: number) => void } = {}): MatchingResult {
+  const prepare = {
+    schoolAliases: mergeAliasTables(defaultSchoolAliases(), evidence.aliases.school),
+    employerAliases: evidence.aliases.employer,
+    jobTitleSynonyms: mergeAliasTables(defaultJobTitleSynonyms(), evidence.aliases.title),
+    defaultAvatarHashes: params.defaultAvatarHashes,
+  };
+  const paired = pairProfiles(evidence.displayed, evidence.source, { ...prepare, displayedFile: evidence.displayedFile, sourceFile: evidence.sourceFile });
+  const hashBits = (paired.source.find((p) => p.avatar)?.avatar?.length ?? 16) * 4;
+  const samePictureBits = samePictureMaxBits();
+  const thresholds = thresholdsForStrictness(params.strictness, hashBits, samePictureBits);
+  // 1. the court's standard
+  const comparisons = defaultComparisons(thresholds);
+  const matrix = compareTables(paired, comparisons);
+  const rates = matchRates(matrix);
+  const nul = permutationNull(paired, comparisons, matrix, { permutations: params.permutations, seed: params.seed, withinUploader: true, onProgress: hooks.onProgress });
+  const analytic = analyticNull(paired, matrix.fields, rates.overall.k, thresholds);
+  const strictness = strictnessSensitivity(paired, params.sensitivity, { seed: params.seed });
+  // 2. propositions
+  const settings = { alternatives: params.alternatives, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare };
+  const lrs = propositionLikelihoods(paired, settings);
+  const courtRows = levelRows(matrix);
+  const provRows = levelRows(lrs.matrix);
+  const profiles: MatchingProfile[] = lrs.profiles.map((p, i) => ({
+    id: p.id, uploader: p.uploader, fieldsShown: p.fieldsShown,
+    levels: Object.fromEntries(matrix.fields.map((f) => [f, courtRows[i]![f]!])),
+    provenance: Object.fromEntries(lrs.matrix.fields.map((f) => [f, provRows[i]![f]!])),
+    allShownAgree: allShownAgree(matrix, i), log10LrVs: p.log10LrVs,
+  }));
+  const counted = profiles.filter((p) => p.fieldsShown > 0);
+  const groups = counted.map((p) => p.uploader);
+  const figure = (values: number[], model: DependenceModel) => {
+    const per = perGroupLog10(groups, values, model);
+    return { per, combined: combineLog10(per, model) };
+  };
+  const propositions: PropositionResult[] = ALTERNATIVE_IDS.map((id) => {
+    const alt = params.alternatives[id];
+    const values = counted.map((p) => p.log10LrVs[id]);
+    const { per, combined } = figure(values, params.dependence);
+    return {
+      id, description: alt.description, assumptions: alt.assumptions, why: alt.why, log10Lr: combined, ...verbalOf(combined),
+      perUploader: per, shareAtLeast100: values.length ? values.filter((v) => v >= 2).length / values.length : NaN,
+    };
+  });
+  const dependence = {
+    model: params.dependence,
+    sensitivity: DEPENDENCE_MODELS.map((model) => ({ model, ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, figure(counted.map((p) => p.log10LrVs[id]), model).combined])) }) as { model: DependenceModel } & Record<AlternativeId, number>),
+  };
+  // sensitivity of each stated reproduction chance r
+  const countedIdx = profiles.map((p, i) => (p.fieldsShown > 0 ? i : -1)).filter((i) => i >= 0);
+  const reproduction: MatchingResult['sensitivity']['reproduction'] = [];
+  for (const id of ALTERNATIVE_IDS) {
+    const alt = params.alternatives[id];
+    for (const [field, fm] of Object.entries(alt.fields)) {
+      for (const factor of params.rFactors) {
+        const rUsed = Math.min(1, fm.r * factor);
+        const lr = log10LrVsModel(lrs.basis, { ...alt, fields: { ...alt.fields, [field]: { ...fm, r: rUsed } } });
+        reproduction.push({ alternative: id, field, r: fm.r, factor, rUsed, log10Lr: figure(countedIdx.map((i) => lr[i]!), params.dependence).combined });
+      }
+    }
+  }
+  // rates by the number of fields shown
+  const byFieldsShown: FieldsShownRow[] = [];
+  const maxShown = Math.max(0, ...profiles.map((p) => p.fieldsShown));
+  for (let k = 1; k <= maxShown; k++) {
+    const rows = profiles.filter((p) => p.fieldsShown === k);
+    if (!rows.length) continue;
+    byFieldsShown.push({
+      fieldsShown: k, profiles: rows.length, ...rateWithIntervals(rows.filter((p) => p.allShownAgree).length, rows.length),
+      medianLog10LrVs: Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, median(rows.map((p) => p.log10LrVs[id]))])) as Record<AlternativeId, number>,
+    });
+  }
+  // answer key (simulations only): ids missing from it are counted, never assumed
+  let truth: MatchingResult['truth'] = null;
+  if (evidence.truth) {
+    const copied = new Map(evidence.truth.map((t) => [t.id, t.copied]));
+    const missingFromKey = profiles.filter((p) => !copied.has(p.id)).length;
+    truth = {
+      rule: `per-profile LR >= 10^${params.callLog10} called "copied"`, missingFromKey,
+      rows: ALTERNATIVE_IDS.map((alternative) => {
+        const c = { alternative, tp: 0, fp: 0, fn: 0, tn: 0, unknown: 0 };
+        for (const p of profiles) {
+          const t = copied.get(p.id);
+          const call = p.log10LrVs[alternative] >= params.callLog10;
+          if (t === undefined) c.unknown++;
+          else if (t && call) c.tp++;
+          else if (!t && call) c.fp++;
+          else if (t && !call) c.fn++;
+          else c.tn++;
+        }
+        return c;
+      }),
+    };
+  }
+  const histogram = new Map<number, number>();
+  for (const v of nul.allShownAgree) histogram.set(v, (histogram.get(v) ?? 0) + 1);
+  return {
+    inputs: evidence.inputs,
+    parameters: { ...params, thresholds, samePictureBits },
+    comparisons: definitionRows(comparisons),
+    provenanceLevels: definitionRows(lrs.comparisons),
+    profiles,
+    rates: { fields: rates.fields, overall: rates.overall, byUploader: rates.byUploader, byFieldsShown },
+    baseline: {
+      withinUploader: true, permutations: nul.permutations,
+      statistics: nul.statistics.map(({ name, observed, expected, q025, q975, pValue }) => ({ name, observed, expected, q025, q975, pValue })),
+      expectedFieldRate: nul.expectedFieldRate,
+      allShownAgreeHistogram: [...histogram].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count })),
+      analytic: { fields: analytic.fields, expectedAllShownAgree: analytic.expectedAllShownAgree, observedAllShownAgree: analytic.observedAllShownAgree, log10PValue: analytic.log10PValue, method: analytic.method },
+    },
+    propositions,
+    levelProbabilities: lrs.levelProbabilities,
+    em: { ...lrs.em, unrelatedPairs: lrs.unrelatedPairs },
+    dependence,
+    sensitivity: { strictness, reproduction },
+    validation: simulationStudy(settings, { seed: params.simulationSeed, profiles: params.simulationProfiles, uploaders: new Set(profiles.map((p) => p.uploader)).size || 3 }),
+    truth,
+  };
+}
