@@ -18,10 +18,9 @@
  * const result = analyseMatching(evidence, { ...MATCHING_DEFAULTS, seed: 704 });
  * result.propositions.find((p) => p.id === 'self-entry')!.log10Lr;
  */
-import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { samePictureMaxBits } from '../avatars/rule';
-import { sha256FileSync } from '../io/provenance';
+import { fileProvenance, type FileProvenance } from '../io/provenance';
 import { readTable } from '../io/readTable';
 import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
 import { loadAliasTable, mergeAliasTables, defaultJobTitleSynonyms, defaultSchoolAliases, type AliasTable } from '../text';
@@ -55,11 +54,11 @@ export interface MatchingEvidence {
   /** the generator's answer key (simulations only): id -> copied, or null */
   truth: Array<{ id: string; copied: boolean }> | null;
   /** provenance of every file read */
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
 }
 
-function fileProvenance(path: string, rows: number): Record<string, unknown> {
-  return { path, fileName: basename(path), bytes: statSync(path).size, sha256: sha256FileSync(path), rows, format: path.toLowerCase().endsWith('.json') ? 'json' : 'csv' };
+function aliasProvenance(path: string, rows: number): FileProvenance {
+  return fileProvenance(path, readFileSync(path), { rows, format: path.toLowerCase().endsWith('.json') ? 'json' : 'csv' });
 }
 
 /** Read the two profile tables, the alias tables and (simulations only) the answer key. */
@@ -69,7 +68,7 @@ export async function loadMatchingEvidence(paths: MatchingPaths, options: { answ
   const employer = loadAliasTable(paths.employerAliases);
   const title = loadAliasTable(paths.titleSynonyms);
   let truth: MatchingEvidence['truth'] = null;
-  const truthInputs: Array<Record<string, unknown>> = [];
+  const truthInputs: FileProvenance[] = [];
   for (const p of options.answerKey ?? []) {
     const t = await readTable<{ id: string; copied: boolean }>(p, {
       name: 'matching answer key', columns: [{ name: 'id', type: 'string', unique: true }, { name: 'copied', type: 'boolean' }],
@@ -82,7 +81,7 @@ export async function loadMatchingEvidence(paths: MatchingPaths, options: { answ
     aliases: { school, employer, title }, truth,
     inputs: [
       ...tables.provenance.map((p) => ({ ...p })),
-      fileProvenance(paths.schoolAliases, school.size), fileProvenance(paths.employerAliases, employer.size), fileProvenance(paths.titleSynonyms, title.size),
+      aliasProvenance(paths.schoolAliases, school.size), aliasProvenance(paths.employerAliases, employer.size), aliasProvenance(paths.titleSynonyms, title.size),
       ...truthInputs,
     ],
   };
@@ -161,7 +160,7 @@ export interface FieldsShownRow extends RateWithIntervals {
 }
 
 export interface MatchingResult {
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
   parameters: MatchingParams & { thresholds: MatchThresholds; samePictureBits: number };
   comparisons: Array<Record<string, string>>;
   provenanceLevels: Array<Record<string, string>>;

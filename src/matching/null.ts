@@ -30,7 +30,7 @@
  *    figure includes everything the comparisons count.
  */
 import { binomialCdf } from '../stats/binomialCdf';
-import { logPoissonPmf } from '../stats/logPoissonPmf';
+import { poissonBinomialUpperTail } from '../stats/poissonBinomialUpperTail';
 import { quantileSorted } from '../stats/quantileSorted';
 import { deriveSeed, seededRandom, type Rng } from '../stats/random';
 import { compareField, type Comparison } from '../compare/comparison';
@@ -571,61 +571,6 @@ export function analyticNull(
     else probs.push(perProfile[i]!);
   }
   const expected = probs.reduce((a, b) => a + b, 0);
-  const { log10P, method } = log10PoissonBinomialUpper(probs, observedAllShownAgree);
+  const { log10P, method } = poissonBinomialUpperTail(probs, observedAllShownAgree);
   return { fields: out, perProfile, expectedAllShownAgree: expected, observedAllShownAgree, log10PValue: log10P, method };
-}
-
-const LN10 = Math.log(10);
-
-function logAdd(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  const mx = a > b ? a : b;
-  return mx + Math.log(Math.exp(a - mx) + Math.exp(b - mx));
-}
-
-/**
- * log10 P(K >= k) for K a sum of independent Bernoulli(p_i) (Poisson-binomial): exact
- * dynamic programme in log space for up to 3,000 trials; Poisson(sum p_i) beyond (Le Cam
- * 1960: total-variation error at most 2 sum p_i^2).
- *
- * @example
- * log10PoissonBinomialUpper([0.5, 0.5], 2).log10P // => log10(0.25)
- */
-export function log10PoissonBinomialUpper(p: readonly number[], k: number): { log10P: number; method: 'poisson-binomial' | 'poisson' } {
-  const n = p.length;
-  if (k <= 0) return { log10P: 0, method: 'poisson-binomial' };
-  if (k > n) return { log10P: -Infinity, method: 'poisson-binomial' };
-  if (n > 3000) {
-    const lambda = p.reduce((a, b) => a + b, 0);
-    if (lambda === 0) return { log10P: -Infinity, method: 'poisson' };
-    // sum the pmf from k upward until terms are negligible
-    let acc = -Infinity;
-    for (let x = k; x <= n; x++) {
-      const t = logPoissonPmf(x, lambda);
-      acc = logAdd(acc, t);
-      if (x > lambda && t < acc - 40) break;
-    }
-    return { log10P: Math.min(0, acc / LN10), method: 'poisson' };
-  }
-  // dist[j] = log P(K = j) after processing some trials, j = 0..n
-  let dist = new Float64Array(n + 1).fill(-Infinity);
-  dist[0] = 0;
-  let next = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const pi = Math.min(1, Math.max(0, p[i]!));
-    const lp = Math.log(pi);
-    const lq = Math.log1p(-pi);
-    next.fill(-Infinity);
-    for (let j = 0; j <= i; j++) {
-      const d = dist[j]!;
-      if (d === -Infinity) continue;
-      next[j] = logAdd(next[j]!, d + lq);
-      next[j + 1] = logAdd(next[j + 1]!, d + lp);
-    }
-    [dist, next] = [next, dist];
-  }
-  let acc = -Infinity;
-  for (let j = k; j <= n; j++) acc = logAdd(acc, dist[j]!);
-  return { log10P: Math.min(0, acc / LN10), method: 'poisson-binomial' };
 }

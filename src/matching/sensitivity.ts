@@ -7,7 +7,8 @@
 import type { Comparison } from '../compare/comparison';
 import { compareTables, type PairedTables } from './compare';
 import { defaultComparisons, thresholdsForStrictness, type MatchThresholds } from './levels';
-import { log10PoissonBinomialUpper, sampleUnrelatedPairs } from './null';
+import { poissonBinomialUpperTail } from '../stats/poissonBinomialUpperTail';
+import { sampleUnrelatedPairs } from './null';
 import type { PreparedProfile, ProfileField } from './profile';
 import { matchRates } from './rates';
 
@@ -48,7 +49,7 @@ function row(paired: PairedTables, comparisons: Comparison<PreparedProfile>[], v
   const p0 = (sample.expectedOverallRate * shownPairs + 0.5) / (shownPairs + 1);
   const k = rates.overall.k;
   const n = rates.overall.n;
-  const { log10P } = log10PoissonBinomialUpper(new Array<number>(n).fill(p0), k);
+  const { log10P } = poissonBinomialUpperTail(new Array<number>(n).fill(p0), k);
   const fieldRates: Record<string, number> = {};
   for (const f of rates.fields) fieldRates[f.field] = f.rate;
   return {
