@@ -8,6 +8,7 @@ describe('matching: notebook 01 and `profile-provenance match` give the same fig
     const paths = {
       displayed: p.displayedPath as string, source: p.sourcePath as string, schoolAliases: p.schoolAliasesPath as string,
       employerAliases: p.employerAliasesPath as string, titleSynonyms: p.titleSynonymsPath as string,
+      reference: (p.referencePath as string) || null,
     };
     const evidence = await matching.loadMatchingEvidence(paths, { answerKey: p.useAnswerKey ? [p.answerKeyPath as string] : null });
     const result = matching.analyseMatching(evidence, {
@@ -20,9 +21,9 @@ describe('matching: notebook 01 and `profile-provenance match` give the same fig
       '--displayed', paths.displayed, '--source', paths.source, '--school-aliases', paths.schoolAliases, '--employer-aliases', paths.employerAliases,
       '--title-synonyms', paths.titleSynonyms, '--truth', p.answerKeyPath as string, '--default-avatars', String(p.defaultAvatarHashes),
       '--strictness', String(p.strictness), '--permutations', String(p.permutations), '--seed', String(p.seed), '--dependence', String(p.dependence),
-      '--simulation-profiles', String(p.simulationProfiles),
+      '--simulation-profiles', String(p.simulationProfiles), ...(paths.reference ? ['--reference', paths.reference] : []),
     ]);
     expectSameFigures(result, cli, ['propositions', 'profiles', 'rates', 'baseline', 'levelProbabilities', 'dependence', 'sensitivity', 'validation', 'truth', 'parameters']);
     expect((cli.profiles as unknown[]).length).toBeGreaterThan(300);
-  });
+  }, 300_000);
 });

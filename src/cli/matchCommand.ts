@@ -38,6 +38,7 @@ export const matchCommand = defineCommand<MatchOptions>({
     schoolAliases: { flag: '--school-aliases <file>', description: 'school alias table (alias, canonical), merged with the built-in one', default: 'school-aliases.csv' },
     employerAliases: { flag: '--employer-aliases <file>', description: 'employer alias table (alias, canonical)', default: 'employer-aliases.csv' },
     titleSynonyms: { flag: '--title-synonyms <file>', description: 'job-title synonym table (alias, canonical), merged with the built-in one', default: 'job-title-synonyms.csv' },
+    reference: { flag: '--reference <file>', description: 'optional reference sample: the same people\'s profiles on a third platform (id + fields); replaces the stated self-entry model by measured level frequencies', optional: true },
   },
   answerKey: { description: "the generator's answer key: id, copied (ids missing from it are counted, not assumed)" },
   options: (cmd) =>

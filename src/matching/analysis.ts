@@ -24,12 +24,14 @@ import { fileProvenance, type FileProvenance } from '../io/provenance';
 import { readTable } from '../io/readTable';
 import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
 import { loadAliasTable, mergeAliasTables, defaultJobTitleSynonyms, defaultSchoolAliases, type AliasTable } from '../text';
-import { compareTables, levelRows, pairProfiles } from './compare';
+import { compareTables, levelRows, pairProfiles, type PairedTables } from './compare';
+import { provenanceComparisons, tagCounts } from './provenanceLevels';
+import type { PrepareOptions } from './profile';
 import { combineLog10, DEPENDENCE_MODELS, perGroupLog10, type DependenceModel, type GroupFigure } from './combine';
 import { loadProfileTables } from './io';
 import { defaultComparisons, thresholdsForStrictness, type MatchThresholds } from './levels';
 import { analyticNull, permutationNull, type NullStatistic } from './null';
-import type { ProfileRow } from './profile';
+import { SOURCE_SCHEMA, type ProfileRow } from './profile';
 import { ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, type AlternativeId, type AlternativeModel } from './propositions';
 import { log10LrVsModel, propositionLikelihoods, type LevelProbabilityRow } from './propositionLr';
 import { allShownAgree, matchRates, rateWithIntervals, type FieldRate, type OverallRate, type RateWithIntervals } from './rates';
@@ -43,6 +45,12 @@ export interface MatchingPaths {
   schoolAliases: string;
   employerAliases: string;
   titleSynonyms: string;
+  /**
+   * Optional reference sample: the same people's profiles on a third platform (columns as the
+   * source table, paired by id). When given, the self-entry model is MEASURED from it (level
+   * frequencies of reference vs source, +1/2 per level) instead of the stated defaults.
+   */
+  reference?: string | null;
 }
 
 export interface MatchingEvidence {
@@ -51,6 +59,8 @@ export interface MatchingEvidence {
   displayedFile: string;
   sourceFile: string;
   aliases: { school: AliasTable; employer: AliasTable; title: AliasTable };
+  /** the reference sample (the same people on a third platform), or null */
+  reference: ProfileRow[] | null;
   /** the generator's answer key (simulations only): id -> copied, or null */
   truth: Array<{ id: string; copied: boolean }> | null;
   /** provenance of every file read */
@@ -67,6 +77,7 @@ export async function loadMatchingEvidence(paths: MatchingPaths, options: { answ
   const school = loadAliasTable(paths.schoolAliases);
   const employer = loadAliasTable(paths.employerAliases);
   const title = loadAliasTable(paths.titleSynonyms);
+  const reference = paths.reference ? await readTable<ProfileRow>(paths.reference, { ...SOURCE_SCHEMA, name: 'reference profiles' }) : null;
   let truth: MatchingEvidence['truth'] = null;
   const truthInputs: FileProvenance[] = [];
   for (const p of options.answerKey ?? []) {
@@ -78,9 +89,10 @@ export async function loadMatchingEvidence(paths: MatchingPaths, options: { answ
   }
   return {
     displayed: tables.displayed, source: tables.source, displayedFile: tables.displayedFile, sourceFile: tables.sourceFile,
-    aliases: { school, employer, title }, truth,
+    aliases: { school, employer, title }, truth, reference: reference ? reference.rows.map((r) => ({ ...r, uploader: null })) : null,
     inputs: [
       ...tables.provenance.map((p) => ({ ...p })),
+      ...(reference ? [{ ...reference.provenance }] : []),
       aliasProvenance(paths.schoolAliases, school.size), aliasProvenance(paths.employerAliases, employer.size), aliasProvenance(paths.titleSynonyms, title.size),
       ...truthInputs,
     ],
@@ -109,6 +121,9 @@ export interface MatchingParams {
   dependence: DependenceModel;
   /** multipliers of each reproduction chance r in the sensitivity table */
   rFactors: number[];
+  /** other values of the level settings for the sensitivity table */
+  nearBitsSensitivity: number[];
+  rareTagShareSensitivity: number[];
   /** simulation study: people per data set, and its seed */
   simulationProfiles: number;
   simulationSeed: number;
@@ -120,6 +135,7 @@ export const MATCHING_DEFAULTS: MatchingParams = {
   defaultAvatarHashes: ['c3c3c3c3e7e7ffff'], strictness: 0.8, permutations: 10_000, seed: 704,
   sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: 4, similarity: 0.8, rareTagShare: 0.01,
   alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5],
+  nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02],
   simulationProfiles: 300, simulationSeed: 13, callLog10: 2,
 };
 
@@ -181,9 +197,42 @@ export interface MatchingResult {
   sensitivity: {
     strictness: SensitivityRow[];
     reproduction: Array<{ alternative: AlternativeId; field: string; r: number; factor: number; rUsed: number; log10Lr: number }>;
+    /** the level settings moved one at a time: combined log10 LR vs each alternative */
+    levels: Array<{ parameter: 'nearBits' | 'rareTagShare'; value: number; log10Lr: Record<AlternativeId, number> }>;
   };
   validation: SimulationStudy;
   truth: null | { rule: string; rows: Array<{ alternative: AlternativeId; tp: number; fp: number; fn: number; tn: number; unknown: number }>; missingFromKey: number };
+}
+
+/**
+ * The self-entry model measured from a reference sample (the same people's profiles on a third
+ * platform, compared with their source profiles on the provenance levels): per field, the
+ * level frequencies among the reference pairs, +1/2 per non-null level (Jeffreys), as the form
+ * with r = 1.
+ */
+export function measuredSelfEntry(
+  reference: readonly ProfileRow[], paired: PairedTables, prepare: PrepareOptions, params: Pick<MatchingParams, 'nearBits' | 'similarity' | 'rareTagShare'>, samePictureBits: number,
+): AlternativeModel {
+  const ids = new Set(paired.source.map((p) => p.id));
+  const rows = reference.filter((r) => ids.has(String(r.id)));
+  if (rows.length === 0) throw new RangeError('the reference sample shares no id with the source table');
+  const refPaired = pairProfiles(rows, paired.source.map((p) => ({ id: p.id, name: p.name.raw, avatar_hash: p.avatar, employer: p.employer.raw, title: p.title.raw, school: p.school.raw, tags: p.tags.join(',') })), { ...prepare, displayedFile: 'reference', sourceFile: 'source' });
+  const comparisons = provenanceComparisons({ samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare, tagCounts: tagCounts(paired.source), sourceProfiles: paired.source.length });
+  const m = compareTables(refPaired, comparisons);
+  const F = comparisons.length;
+  const fields: Record<string, { r: number; form: Record<string, number> }> = {};
+  comparisons.forEach((c, f) => {
+    const counts = c.levels.map(() => 0);
+    for (let i = 0; i < m.ids.length; i++) counts[m.levels[i * F + f]!]!++;
+    const nonNull = c.levels.map((l, k) => (l.isNull ? -1 : k)).filter((k) => k >= 0);
+    const total = nonNull.reduce((a, k) => a + counts[k]! + 0.5, 0);
+    fields[c.name] = { r: 1, form: Object.fromEntries(nonNull.map((k) => [c.levels[k]!.label, (counts[k]! + 0.5) / total])) };
+  });
+  return {
+    ...DEFAULT_ALTERNATIVES['self-entry'], fields,
+    assumptions: [`level frequencies measured on ${m.ids.length} reference pairs (the same people on a third platform vs their source profiles), +1/2 per level`, 'fields independent given self-entry'],
+    why: `measured from the expert's reference sample (${m.ids.length} people)`,
+  };
 }
 
 function verbalOf(log10: number): { verbal: string; verbalZh: string; supports: PropositionResult['supports'] } {
@@ -218,7 +267,8 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   const analytic = analyticNull(paired, matrix.fields, rates.overall.k, thresholds);
   const strictness = strictnessSensitivity(paired, params.sensitivity, { seed: params.seed });
   // 2. propositions
-  const settings = { alternatives: params.alternatives, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare };
+  const alternatives = evidence.reference ? { ...params.alternatives, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits) } : params.alternatives;
+  const settings = { alternatives, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare };
   const lrs = propositionLikelihoods(paired, settings);
   const courtRows = levelRows(matrix);
   const provRows = levelRows(lrs.matrix);
@@ -235,7 +285,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     return { per, combined: combineLog10(per, model) };
   };
   const propositions: PropositionResult[] = ALTERNATIVE_IDS.map((id) => {
-    const alt = params.alternatives[id];
+    const alt = alternatives[id];
     const values = counted.map((p) => p.log10LrVs[id]);
     const { per, combined } = figure(values, params.dependence);
     return {
@@ -251,7 +301,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   const countedIdx = profiles.map((p, i) => (p.fieldsShown > 0 ? i : -1)).filter((i) => i >= 0);
   const reproduction: MatchingResult['sensitivity']['reproduction'] = [];
   for (const id of ALTERNATIVE_IDS) {
-    const alt = params.alternatives[id];
+    const alt = alternatives[id];
     for (const [field, fm] of Object.entries(alt.fields)) {
       for (const factor of params.rFactors) {
         const rUsed = Math.min(1, fm.r * factor);
@@ -260,6 +310,11 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
       }
     }
   }
+  const levelSettings: MatchingResult['sensitivity']['levels'] = [];
+  const combinedAll = (l: ReturnType<typeof propositionLikelihoods>) =>
+    Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, figure(l.profiles.filter((x) => x.fieldsShown > 0).map((x) => x.log10LrVs[id]), params.dependence).combined])) as Record<AlternativeId, number>;
+  for (const value of params.nearBitsSensitivity) levelSettings.push({ parameter: 'nearBits', value, log10Lr: combinedAll(propositionLikelihoods(paired, { ...settings, nearBits: value })) });
+  for (const value of params.rareTagShareSensitivity) levelSettings.push({ parameter: 'rareTagShare', value, log10Lr: combinedAll(propositionLikelihoods(paired, { ...settings, rareTagShare: value })) });
   // rates by the number of fields shown
   const byFieldsShown: FieldsShownRow[] = [];
   const maxShown = Math.max(0, ...profiles.map((p) => p.fieldsShown));
@@ -297,7 +352,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   for (const v of nul.allShownAgree) histogram.set(v, (histogram.get(v) ?? 0) + 1);
   return {
     inputs: evidence.inputs,
-    parameters: { ...params, thresholds, samePictureBits },
+    parameters: { ...params, alternatives, thresholds, samePictureBits },
     comparisons: definitionRows(comparisons),
     provenanceLevels: definitionRows(lrs.comparisons),
     profiles,
@@ -313,7 +368,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     levelProbabilities: lrs.levelProbabilities,
     em: { ...lrs.em, unrelatedPairs: lrs.unrelatedPairs },
     dependence,
-    sensitivity: { strictness, reproduction },
+    sensitivity: { strictness, reproduction, levels: levelSettings },
     validation: simulationStudy(settings, { seed: params.simulationSeed, profiles: params.simulationProfiles, uploaders: new Set(profiles.map((p) => p.uploader)).size || 3 }),
     truth,
   };

@@ -58,6 +58,14 @@ const TEXT_OWN = (exact: number, normalised: number, entity: number, similar: nu
   exact, 'same after normalisation': normalised, 'same entity': entity, similar,
 });
 
+/** What a contact label gives (address-book; also the non-avatar fields of avatar-app, and cf's name). */
+const ADDRESS_BOOK_FIELDS: Record<string, FieldModel> = {
+  name: { r: 0.98, form: { exact: 0.6, 'same after normalisation': 0.05, similar: 0.35 } },
+  employer: { r: 0.7, form: TEXT_OWN(0.05, 0, 0.85, 0.1) },
+  title: { r: 0.5, form: TEXT_OWN(0.2, 0, 0.4, 0.4) },
+  school: { r: 0.3, form: TEXT_OWN(0.1, 0, 0.7, 0.2) },
+};
+
 /** The stated default models (see the module comment and each `why`). */
 export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeModel>> = {
   unrelated: {
@@ -101,13 +109,7 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
       'address books carry no tags and rarely a photo (avatar r 0.05); a school seldom (r 0.3)',
       'fields independent given address-book',
     ],
-    fields: {
-      avatar: { r: 0.05, form: { identical: 0.05, 'near-identical': 0.15, 'same picture': 0.8 } },
-      name: { r: 0.98, form: { exact: 0.6, 'same after normalisation': 0.05, similar: 0.35 } },
-      employer: { r: 0.7, form: TEXT_OWN(0.05, 0, 0.85, 0.1) },
-      title: { r: 0.5, form: TEXT_OWN(0.2, 0, 0.4, 0.4) },
-      school: { r: 0.3, form: TEXT_OWN(0.1, 0, 0.7, 0.2) },
-    },
+    fields: { avatar: { r: 0.05, form: { identical: 0.05, 'near-identical': 0.15, 'same picture': 0.8 } }, ...ADDRESS_BOOK_FIELDS },
     why: 'expert assumption from how contact labels are written (王总-华为: surname + title, everyday company name); the certificate does not describe the uploaders\' books',
     shown: { avatar: 0.05, name: 1, employer: 0.3, title: 0.2, school: 0.05, tags: 0.02 },
   },
@@ -118,13 +120,7 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
       'the imported photo is the same picture as the source\'s with chance 0.6 (people reuse photos across platforms), passed through that platform\'s crop and resize',
       'other fields as under address-book',
     ],
-    fields: {
-      avatar: { r: 0.6, form: { identical: 0.05, 'near-identical': 0.25, 'same picture': 0.7 } },
-      name: { r: 0.98, form: { exact: 0.6, 'same after normalisation': 0.05, similar: 0.35 } },
-      employer: { r: 0.7, form: TEXT_OWN(0.05, 0, 0.85, 0.1) },
-      title: { r: 0.5, form: TEXT_OWN(0.2, 0, 0.4, 0.4) },
-      school: { r: 0.3, form: TEXT_OWN(0.1, 0, 0.7, 0.2) },
-    },
+    fields: { avatar: { r: 0.6, form: { identical: 0.05, 'near-identical': 0.25, 'same picture': 0.7 } }, ...ADDRESS_BOOK_FIELDS },
     why: 'the defence\'s account (FACTS.md case 1, inference 2); photo reuse rate an expert assumption, high on purpose',
     shown: { avatar: 0.7, name: 1, employer: 0.3, title: 0.2, school: 0.05, tags: 0.02 },
   },
@@ -138,7 +134,7 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
       'fields independent given cf',
     ],
     fields: {
-      name: { r: 0.98, form: { exact: 0.6, 'same after normalisation': 0.05, similar: 0.35 } },
+      name: ADDRESS_BOOK_FIELDS.name!,
       employer: { r: 0.35, form: TEXT_OWN(0.3, 0, 0.6, 0.1) },
       title: { r: 0.15, form: TEXT_OWN(0.5, 0, 0.3, 0.2) },
       school: { r: 0.3, form: TEXT_OWN(0.3, 0, 0.6, 0.1) },

@@ -49,6 +49,29 @@ export function overallRateRows(rows: readonly OverallRate[]): Array<Record<stri
   }));
 }
 
+/**
+ * How each field agrees, per uploader network (share of the profiles showing it): a copying
+ * process applies the same transformation everywhere (e.g. every name converted to simplified
+ * characters), people vary idiosyncratically; a network whose mix differs stands out.
+ */
+export function transformationRows(r: MatchingResult): Array<Record<string, unknown>> {
+  const groups = [...new Set(r.profiles.map((p) => p.uploader))];
+  const fields = Object.keys(r.profiles[0]?.provenance ?? {});
+  const rows: Array<Record<string, unknown>> = [];
+  for (const field of fields) {
+    const levels = [...new Set(r.profiles.map((p) => p.provenance[field]!))].filter((l) => !l.startsWith('missing'));
+    for (const level of levels) {
+      const row: Record<string, unknown> = { field, level };
+      for (const g of groups) {
+        const shown = r.profiles.filter((p) => p.uploader === g && !p.provenance[field]!.startsWith('missing'));
+        row[`network ${g}`] = shown.length ? pct(shown.filter((p) => p.provenance[field] === level).length / shown.length) : '–';
+      }
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
 /** The sentence of the simulation study, computed from its cells. */
 export function validationStatement(r: MatchingResult): string {
   const cell = (under: string, vs: string) => r.validation.cells.find((c) => c.generatedUnder === under && c.vs === vs)!;
@@ -151,6 +174,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
       {
         heading: HEADINGS.strength,
         blocks: [
+          { id: 'transformations', kind: 'table', rows: transformationRows(result), options: { caption: 'How each field agrees, per uploader network (share of the profiles showing it): one systematic transformation (a copying process) looks the same in every network', maxRows: 100 } },
           {
             id: 'levelProbabilities', kind: 'table',
             rows: result.levelProbabilities.map((r) => ({ field: r.field, level: r.level, 'P(level | copied)': r.copied, ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [`P(level | ${id})`, r.vs[id]])) })),
@@ -193,6 +217,14 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
             id: 'reproduction', kind: 'table',
             rows: result.sensitivity.reproduction.map((r) => ({ alternative: r.alternative, field: r.field, 'default r': r.r, 'r used': r.rUsed, 'combined LR': lrText(r.log10Lr), default: lrText(result.propositions.find((x) => x.id === r.alternative)!.log10Lr) })),
             options: { caption: `Sensitivity to every stated reproduction chance r (each moved by the factors ${p.rFactors.join(', ')}, the others at their defaults)`, maxRows: 200 },
+          },
+          {
+            id: 'levelSettings', kind: 'table',
+            rows: [
+              { setting: `defaults (near-identical ≤ ${p.nearBits} bits, rare tag ≤ ${p.rareTagShare * 100}% of source profiles)`, ...Object.fromEntries(result.propositions.map((x) => [`copied vs ${x.id}`, lrText(x.log10Lr)])) },
+              ...result.sensitivity.levels.map((r) => ({ setting: `${r.parameter} = ${r.value}`, ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [`copied vs ${id}`, lrText(r.log10Lr[id])])) })),
+            ],
+            options: { caption: 'Sensitivity to the level settings (each moved alone): combined LR' },
           },
           {
             id: 'strictness', kind: 'table',

@@ -80,7 +80,7 @@ function ownValue(field: string, form: string, value: string, rng: Rng): string 
     case 'similar': return similarVariant(field, value, rng);
     case 'near-identical': return flipBits(value, 1 + randomInt(rng, 4), rng);
     case 'same picture': return flipBits(value, 5 + randomInt(rng, 8), rng);
-    default: return value;
+    default: return null; // 'different', 'displayed only' (a measured model): another person's value
   }
 }
 
@@ -137,7 +137,9 @@ export function simulateUnderAlternative(
       let shown: string | null;
       if (fm && rng() < fm.r && present(value)) {
         const form = drawForm(fm.form, rng);
-        shown = field === 'tags' ? ownTags(form, String(value), population, rng, tagCountsRaw) : ownValue(field, form, String(value), rng);
+        const mine = field === 'tags' ? (form === 'different' || form === 'displayed only' ? null : ownTags(form, String(value), population, rng, tagCountsRaw)) : ownValue(field, form, String(value), rng);
+        const v = mine ?? other()[col];
+        shown = mine ?? (present(v) ? String(v) : null);
       } else {
         const v = other()[col];
         shown = present(v) ? String(v) : null;
