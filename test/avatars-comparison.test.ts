@@ -1,7 +1,7 @@
 /** The avatar comparison for record linkage, over a precomputed hash column. */
 import { describe, expect, it } from 'vitest';
 import { avatarHashComparison, DEFAULT_THRESHOLDS } from '../src/avatars';
-import { compareField, describeComparison } from '../src/matching/comparison';
+import { compareField, describeComparison } from '../src/compare/comparison';
 
 type R = { avatar_phash: string | null };
 const cmp = avatarHashComparison<R>({ value: (r) => r.avatar_phash });

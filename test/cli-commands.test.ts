@@ -33,7 +33,7 @@ function expectReport(html: string, files: string[]) {
 }
 
 describe('profile-provenance <command> on the committed datasets', () => {
-  it('match: every displayed profile compared; rates far above the coincidence baseline; LR favours copying', async () => {
+  it('match: every displayed profile compared; rates far above the within-network baseline; one LR per alternative', async () => {
     const { results, html } = await run('match');
     expectReport(html, ['datasets/matching/displayed.csv', 'datasets/matching/source.csv', 'datasets/matching/truth.csv']);
     const shown = readFileSync(join(ROOT, 'datasets/matching/displayed.csv'), 'utf8').trim().split('\n').length - 1;
@@ -42,9 +42,16 @@ describe('profile-provenance <command> on the committed datasets', () => {
     const all = results.baseline.statistics.find((s: { name: string }) => s.name === 'allShownAgree');
     expect(all.observed).toBe(results.rates.overall.k);
     expect(all.expected).toBeLessThan(all.observed / 10);
-    expect(results.likelihood.verbalMixture.band).toBe('extremely-strong');
-    expect(results.sensitivity).toHaveLength(2);
-    expect(results.truth.tp + results.truth.fn).toBe(320); // the dataset README: 320 of 336 copied
+    expect(results.propositions.map((p: { id: string }) => p.id)).toEqual(['unrelated', 'self-entry', 'address-book', 'avatar-app', 'cf']);
+    for (const p of results.propositions) {
+      expect(p.perUploader.map((g: { group: string }) => g.group).sort()).toEqual(['U1', 'U2', 'U3']);
+      expect(p.log10Lr).toBe(Math.min(...p.perUploader.map((g: { log10Lr: number }) => g.log10Lr))); // median-min
+    }
+    expect(Object.keys(results.profiles[0].log10LrVs).sort()).toEqual(['address-book', 'avatar-app', 'cf', 'self-entry', 'unrelated']);
+    expect(results.rates.byFieldsShown.reduce((a: number, r: { profiles: number }) => a + r.profiles, 0)).toBeLessThanOrEqual(shown);
+    const un = results.truth.rows.find((r: { alternative: string }) => r.alternative === 'unrelated');
+    expect(un.tp + un.fn).toBe(320); // the dataset README: 320 of 336 copied
+    expect(results.truth.missingFromKey).toBe(0);
   });
 
   it('capacity: monthly visits of the period, bound = visits x max pages x max profiles, one automated account', async () => {

@@ -1,8 +1,8 @@
 /** Comparison vectors from the matching area's `Comparison` declarations and from integer codes. */
 import { describe, expect, it } from 'vitest';
 import { codeLevels, columnComparator, recordComparator } from '../src/linkage';
-import { compareField } from '../src/matching/comparison';
-import type { Comparison } from '../src/matching/comparison';
+import { compareField } from '../src/compare/comparison';
+import type { Comparison } from '../src/compare/comparison';
 
 interface P { name: string | null; age: number | null }
 const nameCmp: Comparison<P, string | null> = {

@@ -8,7 +8,7 @@ import {
   countPatterns, explainPair, explanationTable, recordComparator, scorePairs, termFrequencies, uFromRandomPairs,
 } from '../src/linkage';
 import type { FellegiSunterModel } from '../src/linkage';
-import type { Comparison } from '../src/matching/comparison';
+import type { Comparison } from '../src/compare/comparison';
 
 interface P { name: string | null; city: string | null }
 const exact = (name: keyof P): Comparison<P, string | null> => ({

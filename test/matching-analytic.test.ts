@@ -1,32 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyticNull, compareTables, defaultComparisons, DEFAULT_THRESHOLDS, generateSyntheticEvidence, log10PoissonBinomialUpper, matchRates, pairProfiles, type ProfileRow } from '../src/matching';
-import { binomialUpperTail } from '../src/stats/binomialUpperTail';
-
-describe('log10PoissonBinomialUpper', () => {
-  it('equals the binomial tail when all p are equal', () => {
-    const p = new Array(50).fill(0.1);
-    for (const k of [0, 1, 5, 12, 30]) {
-      const expected = Math.log10(binomialUpperTail(k, 50, 0.1));
-      expect(log10PoissonBinomialUpper(p, k).log10P).toBeCloseTo(expected, 8);
-    }
-  });
-  it('matches brute-force enumeration for unequal p', () => {
-    const p = [0.5, 0.2, 0.9];
-    // P(K >= 2) = .5*.2*.1 + .5*.8*.9 + .5*.2*.9 + .5*.2*.9
-    const exact = 0.5 * 0.2 * 0.1 + 0.5 * 0.8 * 0.9 + 0.5 * 0.2 * 0.9 + 0.5 * 0.2 * 0.9;
-    expect(10 ** log10PoissonBinomialUpper(p, 2).log10P).toBeCloseTo(exact, 12);
-  });
-  it('keeps tiny tails on the log scale', () => {
-    const r = log10PoissonBinomialUpper(new Array(300).fill(1e-4), 300);
-    expect(r.log10P).toBeCloseTo(-1200, 6);
-    expect(log10PoissonBinomialUpper([0.1], 2).log10P).toBe(-Infinity);
-  });
-  it('uses the Poisson approximation for very many trials', () => {
-    const r = log10PoissonBinomialUpper(new Array(4000).fill(0.001), 10);
-    expect(r.method).toBe('poisson');
-    expect(r.log10P).toBeCloseTo(Math.log10(binomialUpperTail(10, 4000, 0.001)), 2);
-  });
-});
+import { analyticNull, compareTables, defaultComparisons, DEFAULT_THRESHOLDS, generateSyntheticEvidence, matchRates, pairProfiles, type ProfileRow } from '../src/matching';
 
 describe('analyticNull', () => {
   it('uses value frequencies: a common value agrees by chance more often', () => {

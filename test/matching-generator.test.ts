@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flipBits, generateIndependentEvidence, generateSyntheticEvidence, SYNTHETIC_DEFAULT_AVATAR_HASH } from '../src/matching';
-import { hammingDistanceHex } from '../src/avatars/hamming';
+import { hammingDistanceHex } from '../src/compare/hamming';
 import { weiboMaimai } from '../src/case/weiboMaimai';
 import { seededRandom } from '../src/stats/random';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { samePictureMaxBits } from '../src/avatars/rule';
 import {
   avatarComparison, compareField, contains, defaultComparisons, describeComparison, editSimilarityAtLeast, employerComparison,
   gradeOf, nameComparison, prepareProfile, schoolComparison, tagsComparison, thresholdsForStrictness, titleComparison,
@@ -97,8 +98,11 @@ describe('helpers and declarations', () => {
     expect(editSimilarityAtLeast(codePoints('北京'), codePoints('北京大学'), 0.6)).toBe(false);
   });
   it('derives thresholds from one strictness number', () => {
-    expect(thresholdsForStrictness(0.8)).toEqual({ avatarMaxBits: 6, name: 0.8, employer: 0.8, title: 0.8, school: 0.8, tags: 0.8 });
+    // the avatar threshold at the default strictness is the avatars' measured same-picture rule
+    expect(thresholdsForStrictness(0.8)).toEqual({ avatarMaxBits: samePictureMaxBits(), name: 0.8, employer: 0.8, title: 0.8, school: 0.8, tags: 0.8 });
     expect(thresholdsForStrictness(1).avatarMaxBits).toBe(0);
+    expect(thresholdsForStrictness(0.9, 64, 12).avatarMaxBits).toBe(6);
+    expect(thresholdsForStrictness(0, 64, 12).avatarMaxBits).toBe(32);
     expect(() => thresholdsForStrictness(1.2)).toThrow(RangeError);
   });
   it('the default set covers the certificate-704 fields and prints its thresholds', () => {

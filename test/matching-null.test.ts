@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareTables, defaultComparisons, generateIndependentEvidence, generateSyntheticEvidence, pairProfiles, permutationNull,
-  prepareProfiles, sampleUnrelatedPairs, type PairedTables,
+  permutationStrata, prepareProfiles, sampleUnrelatedPairs, type PairedTables,
 } from '../src/matching';
 import { binomialUpperTail } from '../src/stats/binomialUpperTail';
 import { seededRandom, shuffleInPlace } from '../src/stats/random';
@@ -19,6 +19,19 @@ describe('permutationNull on copied data', () => {
     expect(all.expected).toBeLessThan(2);
     expect(all.pValue).toBeCloseTo(1 / 500, 12);
     expect(nul.statistics.map((s) => s.name)).toEqual(['allShownAgree', 'score', ...cmps.map((c) => `agree:${c.name}`)]);
+  });
+  it('re-pairs within each uploader network when asked (never across networks)', () => {
+    const strata = permutationStrata(paired, true);
+    expect(strata.members.length).toBe(new Set(paired.displayed.map((d) => d.uploader)).size);
+    strata.members.forEach((rows, s) => {
+      const up = paired.displayed[rows[0]!]!.uploader;
+      expect(Array.from(rows).every((i) => paired.displayed[i]!.uploader === up)).toBe(true);
+      expect(Array.from(strata.pools[s]!).sort()).toEqual(Array.from(rows, (i) => paired.sourceIndex[i]!).sort());
+    });
+    const within = permutationNull(paired, cmps, m, { permutations: 99, seed: 3, withinUploader: true });
+    expect(within.withinUploader).toBe(true);
+    const direct = permutationNull(paired, cmps, m, { permutations: 99, seed: 3, withinUploader: true, maxCells: 1 });
+    expect(Array.from(direct.score)).toEqual(Array.from(within.score));
   });
   it('is reproducible from its seed', () => {
     const again = permutationNull(paired, cmps, m, { permutations: 499, seed: 3 });

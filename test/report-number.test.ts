@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatCell, formatNumber, formatPercent, formatRange, renderReport, shortHash, tableHtml, tidyNumbersInText } from '../src/report';
-import { nullStatisticRows } from '../src/matching/report';
-import type { PermutationNull } from '../src/matching/null';
 
 describe('one number formatter', () => {
   it('prints floating-point artefacts at 4 significant digits, integers with separators', () => {
@@ -22,10 +20,6 @@ describe('one number formatter', () => {
     expect(tidyNumbersInText('id wb1.00000001x')).toBe('id wb1.00000001x');
   });
 
-  it("the match report's coincidence table prints the null quantiles through it", () => {
-    const n = { permutations: 999, statistics: [{ name: 'profiles agreeing on all shown fields', observed: 250, expected: 12.3456789, q025: 7, q975: 20.024999999999977, pValue: 0.001 }] } as unknown as PermutationNull;
-    expect(nullStatisticRows(n)[0]!['null 2.5% – 97.5%']).toBe('7 – 20.02');
-  });
 });
 
 describe('reports fit the page', () => {

@@ -17,7 +17,7 @@ export function notebookDefaults(notebook: string): Record<string, unknown> {
   const nb = JSON.parse(readFileSync(path, 'utf8'));
   const out: Record<string, unknown> = {};
   for (const p of notebookParameters(nb, path) as Array<{ name: string; defaultValue: unknown; isPath: boolean }>) {
-    out[p.name] = p.isPath && typeof p.defaultValue === 'string' ? resolve(ROOT, 'notebooks', p.defaultValue) : p.defaultValue;
+    out[p.name] = p.isPath && typeof p.defaultValue === 'string' && p.defaultValue !== '' ? resolve(ROOT, 'notebooks', p.defaultValue) : p.defaultValue;
   }
   return out;
 }

@@ -16,7 +16,7 @@
  * avatar to differ from the Weibo one.
  */
 import type { AvatarHashes } from './hash';
-import { hammingDistanceHex } from './hamming';
+import { hammingDistanceHex } from '../compare/hamming';
 import { type HashDistances, type MatchRule, type Thresholds, isMatch } from './robustness';
 import { DEFAULT_RULE, DEFAULT_THRESHOLDS } from './thresholds';
 

@@ -3,9 +3,9 @@
  * precomputed perceptual hashes (hex, as written by `hashAvatar`), so a profile table can carry
  * `avatar_phash` and be compared without re-reading images.
  */
-import type { Comparison } from '../matching/comparison';
+import type { Comparison } from '../compare/comparison';
 import type { HashKind } from './hash';
-import { hammingDistanceHex } from './hamming';
+import { hammingDistanceHex } from '../compare/hamming';
 import { DEFAULT_RULE, DEFAULT_THRESHOLDS } from './thresholds';
 
 export interface AvatarComparisonOptions<R> {

@@ -13,7 +13,7 @@ export {
   HASH_KINDS, aHashFromLuma, bitsToHex, dHashFromLuma, dctLowFrequencies, hashAvatar, hashAvatars, hashPixels, pHashFromLuma,
   type AvatarHashes, type HashKind, type HashManyOptions, type HashedAvatar,
 } from './hash';
-export { hammingDistanceHex, hammingPacked, packHashes, popcount32 } from './hamming';
+export { hammingDistanceHex, hammingPacked, packHashes, popcount32 } from '../compare/hamming';
 export { allPairsHamming, crossPairsHamming, type AllPairsOptions, type AllPairsResult } from './allpairs';
 export { DEFAULT_DISTORTIONS, DISTORTION_KINDS, distortionByName, type Distortion, type DistortionKind } from './distort';
 export { chooseThreshold, distanceHistogram, rocAuc, rocCurve, type RocPoint, type ThresholdChoice, type ThresholdRuleOptions } from './roc';
@@ -37,3 +37,4 @@ export {
   type AvatarManifestRow, type GeneratedAvatarDataset, type GenerateOptions, type Platform, type RobustnessManifestRow, type VariantKind,
 } from './generate';
 export { AVATAR_DATASET_SEED, ROBUSTNESS_COLUMNS, measurementSet, writeAvatarDataset, type WriteOptions, type WriteSummary } from './dataset';
+export { isSamePicture, samePictureMaxBits } from './rule';

@@ -9,7 +9,7 @@ import { allPairsHamming } from './allpairs';
 import { type AvatarSource, type DecodeOptions, readSource } from './decode';
 import { DEFAULT_DISTORTIONS, type Distortion, type DistortionKind, DISTORTION_KINDS } from './distort';
 import { type AvatarHashes, HASH_KINDS, type HashKind, hashAvatar } from './hash';
-import { hammingDistanceHex, packHashes } from './hamming';
+import { hammingDistanceHex, packHashes } from '../compare/hamming';
 import { type ThresholdChoice, chooseThreshold, rocAuc, rocCurve, type RocPoint } from './roc';
 
 /** Distances of one pair, one per hash. */

@@ -3,14 +3,14 @@ import type { Command } from 'commander';
 import { registerAvatars } from './avatarsCommand';
 import { registerCapacity } from './capacityCommand';
 import { registerLink } from './linkCommand';
-import { registerMatch } from './matchCommand';
+import { matchCommand } from './matchCommand';
 import { registerPlausibility } from './plausibilityCommand';
 import { retentionCommand } from './retentionCommand';
 import { registerShadow } from './shadowCommand';
 
 export function registerAreaCommands(program: Command, setCode: (c: number) => void): void {
   // In the order of the notebooks (01 match ... 07 shadow).
-  registerMatch(program, setCode);
+  matchCommand.register(program, setCode);
   registerLink(program, setCode);
   registerAvatars(program, setCode);
   registerPlausibility(program, setCode);

@@ -10,7 +10,7 @@
 import type { Command } from 'commander';
 import { weiboMaimai as wm } from '../case';
 import * as linkage from '../linkage';
-import { describeComparison } from '../matching/comparison';
+import { describeComparison } from '../compare/comparison';
 import { maskName } from '../report/mask';
 import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
 import { HEADINGS, type Block, type ReportDocument, type Section } from '../report/document';

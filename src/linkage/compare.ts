@@ -6,7 +6,7 @@
  *
  * Two builders:
  * - `recordComparator(left, right, comparisons)`: records + `Comparison<R>` from
- *   `src/matching/comparison.ts`. Each field's value is extracted once per record, not per pair.
+ *   `src/compare/comparison.ts`. Each field's value is extracted once per record, not per pair.
  * - `columnComparator(left, right, comparisons)`: integer-coded columns (Int32Array, -1 =
  *   missing) with levels whose predicates take two codes; the path for millions of rows.
  *   Similarity between codes is expressed through vocabulary-level lookup tables closed over by
@@ -17,7 +17,7 @@
  * is Fellegi-Sunter's treatment of missing data (and fastLink's missing-at-random), never a
  * disagreement.
  */
-import type { Comparison, ComparisonLevel } from '../matching/comparison';
+import type { Comparison, ComparisonLevel } from '../compare/comparison';
 import type { FieldInfo, LinkMode, PairComparator } from './types';
 
 /** Options shared by both comparator builders. */

@@ -15,7 +15,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EvidenceError, sha256Bytes } from '../io';
 import type { EvidenceIssue } from '../io';
-import type { Comparison, ComparisonLevel } from '../matching/comparison';
+import type { Comparison, ComparisonLevel } from '../compare/comparison';
 import { jaroWinkler, levenshtein } from '../text';
 import type { BlockingRule } from './blocking';
 import type { TrueLinks } from './evaluate';

@@ -10,7 +10,7 @@
  * result.model.lambda;      // estimated share of matches among candidates
  * result.scores.probability // per candidate pair
  */
-import type { Comparison } from '../matching/comparison';
+import type { Comparison } from '../compare/comparison';
 import { generateCandidatePairs, prepareKeyBlocking, prepareRecordBlocking } from './blocking';
 import type { BlockingRule, KeyBlockingRule, PreparedBlocking } from './blocking';
 import { columnComparator, recordComparator } from './compare';

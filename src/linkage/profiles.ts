@@ -14,7 +14,7 @@ import type { ProvenanceEntry, TableSchema } from '../io';
 import { defaultComparisons } from '../matching/levels';
 import { PROFILE_FIELD_COLUMNS, PROFILE_FIELD_COLUMN_NAMES, SOURCE_SCHEMA, UPLOADER_COLUMN, prepareProfiles } from '../matching/profile';
 import type { PreparedProfile, ProfileFields, ProfileRow } from '../matching/profile';
-import type { Comparison } from '../matching/comparison';
+import type { Comparison } from '../compare/comparison';
 import { deriveSeed, seededRandom } from '../stats/random';
 import { maskName } from '../report/mask';
 import { oneToOneGreedy } from './assign';

@@ -4,7 +4,7 @@
  * basically the same / different / missing), expressed on codes so millions of pairs are
  * compared without making strings.
  */
-import { popcount32 } from '../avatars/hamming';
+import { popcount32 } from '../compare/hamming';
 import type { KeyBlockingRule } from './blocking';
 import type { ColumnComparison, ColumnLevel } from './compare';
 import type { LinkageData } from './synthetic';

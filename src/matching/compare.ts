@@ -4,7 +4,7 @@
  */
 import { rowNumberAt, withRowNumbers } from '../io/readTable';
 import { EvidenceError, type EvidenceIssue } from '../io/errors';
-import { compareField, type Comparison } from './comparison';
+import { compareField, type Comparison } from '../compare/comparison';
 import { gradeOf, type Grade } from './levels';
 import { prepareProfiles, type PrepareOptions, type PreparedProfile, type ProfileRow } from './profile';
 

@@ -10,9 +10,10 @@
  * Thresholds are given by `MatchThresholds`; `thresholdsForStrictness(s)` derives all of
  * them from one number s in [0, 1] (used by the sensitivity analysis).
  */
-import { hammingDistanceHex } from '../avatars/hamming';
+import { samePictureMaxBits } from '../avatars/rule';
+import { hammingDistanceHex } from '../compare/hamming';
 import { levenshteinCodePoints, overlapCoefficient, syllableSimilarity } from '../text';
-import type { Comparison, ComparisonLevel } from './comparison';
+import type { Comparison, ComparisonLevel } from '../compare/comparison';
 import type { PreparedName, PreparedProfile, PreparedText, ProfileField } from './profile';
 
 /** The four grades. Order matters: a higher grade is a closer agreement. */
@@ -59,14 +60,16 @@ export interface MatchThresholds {
 export const DEFAULT_STRICTNESS = 0.8;
 
 /**
- * All thresholds from one strictness s in [0, 1]: text and tag thresholds = s; avatar
- * bits = round(32 x (1 - s)) (s = 0.8 -> 6 of 64 bits; s = 1 -> identical hashes only;
- * s = 0.5 -> 16 bits, where unrelated 64-bit hashes start to agree by chance).
+ * All thresholds from one strictness s in [0, 1]: text and tag thresholds = s; the avatar
+ * threshold is the one "same picture" rule measured by notebook 03 (`avatars.samePictureMaxBits`,
+ * 12 bits of a 64-bit pHash) at the default strictness 0.8, scaled linearly to 0 bits at s = 1
+ * (identical hashes only) and capped at half the hash (where unrelated hashes agree by chance):
+ * bits = min(hashBits / 2, round(rule x (1 - s) / (1 - 0.8))).
  */
-export function thresholdsForStrictness(s: number, hashBits = 64): MatchThresholds {
+export function thresholdsForStrictness(s: number, hashBits = 64, avatarRuleBits: number = samePictureMaxBits()): MatchThresholds {
   if (!(s >= 0 && s <= 1)) throw new RangeError(`strictness must be in [0, 1], got ${s}`);
   return {
-    avatarMaxBits: Math.round((hashBits / 2) * (1 - s)),
+    avatarMaxBits: Math.min(hashBits / 2, Math.round((avatarRuleBits * (1 - s)) / (1 - DEFAULT_STRICTNESS))),
     name: s,
     employer: s,
     title: s,
@@ -111,7 +114,7 @@ export function contains(a: string, b: string): boolean {
 
 /**
  * Avatar: perceptual hashes compared by Hamming distance (`hammingDistanceHex` from
- * src/avatars). Accepts any precomputed hex hash column (pHash, dHash, aHash) as long as both
+ * src/compare; the default threshold is the avatars' measured same-picture rule). Accepts any precomputed hex hash column (pHash, dHash, aHash) as long as both
  * tables use the same hash.
  */
 export function avatarComparison(maxBits: number = DEFAULT_THRESHOLDS.avatarMaxBits): Comparison<PreparedProfile, string | null> {

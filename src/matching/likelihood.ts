@@ -13,9 +13,10 @@
  *
  * - u comes from unrelated pairs (the permutation cells or sampled random pairs), never from
  *   the observed pairs (Splink: estimating u from candidate pairs biases it).
- * - m is estimated by EM on the observed pairs as a two-class mixture (share lambda copied),
- *   with u held fixed (fastLink's EM with u known), from Jeffreys-smoothed counts
- *   (+1/2 per level) so no level has probability 0. Or pass `m` to fix it.
+ * - m is estimated by the project's one Fellegi-Sunter EM (`linkage.expectationMaximisation`,
+ *   Winkler 1988; fastLink) on the observed pairs as a two-class mixture (share lambda copied),
+ *   with u held fixed; the fitted m is then Jeffreys-smoothed with its expected counts (+1/2 per
+ *   level) so a level the sample never showed keeps a small probability. Or pass `m` to fix it.
  *
  * Combined, over independent profiles:
  * - `log10LrAllCopied` = sum_i log10 LR_i: every displayed profile copied vs every one independent;
@@ -24,7 +25,11 @@
  * Either is reported with its ENFSI verbal equivalent (`stats.enfsiVerbalScale`; values
  * beyond 10^300 are classed at 10^300, which is 'extremely strong' either way).
  */
+import { expectationMaximisation } from '../linkage/estimate';
+import { countPatterns } from '../linkage/patterns';
+import type { FieldInfo } from '../linkage/types';
 import { enfsiVerbalScale, type EnfsiVerbal } from '../stats/enfsiVerbalScale';
+import { logSumExp } from '../stats/logSumExp';
 import type { LevelMatrix } from './compare';
 
 export interface LevelProbability {
@@ -44,7 +49,10 @@ export interface ProfileLikelihood {
   id: string;
   uploader: string | null;
   log10Lr: number;
-  /** posterior probability of "copied" under the fitted mixture */
+  /**
+   * P(copied | levels) under the fitted mixture, whose prior is the EM share lambda estimated
+   * from the same pairs: an internal quantity of the EM, never to be reported as a posterior.
+   */
   posterior: number;
   verbal: EnfsiVerbal;
 }
@@ -69,8 +77,6 @@ export interface LikelihoodOptions {
   lambda?: number;
   maxIterations?: number;
   tolerance?: number;
-  /** pseudo-count added to every non-null level (default 0.5, Jeffreys) */
-  pseudoCount?: number;
 }
 
 const LOG10_CAP = 300;
@@ -95,92 +101,74 @@ export function uFromCounts(levelCounts: number[][], grades: LevelMatrix['grades
   });
 }
 
+/** The level matrix's fields as the linkage engine's `FieldInfo` (null level = missing grade). */
+export function fieldInfos(matrix: LevelMatrix): FieldInfo[] {
+  return matrix.fields.map((name, f) => ({
+    name, description: name,
+    levels: matrix.labels[f]!.map((label, l) => ({ label, description: label, isNull: matrix.grades[f]![l] === 'missing' })),
+  }));
+}
+
+/**
+ * m by the project's one Fellegi-Sunter EM (`linkage.expectationMaximisation`) with u fixed,
+ * run over the matrix's agreement patterns; or the given m (`options.m`).
+ */
+function estimateM(matrix: LevelMatrix, u: number[][], options: LikelihoodOptions): { m: number[][]; lambda: number; iterations: number; converged: boolean } {
+  if (options.m) return { m: options.m.map((r) => r.slice()), lambda: options.lambda ?? 0.5, iterations: 0, converged: true };
+  const fields = fieldInfos(matrix);
+  const patterns = countPatterns(matrix.levels, fields.map((f) => f.levels.length));
+  const model = expectationMaximisation(patterns, fields, {
+    u: u.map((r) => Float64Array.from(r)),
+    m0: initialM(matrix),
+    lambda0: options.lambda ?? 0.5,
+    fixLambda: options.lambda !== undefined,
+    maxIterations: options.maxIterations ?? 500,
+    tolerance: options.tolerance ?? 1e-9,
+  });
+  const em = model.method.em!;
+  // Jeffreys smoothing of the fitted m with its expected counts (lambda x pairs showing the
+  // field, +1/2 per non-null level), so a level the sample never showed is not given ~0.
+  const F = matrix.fields.length;
+  const m = model.m.map((row, f) => {
+    let shown = 0;
+    for (let i = 0; i < matrix.ids.length; i++) if (!fields[f]!.levels[matrix.levels[i * F + f]!]!.isNull) shown++;
+    const c = model.lambdaCandidates * shown;
+    const L = fields[f]!.levels.filter((l) => !l.isNull).length;
+    return Array.from(row, (x, l) => (fields[f]!.levels[l]!.isNull ? NaN : (x * c + 0.5) / (c + 0.5 * L)));
+  });
+  return { m, lambda: model.lambdaCandidates, iterations: em.iterations, converged: em.converged };
+}
+
+/** Starting m: favour the closer grades (same > basically > different). */
+function initialM(matrix: LevelMatrix): Float64Array[] {
+  return matrix.grades.map((gs) => {
+    const raw = gs.map((g) => (g === 'same' ? 8 : g === 'basically' ? 4 : g === 'different' ? 1 : NaN));
+    const t = raw.reduce((a, b) => (Number.isNaN(b) ? a : a + b), 0);
+    return Float64Array.from(raw, (x) => x / t);
+  });
+}
+
 /** Per-profile and combined likelihood ratios (see the module comment). */
 export function likelihoodRatios(matrix: LevelMatrix, u: number[][], options: LikelihoodOptions = {}): LikelihoodResult {
   const F = matrix.fields.length;
   const n = matrix.ids.length;
-  const pc = options.pseudoCount ?? 0.5;
   const isNull = matrix.grades.map((gs) => gs.map((g) => g === 'missing'));
   if (u.length !== F) throw new RangeError('u has a different number of fields from the level matrix');
+  const { m, lambda, iterations: it, converged } = estimateM(matrix, u, options);
   const logU = u.map((row) => row.map((x) => Math.log(x)));
-  // initial m: favour the closer grades (same > basically > different)
-  let m: number[][] = options.m
-    ? options.m.map((r) => r.slice())
-    : matrix.grades.map((gs) => {
-        const raw = gs.map((g) => (g === 'same' ? 8 : g === 'basically' ? 4 : g === 'different' ? 1 : NaN));
-        const t = raw.reduce((a, b) => (Number.isNaN(b) ? a : a + b), 0);
-        return raw.map((x) => x / t);
-      });
-  let lambda = options.lambda ?? 0.5;
-  const fixM = options.m !== undefined;
-  const fixLambda = options.lambda !== undefined && fixM;
-  const maxIt = options.maxIterations ?? 500;
-  const tol = options.tolerance ?? 1e-9;
+  const logM = m.map((row) => row.map((x) => Math.log(x)));
   const logLr = new Float64Array(n);
-  const post = new Float64Array(n);
-  let it = 0;
-  let converged = fixM && fixLambda;
-  const computeLr = () => {
-    const logM = m.map((row) => row.map((x) => Math.log(x)));
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let f = 0; f < F; f++) {
-        const l = matrix.levels[i * F + f]!;
-        if (isNull[f]![l]) continue;
-        s += logM[f]![l]! - logU[f]![l]!;
-      }
-      logLr[i] = s;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let f = 0; f < F; f++) {
+      const l = matrix.levels[i * F + f]!;
+      if (isNull[f]![l]) continue;
+      s += logM[f]![l]! - logU[f]![l]!;
     }
-  };
-  const computePosterior = () => {
-    for (let i = 0; i < n; i++) {
-      // w = lambda LR / (lambda LR + 1 - lambda), computed on the log scale
-      const a = Math.log(lambda) + logLr[i]!;
-      const b = Math.log1p(-lambda);
-      const mx = Math.max(a, b);
-      post[i] = Math.exp(a - mx) / (Math.exp(a - mx) + Math.exp(b - mx));
-    }
-  };
-  computeLr();
-  if (!converged) {
-    for (it = 1; it <= maxIt; it++) {
-      computePosterior();
-      let changed = 0;
-      if (!fixM) {
-        const next = matrix.grades.map((gs) => new Array<number>(gs.length).fill(0));
-        for (let i = 0; i < n; i++) {
-          const w = post[i]!;
-          for (let f = 0; f < F; f++) {
-            const l = matrix.levels[i * F + f]!;
-            if (!isNull[f]![l]) next[f]![l]! += w;
-          }
-        }
-        for (let f = 0; f < F; f++) {
-          let total = 0;
-          for (let l = 0; l < next[f]!.length; l++) if (!isNull[f]![l]) total += next[f]![l]! + pc;
-          for (let l = 0; l < next[f]!.length; l++) {
-            const v = isNull[f]![l] ? NaN : (next[f]![l]! + pc) / total;
-            if (!isNull[f]![l]) changed = Math.max(changed, Math.abs(v - m[f]![l]!));
-            next[f]![l] = v;
-          }
-        }
-        m = next;
-      }
-      if (options.lambda === undefined) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += post[i]!;
-        const nl = Math.min(1 - 1e-9, Math.max(1e-9, s / n));
-        changed = Math.max(changed, Math.abs(nl - lambda));
-        lambda = nl;
-      }
-      computeLr();
-      if (changed < tol) {
-        converged = true;
-        break;
-      }
-    }
+    logLr[i] = s;
   }
-  computePosterior();
+  const logLam = Math.log(lambda);
+  const log1Lam = Math.log1p(-lambda);
   const probabilities: LevelProbability[] = [];
   for (let f = 0; f < F; f++) {
     for (let l = 0; l < matrix.grades[f]!.length; l++) {
@@ -196,12 +184,11 @@ export function likelihoodRatios(matrix: LevelMatrix, u: number[][], options: Li
   for (let i = 0; i < n; i++) {
     const l10 = logLr[i]! / Math.LN10;
     allCopied += l10;
-    // log10(lambda LR + 1 - lambda)
-    const a = Math.log(lambda) + logLr[i]!;
-    const b = Math.log1p(-lambda);
-    const mx = Math.max(a, b);
-    mixture += (mx + Math.log(Math.exp(a - mx) + Math.exp(b - mx))) / Math.LN10;
-    profiles.push({ id: matrix.ids[i]!, uploader: matrix.uploaders[i] ?? null, log10Lr: l10, posterior: post[i]!, verbal: verbalFromLog10(l10) });
+    // log10(lambda LR + 1 - lambda), and the mixture's posterior
+    const a = logLam + logLr[i]!;
+    const lse = logSumExp([a, log1Lam]);
+    mixture += lse / Math.LN10;
+    profiles.push({ id: matrix.ids[i]!, uploader: matrix.uploaders[i] ?? null, log10Lr: l10, posterior: Math.exp(a - lse), verbal: verbalFromLog10(l10) });
   }
   return {
     probabilities, lambda, iterations: it, converged, profiles,

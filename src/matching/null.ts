@@ -30,9 +30,10 @@
  *    figure includes everything the comparisons count.
  */
 import { binomialCdf } from '../stats/binomialCdf';
-import { logPoissonPmf } from '../stats/logPoissonPmf';
+import { poissonBinomialUpperTail } from '../stats/poissonBinomialUpperTail';
+import { quantileSorted } from '../stats/quantileSorted';
 import { deriveSeed, seededRandom, type Rng } from '../stats/random';
-import { compareField, type Comparison } from './comparison';
+import { compareField, type Comparison } from '../compare/comparison';
 import { shownBits, type LevelMatrix, type PairedTables } from './compare';
 import { gradeOf, isAgreement, type Grade, type MatchThresholds } from './levels';
 import type { PreparedProfile } from './profile';
@@ -73,6 +74,8 @@ export interface PermutationNull {
   seed: number;
   /** true when every displayed x source cell was compared once */
   exhaustiveCells: boolean;
+  /** re-paired within each uploader's network */
+  withinUploader: boolean;
   n: number;
   m: number;
   fields: string[];
@@ -102,6 +105,12 @@ export interface PermutationOptions {
   maxCells?: number;
   /** Called after each block of permutations (for a progress bar): done, total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Re-pair only within each uploader's network (the displayed profile with the source profiles
+   * of the other displayed profiles of the same network): one network's contacts share
+   * employers and schools, so this baseline is the fair one. Default false (every source row).
+   */
+  withinUploader?: boolean;
 }
 
 interface CellEvaluator {
@@ -122,12 +131,255 @@ function evaluator(paired: PairedTables, comparisons: readonly Comparison<Prepar
   };
 }
 
-function quantileSorted(xs: Int32Array, q: number): number {
-  if (xs.length === 0) return NaN;
-  const pos = (xs.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return xs[lo]! + (xs[hi]! - xs[lo]!) * (pos - lo);
+/** Per field and level: counts as agreement, its score weight, is the null level. */
+interface LevelTables {
+  agree: Uint8Array[];
+  score: Uint8Array[];
+  isNull: Uint8Array[];
+}
+
+function levelTables(comparisons: readonly Comparison<PreparedProfile>[]): LevelTables {
+  const grades = comparisons.map((c) => c.levels.map(gradeOf));
+  return {
+    agree: grades.map((gs) => Uint8Array.from(gs, (g) => (isAgreement(g) ? 1 : 0))),
+    score: grades.map((gs) => Uint8Array.from(gs, (g) => SCORE_WEIGHTS[g])),
+    isNull: grades.map((gs) => Uint8Array.from(gs, (g) => (g === 'missing' ? 1 : 0))),
+  };
+}
+
+/**
+ * Who may be re-paired with whom. One stratum per uploader network (`withinUploader`): a
+ * displayed profile is re-paired only with the source profiles of the displayed profiles of
+ * the same network; otherwise one stratum, every source row.
+ */
+export interface PermutationStrata {
+  /** displayed rows of each stratum */
+  members: Int32Array[];
+  /** source rows each stratum re-pairs with */
+  pools: Int32Array[];
+  /** per displayed row: its stratum, its true partner's position in the pool, its first cell */
+  stratumOf: Int32Array;
+  ownPosition: Int32Array;
+  cellStart: Float64Array;
+  cells: number;
+}
+
+export function permutationStrata(paired: PairedTables, withinUploader: boolean): PermutationStrata {
+  const n = paired.displayed.length;
+  const m = paired.source.length;
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const key = withinUploader ? (paired.displayed[i]!.uploader ?? '(none)') : '';
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(i);
+  }
+  const members: Int32Array[] = [];
+  const pools: Int32Array[] = [];
+  const stratumOf = new Int32Array(n);
+  const ownPosition = new Int32Array(n).fill(-1);
+  const cellStart = new Float64Array(n);
+  let cells = 0;
+  for (const rows of groups.values()) {
+    const s = members.length;
+    const pool = withinUploader ? Int32Array.from(rows, (i) => paired.sourceIndex[i]!) : Int32Array.from({ length: m }, (_, j) => j);
+    if (pool.length < 2) throw new RangeError(`a re-pairing stratum needs at least two source profiles (network of ${JSON.stringify(paired.displayed[rows[0]!]!.uploader)} has ${pool.length})`);
+    const pos = new Map<number, number>();
+    pool.forEach((j, k) => pos.set(j, k));
+    for (const i of rows) {
+      stratumOf[i] = s;
+      ownPosition[i] = pos.get(paired.sourceIndex[i]!) ?? -1;
+      cellStart[i] = cells;
+      cells += pool.length;
+    }
+    members.push(Int32Array.from(rows));
+    pools.push(pool);
+  }
+  return { members, pools, stratumOf, ownPosition, cellStart, cells };
+}
+
+/** What unrelated pairs (j != true partner) show: the expectations under "independent". */
+interface UnrelatedTally {
+  levelCounts: number[][];
+  /** per field: unrelated pairs compared (both present), agreeing */
+  compared: Float64Array;
+  agree: Float64Array;
+  /** sum over displayed rows of the share of its unrelated pairs agreeing on all shown fields / per statistic */
+  all: number;
+  score: number;
+  field: Float64Array;
+  /** shown profiles met (sampled mode) and those agreeing on all shown fields */
+  shownPairs: number;
+  shownAgree: number;
+  pairs: number;
+}
+
+function newTally(comparisons: readonly Comparison<PreparedProfile>[]): UnrelatedTally {
+  const F = comparisons.length;
+  return {
+    levelCounts: comparisons.map((c) => new Array<number>(c.levels.length).fill(0)),
+    compared: new Float64Array(F), agree: new Float64Array(F), all: 0, score: 0, field: new Float64Array(F), shownPairs: 0, shownAgree: 0, pairs: 0,
+  };
+}
+
+/** Agreement bits and score of one level vector; tallies it as an unrelated pair when asked. */
+function summariseLevels(levels: Uint8Array, t: LevelTables, tally: UnrelatedTally | null): { bits: number; score: number } {
+  let bits = 0;
+  let score = 0;
+  for (let f = 0; f < levels.length; f++) {
+    const l = levels[f]!;
+    if (t.agree[f]![l]) bits |= 1 << f;
+    score += t.score[f]![l]!;
+    if (tally) {
+      tally.levelCounts[f]![l]!++;
+      if (!t.isNull[f]![l]) {
+        tally.compared[f]!++;
+        if (t.agree[f]![l]) tally.agree[f]!++;
+      }
+    }
+  }
+  return { bits: bits >>> 0, score };
+}
+
+const agreesOnShown = (bits: number, shown: number) => shown !== 0 && (bits & shown) >>> 0 === shown;
+
+/** Every displayed x pool cell compared once (exhaustive mode), with the exact expectations. */
+function precomputeCells(
+  paired: PairedTables, comparisons: readonly Comparison<PreparedProfile>[], strata: PermutationStrata, t: LevelTables, shown: Uint32Array, tally: UnrelatedTally,
+): { agree: Uint32Array; score: Uint8Array } {
+  const F = comparisons.length;
+  const ev = evaluator(paired, comparisons);
+  const tmp = new Uint8Array(F);
+  const agree = new Uint32Array(strata.cells);
+  const score = new Uint8Array(strata.cells);
+  for (let i = 0; i < paired.displayed.length; i++) {
+    const pool = strata.pools[strata.stratumOf[i]!]!;
+    const own = strata.ownPosition[i]!;
+    const start = strata.cellStart[i]!;
+    const rowField = new Float64Array(F);
+    let rowAll = 0;
+    let rowScore = 0;
+    for (let k = 0; k < pool.length; k++) {
+      ev.levels(i, pool[k]!, tmp);
+      const unrelated = k !== own;
+      const c = summariseLevels(tmp, t, unrelated ? tally : null);
+      agree[start + k] = c.bits;
+      score[start + k] = c.score;
+      if (!unrelated) continue;
+      rowScore += c.score;
+      if (c.bits !== 0) for (let f = 0; f < F; f++) if (c.bits & (1 << f)) rowField[f]!++;
+      if (agreesOnShown(c.bits, shown[i]!)) rowAll++;
+    }
+    const d = pool.length - (own >= 0 ? 1 : 0) || 1;
+    tally.all += rowAll / d;
+    tally.score += rowScore / d;
+    for (let f = 0; f < F; f++) tally.field[f]! += rowField[f]! / d;
+    if (shown[i] !== 0) tally.shownPairs++;
+  }
+  return { agree, score };
+}
+
+/** Permutation distributions of the statistics: allShownAgree[b], score[b], fieldAgree[b * F + f]. */
+function drawPermutations(
+  paired: PairedTables, comparisons: readonly Comparison<PreparedProfile>[], strata: PermutationStrata, t: LevelTables, shown: Uint32Array,
+  cells: { agree: Uint32Array; score: Uint8Array } | null, tally: UnrelatedTally, B: number, seed: number, onProgress?: (done: number, total: number) => void,
+): { all: Int32Array; score: Int32Array; field: Int32Array } {
+  const F = comparisons.length;
+  const ev = evaluator(paired, comparisons);
+  const tmp = new Uint8Array(F);
+  const rng: Rng = seededRandom(seed);
+  const perms = strata.pools.map((p) => Int32Array.from(p, (_, k) => k));
+  const distAll = new Int32Array(B);
+  const distScore = new Int32Array(B);
+  const distField = new Int32Array(B * F);
+  const block = Math.max(1, Math.floor(B / 100));
+  for (let b = 0; b < B; b++) {
+    let all = 0;
+    let score = 0;
+    const base = b * F;
+    for (let s = 0; s < strata.members.length; s++) {
+      const rows = strata.members[s]!;
+      const perm = perms[s]!;
+      const mPool = perm.length;
+      // partial Fisher-Yates: perm[0..rows) is a uniform random injection into the pool
+      for (let k = 0; k < rows.length; k++) {
+        const r = k + Math.floor(rng() * (mPool - k));
+        const x = perm[k]!;
+        perm[k] = perm[r]!;
+        perm[r] = x;
+      }
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!;
+        const k = perm[r]!;
+        let bits: number;
+        if (cells) {
+          bits = cells.agree[strata.cellStart[i]! + k]!;
+          score += cells.score[strata.cellStart[i]! + k]!;
+        } else {
+          ev.levels(i, strata.pools[s]![k]!, tmp);
+          const unrelated = k !== strata.ownPosition[i];
+          const c = summariseLevels(tmp, t, unrelated ? tally : null);
+          bits = c.bits;
+          score += c.score;
+          if (unrelated) {
+            tally.pairs++;
+            if (agreesOnShown(bits, shown[i]!)) tally.all++;
+            if (shown[i] !== 0) {
+              tally.shownPairs++;
+              if (agreesOnShown(bits, shown[i]!)) tally.shownAgree++;
+            }
+            for (let f = 0; f < F; f++) if (bits & (1 << f)) tally.field[f]!++;
+            tally.score += c.score;
+          }
+        }
+        if (agreesOnShown(bits, shown[i]!)) all++;
+        if (bits !== 0) for (let f = 0; f < F; f++) if (bits & (1 << f)) distField[base + f]!++;
+      }
+    }
+    distAll[b] = all;
+    distScore[b] = score;
+    if (onProgress && ((b + 1) % block === 0 || b + 1 === B)) onProgress(b + 1, B);
+  }
+  return { all: distAll, score: distScore, field: distField };
+}
+
+/** The statistics of the true pairing. */
+function observedStatistics(observed: LevelMatrix, t: LevelTables, shown: Uint32Array): { all: number; score: number; field: Int32Array; shownProfiles: number } {
+  const F = observed.fields.length;
+  const n = observed.ids.length;
+  let all = 0;
+  let score = 0;
+  let shownProfiles = 0;
+  const field = new Int32Array(F);
+  for (let i = 0; i < n; i++) {
+    const c = summariseLevels(observed.levels.subarray(i * F, i * F + F), t, null);
+    score += c.score;
+    for (let f = 0; f < F; f++) if (c.bits & (1 << f)) field[f]!++;
+    if (shown[i] !== 0) {
+      shownProfiles++;
+      if (agreesOnShown(c.bits, shown[i]!)) all++;
+    }
+  }
+  return { all, score, field, shownProfiles };
+}
+
+/** Observed against its permutation distribution: quantiles and the two p-values. */
+function summariseStatistic(name: string, obs: number, dist: Int32Array, expected: number, tieRng: Rng): NullStatistic {
+  let ge = 0;
+  let gt = 0;
+  let sum = 0;
+  for (let b = 0; b < dist.length; b++) {
+    if (dist[b]! >= obs) ge++;
+    if (dist[b]! > obs) gt++;
+    sum += dist[b]!;
+  }
+  const sorted = Float64Array.from(dist).sort();
+  return {
+    name, observed: obs, expected, permutationMean: sum / dist.length,
+    q025: quantileSorted(sorted, 0.025), q50: quantileSorted(sorted, 0.5), q975: quantileSorted(sorted, 0.975),
+    pValue: (1 + ge) / (dist.length + 1),
+    pValueRandomized: (gt + tieRng() * (1 + ge - gt)) / (dist.length + 1),
+  };
 }
 
 /** Permutation null of the agreement statistics (see the module comment). */
@@ -146,217 +398,33 @@ export function permutationNull(
   if (!Number.isInteger(B) || B < 1) throw new RangeError(`permutations must be a positive integer, got ${B}`);
   if (n > m) throw new RangeError(`the source table (${m} rows) must have at least as many rows as the displayed table (${n})`);
   if (n === 0) throw new RangeError('no displayed profiles to compare');
-  const grades = comparisons.map((c) => c.levels.map(gradeOf));
-  const agreeLevel = grades.map((gs) => Uint8Array.from(gs, (g) => (isAgreement(g) ? 1 : 0)));
-  const scoreLevel = grades.map((gs) => Uint8Array.from(gs, (g) => SCORE_WEIGHTS[g]));
-  const nullLevel = grades.map((gs) => Uint8Array.from(gs, (g) => (g === 'missing' ? 1 : 0)));
+  if (observed.fields.length !== F) throw new RangeError('observed level matrix and comparisons have different fields');
+  const t = levelTables(comparisons);
   const shown = shownBits(paired.displayed, comparisons);
-  const ev = evaluator(paired, comparisons);
-  const tmp = new Uint8Array(F);
-  const levelCounts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
-  const exhaustive = n * m <= maxCells;
-
-  // Per-cell summaries when exhaustive: agreement bits, score.
-  let cellAgree: Uint32Array | undefined;
-  let cellScore: Uint8Array | undefined;
-  let expectedAll = 0;
-  const expAgree = new Float64Array(F);
-  const expCompared = new Float64Array(F);
-  if (exhaustive) {
-    cellAgree = new Uint32Array(n * m);
-    cellScore = new Uint8Array(n * m);
-    for (let i = 0; i < n; i++) {
-      const own = paired.sourceIndex[i]!;
-      let allCount = 0;
-      for (let j = 0; j < m; j++) {
-        ev.levels(i, j, tmp);
-        let bits = 0;
-        let score = 0;
-        for (let f = 0; f < F; f++) {
-          const l = tmp[f]!;
-          if (agreeLevel[f]![l]) bits |= 1 << f;
-          score += scoreLevel[f]![l]!;
-          if (j !== own) {
-            levelCounts[f]![l]!++;
-            if (!nullLevel[f]![l]) {
-              expCompared[f]!++;
-              if (agreeLevel[f]![l]) expAgree[f]!++;
-            }
-          }
-        }
-        cellAgree[i * m + j] = bits >>> 0;
-        cellScore[i * m + j] = score;
-        const s = shown[i]!;
-        if (j !== own && s !== 0 && (bits & s) >>> 0 === s) allCount++;
-      }
-      expectedAll += allCount / (m - 1 || 1);
-    }
-  }
-
-  const rng: Rng = seededRandom(seed);
-  const perm = new Int32Array(m);
-  for (let j = 0; j < m; j++) perm[j] = j;
-  const distAll = new Int32Array(B);
-  const distScore = new Int32Array(B);
-  const distField = new Int32Array(B * F);
-  const block = Math.max(1, Math.floor(B / 100));
-  let sampledOverallShown = 0;
-  let sampledOverallAgree = 0;
-  let unrelatedPairs = 0;
-  let unrelatedAll = 0;
-  let unrelatedScore = 0;
-  const unrelatedField = new Float64Array(F);
-  for (let b = 0; b < B; b++) {
-    // partial Fisher-Yates: perm[0..n) is a uniform random injection
-    for (let k = 0; k < n; k++) {
-      const r = k + Math.floor(rng() * (m - k));
-      const t = perm[k]!;
-      perm[k] = perm[r]!;
-      perm[r] = t;
-    }
-    let all = 0;
-    let score = 0;
-    const base = b * F;
-    for (let i = 0; i < n; i++) {
-      const j = perm[i]!;
-      let bits: number;
-      if (exhaustive) {
-        bits = cellAgree![i * m + j]!;
-        score += cellScore![i * m + j]!;
-      } else {
-        ev.levels(i, j, tmp);
-        bits = 0;
-        for (let f = 0; f < F; f++) {
-          const l = tmp[f]!;
-          if (agreeLevel[f]![l]) bits |= 1 << f;
-          score += scoreLevel[f]![l]!;
-          if (j !== paired.sourceIndex[i]) {
-            levelCounts[f]![l]!++;
-            if (!nullLevel[f]![l]) {
-              expCompared[f]!++;
-              if (agreeLevel[f]![l]) expAgree[f]!++;
-            }
-          }
-        }
-      }
-      const s = shown[i]!;
-      const agreesAll = s !== 0 && (bits & s) >>> 0 === s;
-      if (agreesAll) all++;
-      if (!exhaustive && j !== paired.sourceIndex[i]) {
-        unrelatedPairs++;
-        if (agreesAll) unrelatedAll++;
-        if (s !== 0) {
-          sampledOverallShown++;
-          if (agreesAll) sampledOverallAgree++;
-        }
-        let sc = 0;
-        for (let f = 0; f < F; f++) {
-          if (bits & (1 << f)) unrelatedField[f]!++;
-          sc += scoreLevel[f]![tmp[f]!]!;
-        }
-        unrelatedScore += sc;
-      }
-      if (bits !== 0) for (let f = 0; f < F; f++) if (bits & (1 << f)) distField[base + f]!++;
-    }
-    distAll[b] = all;
-    distScore[b] = score;
-    if (options.onProgress && ((b + 1) % block === 0 || b + 1 === B)) options.onProgress(b + 1, B);
-  }
-
-  // Observed statistics from the true pairing.
-  const Fo = observed.fields.length;
-  if (Fo !== F) throw new RangeError('observed level matrix and comparisons have different fields');
-  let obsAll = 0;
-  let obsScore = 0;
-  const obsField = new Int32Array(F);
-  let shownProfiles = 0;
-  for (let i = 0; i < n; i++) {
-    let bits = 0;
-    for (let f = 0; f < F; f++) {
-      const l = observed.levels[i * F + f]!;
-      if (agreeLevel[f]![l]) {
-        bits |= 1 << f;
-        obsField[f]!++;
-      }
-      obsScore += scoreLevel[f]![l]!;
-    }
-    const s = shown[i]!;
-    if (s !== 0) {
-      shownProfiles++;
-      if ((bits & s) >>> 0 === s) obsAll++;
-    }
-  }
-
+  const strata = permutationStrata(paired, options.withinUploader === true);
+  const tally = newTally(comparisons);
+  const exhaustive = strata.cells <= maxCells;
+  const cells = exhaustive ? precomputeCells(paired, comparisons, strata, t, shown, tally) : null;
+  const dist = drawPermutations(paired, comparisons, strata, t, shown, cells, tally, B, seed, options.onProgress);
+  const obs = observedStatistics(observed, t, shown);
+  // Expectation under "independent": n x the mean contribution of an UNRELATED pair, exact
+  // over all cells when exhaustive, from the unrelated pairs met while permuting otherwise.
+  const scale = exhaustive ? 1 : n / (tally.pairs || 1);
   const tieRng = seededRandom(deriveSeed(seed, 'tie-break'));
-  const stat = (name: string, obs: number, dist: Int32Array, expected: number): NullStatistic => {
-    let ge = 0;
-    let gt = 0;
-    let sum = 0;
-    for (let b = 0; b < dist.length; b++) {
-      if (dist[b]! >= obs) ge++;
-      if (dist[b]! > obs) gt++;
-      sum += dist[b]!;
-    }
-    const sorted = Int32Array.from(dist).sort();
-    const mean = sum / dist.length;
-    return {
-      name, observed: obs, expected, permutationMean: mean,
-      q025: quantileSorted(sorted, 0.025), q50: quantileSorted(sorted, 0.5), q975: quantileSorted(sorted, 0.975),
-      pValue: (1 + ge) / (dist.length + 1),
-      pValueRandomized: (gt + tieRng() * (1 + ge - gt)) / (dist.length + 1),
-    };
-  };
-  const fieldDist = (f: number) => {
-    const d = new Int32Array(B);
-    for (let b = 0; b < B; b++) d[b] = distField[b * F + f]!;
-    return d;
-  };
-  // Expectation under "independent": the mean over UNRELATED pairs (j != true partner) of each
-  // statistic's per-pair contribution, times n. Exact over all cells when exhaustive; from the
-  // unrelated pairs met during the permutations otherwise.
-  let expAll: number;
-  let expScore: number;
-  const expField = new Float64Array(F);
-  if (exhaustive) {
-    expAll = 0;
-    expScore = 0;
-    for (let i = 0; i < n; i++) {
-      const own = paired.sourceIndex[i]!;
-      const sh = shown[i]!;
-      let rowScore = 0;
-      let rowAll = 0;
-      const rowField = new Float64Array(F);
-      for (let j = 0; j < m; j++) {
-        if (j === own) continue;
-        rowScore += cellScore![i * m + j]!;
-        const bits = cellAgree![i * m + j]!;
-        if (bits !== 0) for (let f = 0; f < F; f++) if (bits & (1 << f)) rowField[f]!++;
-        if (sh !== 0 && (bits & sh) >>> 0 === sh) rowAll++;
-      }
-      const d = m - 1 || 1;
-      expScore += rowScore / d;
-      expAll += rowAll / d;
-      for (let f = 0; f < F; f++) expField[f]! += rowField[f]! / d;
-    }
-  } else {
-    const c = unrelatedPairs || 1;
-    expAll = (n * unrelatedAll) / c;
-    expScore = (n * unrelatedScore) / c;
-    for (let f = 0; f < F; f++) expField[f] = (n * unrelatedField[f]!) / c;
-  }
+  const fieldDist = (f: number) => Int32Array.from({ length: B }, (_, b) => dist.field[b * F + f]!);
   const statistics: NullStatistic[] = [
-    stat('allShownAgree', obsAll, distAll, expAll),
-    stat('score', obsScore, distScore, expScore),
-    ...comparisons.map((c, f) => stat(`agree:${c.name}`, obsField[f]!, fieldDist(f), expField[f])),
+    summariseStatistic('allShownAgree', obs.all, dist.all, tally.all * scale, tieRng),
+    summariseStatistic('score', obs.score, dist.score, tally.score * scale, tieRng),
+    ...comparisons.map((c, f) => summariseStatistic(`agree:${c.name}`, obs.field[f]!, fieldDist(f), tally.field[f]! * scale, tieRng)),
   ];
-  const expectedFieldRate = Array.from(expAgree, (a, f) => (expCompared[f]! > 0 ? a / expCompared[f]! : NaN));
+  const expectedFieldRate = Array.from(tally.agree, (a, f) => (tally.compared[f]! > 0 ? a / tally.compared[f]! : NaN));
   const expectedOverallRate = exhaustive
-    ? (shownProfiles > 0 ? expectedAll / shownProfiles : NaN)
-    : (sampledOverallShown > 0 ? sampledOverallAgree / sampledOverallShown : NaN);
+    ? (obs.shownProfiles > 0 ? tally.all / obs.shownProfiles : NaN)
+    : (tally.shownPairs > 0 ? tally.shownAgree / tally.shownPairs : NaN);
   return {
-    permutations: B, seed, exhaustiveCells: exhaustive, n, m, fields: comparisons.map((c) => c.name),
-    allShownAgree: distAll, score: distScore, fieldAgree: distField, statistics,
-    levelCounts, expectedFieldRate, expectedOverallRate,
+    permutations: B, seed, exhaustiveCells: exhaustive, withinUploader: options.withinUploader === true, n, m, fields: comparisons.map((c) => c.name),
+    allShownAgree: dist.all, score: dist.score, fieldAgree: dist.field, statistics,
+    levelCounts: tally.levelCounts, expectedFieldRate, expectedOverallRate,
   };
 }
 
@@ -503,61 +571,6 @@ export function analyticNull(
     else probs.push(perProfile[i]!);
   }
   const expected = probs.reduce((a, b) => a + b, 0);
-  const { log10P, method } = log10PoissonBinomialUpper(probs, observedAllShownAgree);
+  const { log10P, method } = poissonBinomialUpperTail(probs, observedAllShownAgree);
   return { fields: out, perProfile, expectedAllShownAgree: expected, observedAllShownAgree, log10PValue: log10P, method };
-}
-
-const LN10 = Math.log(10);
-
-function logAdd(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  const mx = a > b ? a : b;
-  return mx + Math.log(Math.exp(a - mx) + Math.exp(b - mx));
-}
-
-/**
- * log10 P(K >= k) for K a sum of independent Bernoulli(p_i) (Poisson-binomial): exact
- * dynamic programme in log space for up to 3,000 trials; Poisson(sum p_i) beyond (Le Cam
- * 1960: total-variation error at most 2 sum p_i^2).
- *
- * @example
- * log10PoissonBinomialUpper([0.5, 0.5], 2).log10P // => log10(0.25)
- */
-export function log10PoissonBinomialUpper(p: readonly number[], k: number): { log10P: number; method: 'poisson-binomial' | 'poisson' } {
-  const n = p.length;
-  if (k <= 0) return { log10P: 0, method: 'poisson-binomial' };
-  if (k > n) return { log10P: -Infinity, method: 'poisson-binomial' };
-  if (n > 3000) {
-    const lambda = p.reduce((a, b) => a + b, 0);
-    if (lambda === 0) return { log10P: -Infinity, method: 'poisson' };
-    // sum the pmf from k upward until terms are negligible
-    let acc = -Infinity;
-    for (let x = k; x <= n; x++) {
-      const t = logPoissonPmf(x, lambda);
-      acc = logAdd(acc, t);
-      if (x > lambda && t < acc - 40) break;
-    }
-    return { log10P: Math.min(0, acc / LN10), method: 'poisson' };
-  }
-  // dist[j] = log P(K = j) after processing some trials, j = 0..n
-  let dist = new Float64Array(n + 1).fill(-Infinity);
-  dist[0] = 0;
-  let next = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const pi = Math.min(1, Math.max(0, p[i]!));
-    const lp = Math.log(pi);
-    const lq = Math.log1p(-pi);
-    next.fill(-Infinity);
-    for (let j = 0; j <= i; j++) {
-      const d = dist[j]!;
-      if (d === -Infinity) continue;
-      next[j] = logAdd(next[j]!, d + lq);
-      next[j + 1] = logAdd(next[j + 1]!, d + lp);
-    }
-    [dist, next] = [next, dist];
-  }
-  let acc = -Infinity;
-  for (let j = k; j <= n; j++) acc = logAdd(acc, dist[j]!);
-  return { log10P: Math.min(0, acc / LN10), method: 'poisson-binomial' };
 }

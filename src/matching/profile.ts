@@ -86,6 +86,8 @@ export interface PrepareOptions {
 }
 
 export interface PreparedText {
+  /** the value as written in the file, trimmed ('' when missing): for "exact before normalisation" */
+  raw: string;
   /** normalizeText form ('' when missing) */
   text: string;
   /** field-specific canonical form (organisation / school / title normaliser) */
@@ -95,6 +97,8 @@ export interface PreparedText {
 }
 
 export interface PreparedName {
+  /** the name as written in the file, trimmed ('' when missing) */
+  raw: string;
   text: string;
   /** toneless pinyin syllables, surname readings */
   syllables: string[];
@@ -130,13 +134,13 @@ export function prepareProfile(row: ProfileRow, index: number, options: PrepareO
   const text = (s: string | null | undefined, key: (s: string) => string): PreparedText => {
     const t = normalizeText(s);
     const k = t ? key(s as string) : '';
-    return { text: t, key: k, keyCodePoints: codePoints(k) };
+    return { raw: s == null ? '' : String(s).trim(), text: t, key: k, keyCodePoints: codePoints(k) };
   };
   return {
     id: String(row.id),
     uploader: row.uploader == null || row.uploader === '' ? null : String(row.uploader),
     avatar,
-    name: { text: nameText, syllables, key: syllables.join(' '), codePoints: codePoints(nameText) },
+    name: { raw: row.name == null ? '' : String(row.name).trim(), text: nameText, syllables, key: syllables.join(' '), codePoints: codePoints(nameText) },
     employer: text(row.employer, (s) => normalizeOrganization(s, options.employerAliases)),
     title: text(row.title, (s) => (options.jobTitleSynonyms ? normalizeJobTitle(s, options.jobTitleSynonyms) : normalizeJobTitle(s))),
     school: text(row.school, (s) => (options.schoolAliases ? normalizeSchool(s, options.schoolAliases) : normalizeSchool(s))),

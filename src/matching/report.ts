@@ -1,16 +1,26 @@
 /**
- * Rows for the report tables of notebook 01 (plain records for `report.showTable`): keeps
- * the notebook's code cells short.
+ * The layout of a matching result: every table, figure and sentence that notebook 01-matching
+ * and `profile-provenance match` show, built once from the result. Block ids let the notebook
+ * show them one at a time (`pp.report.showBlock(report, 'propositions')`). Sentences with
+ * numbers are computed here from the figures, never typed in a notebook.
  */
+import type { Comparison } from '../compare/comparison';
+import { describeComparison } from '../compare/comparison';
+import { HEADINGS } from '../report/document';
+import type { InferenceReport } from '../report/inference';
+import { maskPhonesInText } from '../report/mask';
 import { formatRange } from '../report/number';
 import { formatPowerOfTen } from '../stats/formatPowerOfTen';
-import type { Comparison } from './comparison';
-import { describeComparison } from './comparison';
-import type { LikelihoodResult } from './likelihood';
-import type { AnalyticNull, PermutationNull } from './null';
+import { NATIONAL_NAME_REPORT } from '../text/nameFrequency';
+import type { MatchingResult } from './analysis';
+import { fieldRatesChart, nullDistributionChart, propositionLrChart, sensitivityChart, simulationChart } from './charts';
+import { ALTERNATIVE_IDS } from './propositions';
 import type { FieldRate, OverallRate } from './rates';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
+/** A likelihood ratio given by its log10, for a reader: 3.2 × 10^5, 12.0, 0.031. */
+export const lrText = (log10: number) => (!Number.isFinite(log10) ? '–' : Math.abs(log10) < 3 ? (10 ** log10).toPrecision(3) : formatPowerOfTen(log10));
+const pText = (p: number) => (p <= 0 ? '0' : p < 1e-4 ? formatPowerOfTen(Math.log10(p)) : p.toPrecision(2));
 
 /** The level definitions of every comparison (what "basically the same" meant in this run). */
 export function definitionRows(comparisons: readonly Comparison[]): Array<Record<string, string>> {
@@ -26,7 +36,7 @@ export function fieldRateRows(rates: readonly FieldRate[], expected?: readonly n
     'agree / compared': `${r.k} / ${r.n}`, rate: pct(r.rate),
     'Wilson 95%': `${pct(r.wilsonLow)} – ${pct(r.wilsonHigh)}`,
     'Clopper-Pearson 95%': `${pct(r.clopperPearsonLow)} – ${pct(r.clopperPearsonHigh)}`,
-    ...(expected ? { 'expected if unrelated': pct(expected[f]!) } : {}),
+    ...(expected ? { 'expected if unrelated (same network)': pct(expected[f]!) } : {}),
   }));
 }
 
@@ -40,49 +50,211 @@ export function overallRateRows(rows: readonly OverallRate[]): Array<Record<stri
   }));
 }
 
-/** Observed vs expected for each permutation statistic. */
-export function nullStatisticRows(n: PermutationNull): Array<Record<string, unknown>> {
-  return n.statistics.map((s) => ({
-    statistic: s.name, observed: s.observed, 'expected if unrelated': s.expected,
-    'null 2.5% – 97.5%': formatRange(s.q025, s.q975),
-    'permutation p': s.pValue <= 1 / (n.permutations + 1) ? `≤ ${(1 / (n.permutations + 1)).toPrecision(2)} (none of ${n.permutations.toLocaleString('en')} re-pairings reached it)` : s.pValue.toPrecision(3),
-  }));
-}
-
-/** The analytic estimate per field and overall. */
-export function analyticRows(a: AnalyticNull): Array<Record<string, unknown>> {
-  return [
-    ...a.fields.map((f) => ({ item: `${f.field}: chance an unrelated profile carries the same value`, value: pct(f.expectedRate), note: `${f.shown} displayed profiles show it` })),
-    { item: 'expected profiles agreeing on all shown fields', value: a.expectedAllShownAgree.toPrecision(3), note: `observed ${a.observedAllShownAgree}` },
-    { item: `P(at least ${a.observedAllShownAgree} by coincidence)`, value: Number.isFinite(a.log10PValue) ? (a.log10PValue > -4 ? (10 ** a.log10PValue).toPrecision(3) : formatPowerOfTen(a.log10PValue)) : '0 (more agreeing profiles than profiles able to agree)', note: a.method === 'poisson' ? 'Poisson approximation' : 'exact Poisson-binomial' },
-  ];
-}
-
-/** m / u table. */
-export function mProbabilityRows(lr: LikelihoodResult): Array<Record<string, unknown>> {
-  return lr.probabilities.filter((p) => !p.isNull).map((p) => ({
-    field: p.field, level: p.label, 'm = P(level | copied)': p.m, 'u = P(level | unrelated)': p.u, 'weight log2(m/u)': p.weight,
-  }));
-}
-
-/** How many profiles fall in each ENFSI band of the per-profile LR. */
-export function enfsiBandRows(lr: LikelihoodResult): Array<Record<string, unknown>> {
-  const order = ['extremely-strong', 'very-strong', 'strong', 'moderately-strong', 'moderate', 'weak', 'none'];
-  const counts = new Map<string, number>();
-  for (const p of lr.profiles) {
-    const key = `${p.verbal.supports === 'second' ? 'independent' : 'copied'}: ${p.verbal.band}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+/**
+ * How each field agrees, per uploader network (share of the profiles showing it): a copying
+ * process applies the same transformation everywhere (e.g. every name converted to simplified
+ * characters), people vary idiosyncratically; a network whose mix differs stands out.
+ */
+export function transformationRows(r: MatchingResult): Array<Record<string, unknown>> {
+  const groups = [...new Set(r.profiles.map((p) => p.uploader))];
+  const fields = Object.keys(r.profiles[0]?.provenance ?? {});
+  const rows: Array<Record<string, unknown>> = [];
+  for (const field of fields) {
+    const levels = [...new Set(r.profiles.map((p) => p.provenance[field]!))].filter((l) => !l.startsWith('missing'));
+    for (const level of levels) {
+      const row: Record<string, unknown> = { field, level };
+      for (const g of groups) {
+        const shown = r.profiles.filter((p) => p.uploader === g && !p.provenance[field]!.startsWith('missing'));
+        row[`network ${g}`] = shown.length ? pct(shown.filter((p) => p.provenance[field] === level).length / shown.length) : '–';
+      }
+      rows.push(row);
+    }
   }
-  const rows = [...counts].map(([k, n]) => ({ 'per-profile LR supports': k, profiles: n }));
-  const rank = (s: string) => (s.startsWith('copied') ? 0 : 10) + order.indexOf(s.split(': ')[1]!);
-  return rows.sort((a, b) => rank(a['per-profile LR supports']) - rank(b['per-profile LR supports']));
+  return rows;
 }
 
-/** Combined likelihood ratios with their verbal equivalents. */
-export function combinedLrRows(lr: LikelihoodResult): Array<Record<string, unknown>> {
-  const fmt = (x: number) => (Math.abs(x) < 4 ? (10 ** x).toPrecision(3) : formatPowerOfTen(x));
-  return [
-    { proposition: `a share λ = ${lr.lambda.toFixed(3)} copied vs none (mixture)`, LR: fmt(lr.log10LrMixture), 'ENFSI (2015)': lr.verbalMixture.verbal, 中文: lr.verbalMixture.verbalZh },
-    { proposition: 'every displayed profile copied vs every one independent', LR: fmt(lr.log10LrAllCopied), 'ENFSI (2015)': lr.verbalAllCopied.verbal, 中文: lr.verbalAllCopied.verbalZh },
-  ];
+/** The sentence of the simulation study, computed from its cells. */
+export function validationStatement(r: MatchingResult): string {
+  const cell = (under: string, vs: string) => r.validation.cells.find((c) => c.generatedUnder === under && c.vs === vs)!;
+  const selfUnderSelf = cell('self-entry', 'self-entry');
+  const parts = ALTERNATIVE_IDS.map((id) => {
+    const c = cell('copied', id);
+    return `vs ${id}: ${pct(c.shareAtLeast10k)} of profiles reach 10^4 and ${pct(c.shareAtLeast100)} reach 100 (median ${lrText(c.median)})`;
+  });
+  const falseSupport = ALTERNATIVE_IDS.filter((id) => id !== 'unrelated').map((id) => `${id} ${pct(cell(id, id).shareAtLeast100)}`);
+  return `Simulation study (${r.validation.options.profiles} synthetic people per data set, seed ${r.validation.options.seed}): when the displays were copied, ${parts.join('; ')}. ` +
+    `When the displays were generated by an alternative, the share of profiles whose LR of copied vs that same alternative reached 100 was: ${falseSupport.join(', ')} ` +
+    `(self-entry: ${pct(selfUnderSelf.shareAtLeast100)}, against the 5% this report requires). ` +
+    (cell('copied', 'self-entry').shareAtLeast10k >= 0.5
+      ? 'The features separate copying from the person\'s own entry for most profiles.'
+      : `Against self-entry the separation is weaker: under copying the LR of copied vs self-entry reached 10^4 for ${pct(cell('copied', 'self-entry').shareAtLeast10k)} of profiles only (median ${lrText(cell('copied', 'self-entry').median)}), so the figure against self-entry supports copying moderately per profile and depends on the stated self-entry model (see its sensitivity); a reference sample of the same people on a third platform would settle it.`);
+}
+
+/** The combined statements of the propositions, computed from the figures. */
+export function propositionStatement(r: MatchingResult): string {
+  return r.propositions.map((p) => {
+    const lows = p.perUploader.map((g) => `${g.group} ${lrText(g.log10Lr)}`).join(', ');
+    return `Copied vs ${p.id}: combined LR ${lrText(p.log10Lr)} (${p.verbal}); per uploader network ${lows}; ${pct(p.shareAtLeast100)} of profiles have LR ≥ 100.`;
+  }).join(' ');
+}
+
+export interface MatchingReportOptions {
+  /** Mask phone numbers in free text (default true). Names never appear: ids and levels only. */
+  mask?: boolean;
+}
+
+export function matchingReport(result: MatchingResult, options: MatchingReportOptions = {}): InferenceReport {
+  const mask = options.mask ?? true;
+  const text = (s: string) => (mask ? maskPhonesInText(s) : s);
+  const p = result.parameters;
+  const all = result.baseline.statistics[0]!;
+  const o = result.rates.overall;
+  const perm = result.baseline.permutations.toLocaleString('en-US');
+  const depText: Record<string, string> = {
+    'median-min': 'each uploader network counts as one typical profile (its median per-profile LR); the combined figure is the smallest over networks (the networks may share one source)',
+    'q25-min': 'each network counts as its lower-quartile profile; the smallest over networks',
+    'median-sum': 'networks independent, one typical profile each (sum of the medians)',
+  };
+  const dep = depText[p.dependence] ?? `each network: mean log10 LR x its effective number of profiles n / (1 + (n - 1) rho), ${p.dependence}; smallest over networks`;
+  return {
+    title: { en: 'Source of the displayed non-user profiles', zh: '展示的非用户档案的来源' },
+    question: `Were the ${o.profiles} displayed profiles copied from the source platform's profiles of the same people, rather than entered by the people themselves, taken from the uploaders' address books, imported by an avatar app or inferred from contacts, or unrelated?`,
+    sections: [
+      {
+        heading: HEADINGS.method,
+        blocks: [
+          {
+            id: 'method', kind: 'paragraph',
+            text: `Each displayed profile is paired by id with the source profile of the same person and compared field by field. The court's standard (相同或基本相同) is measured on the levels same / basically the same / different / missing (strictness ${p.strictness}; avatars: the avatars' measured same-picture rule, ${p.samePictureBits} bits at strictness 0.8). The coincidence baseline re-pairs each displayed profile with the source profiles of other people of the same uploader's network (${perm} permutations, seed ${p.seed}). The source-level propositions use finer levels that separate copying from the person's own entry, printed below; chance agreement comes from the joint agreement patterns of ${result.em.unrelatedPairs.toLocaleString('en-US')} unrelated pairs of the same networks and, for names, from national surname shares (${NATIONAL_NAME_REPORT}).`,
+          },
+          { id: 'levels', kind: 'table', rows: result.comparisons, options: { caption: `Court-standard levels at strictness ${p.strictness}`, maxRows: 100 } },
+          { id: 'provenanceLevels', kind: 'table', rows: result.provenanceLevels, options: { caption: 'Levels that separate copying from the alternatives (exact wording before normalisation, near-identical avatar, tag list in order, rare tags, displayed only)', maxRows: 100 } },
+          {
+            id: 'propositionModels', kind: 'table',
+            rows: ALTERNATIVE_IDS.map((id) => ({ alternative: id, proposition: p.alternatives[id].description, assumptions: p.alternatives[id].assumptions.join(' · '), 'where the defaults come from': p.alternatives[id].why })),
+            options: { caption: 'H_source: the displayed fields were copied from the source platform\'s profile; against each alternative, reported separately' },
+          },
+        ],
+      },
+      {
+        heading: HEADINGS.results,
+        blocks: [
+          { id: 'fieldRates', kind: 'table', rows: fieldRateRows(result.rates.fields, result.baseline.expectedFieldRate), options: { caption: 'Per field: the same or basically the same (95% intervals), beside the rate among unrelated pairs of the same network' } },
+          { id: 'fieldRatesChart', kind: 'figure', figure: fieldRatesChart(result.rates.fields, { expected: result.baseline.expectedFieldRate }) },
+          { id: 'overallRates', kind: 'table', rows: overallRateRows([o, ...result.rates.byUploader]), options: { caption: 'Overall and per uploader network: all shown fields the same or basically the same' } },
+          {
+            id: 'byFieldsShown', kind: 'table',
+            rows: result.rates.byFieldsShown.map((r) => ({
+              'fields shown': r.fieldsShown, profiles: r.profiles, 'all shown agree': `${r.k} / ${r.n}`, rate: pct(r.rate), 'Wilson 95%': `${pct(r.wilsonLow)} – ${pct(r.wilsonHigh)}`,
+              ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [`median LR vs ${id}`, lrText(r.medianLog10LrVs[id])])),
+            })),
+            options: { caption: 'By the number of fields the app shows: a profile showing only a name is evidence about the name only' },
+          },
+          {
+            id: 'baseline', kind: 'table',
+            rows: result.baseline.statistics.map((s) => ({
+              statistic: s.name, observed: s.observed, 'expected if unrelated': s.expected.toPrecision(3), 'null 2.5% – 97.5%': formatRange(s.q025, s.q975),
+              'P(≥ observed | unrelated)': s.pValue <= 1 / (result.baseline.permutations + 1) ? `≤ ${pText(s.pValue)} (no re-pairing reached it)` : pText(s.pValue),
+            })),
+            options: { caption: `Observed vs re-pairing within each uploader's network (${perm} permutations, seed ${p.seed})` },
+          },
+          { id: 'baselineChart', kind: 'figure', figure: nullDistributionChart({ histogram: result.baseline.allShownAgreeHistogram, observed: all.observed, pValue: all.pValue, permutations: result.baseline.permutations }) },
+          {
+            id: 'analytic', kind: 'table',
+            rows: [
+              ...result.baseline.analytic.fields.map((f) => ({ item: `${f.field}: chance an unrelated profile carries the same value`, value: pct(f.expectedRate), note: `${f.shown} displayed profiles show it` })),
+              { item: 'expected profiles agreeing on all shown fields', value: result.baseline.analytic.expectedAllShownAgree.toPrecision(3), note: `observed ${result.baseline.analytic.observedAllShownAgree}` },
+              { item: `P(≥ ${result.baseline.analytic.observedAllShownAgree} | unrelated), fields independent`, value: Number.isFinite(result.baseline.analytic.log10PValue) ? pText(10 ** result.baseline.analytic.log10PValue) : '0', note: result.baseline.analytic.method },
+            ],
+            options: { caption: 'Analytic estimate from value frequencies (exact values, fields taken as independent: a cross-check of the permutation figure)' },
+          },
+          {
+            id: 'ratesStatement', kind: 'paragraph',
+            text: `${o.k} of ${o.n} displayed profiles (${pct(o.rate)}, Wilson 95% ${pct(o.wilsonLow)}–${pct(o.wilsonHigh)}) showed every field the same or basically the same as the source profile; re-paired with other people of the same network, ${all.expected.toPrecision(2)} would be expected, and P(≥ ${all.observed} | unrelated) ${all.pValue <= 1 / (result.baseline.permutations + 1) ? '≤' : '='} ${pText(all.pValue)}.`,
+          },
+        ],
+      },
+      {
+        heading: HEADINGS.strength,
+        blocks: [
+          { id: 'transformations', kind: 'table', rows: transformationRows(result), options: { caption: 'How each field agrees, per uploader network (share of the profiles showing it): one systematic transformation (a copying process) looks the same in every network', maxRows: 100 } },
+          {
+            id: 'levelProbabilities', kind: 'table',
+            rows: result.levelProbabilities.map((r) => ({ field: r.field, level: r.level, 'P(level | copied)': r.copied, ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [`P(level | ${id})`, r.vs[id]])) })),
+            options: { caption: `Level probabilities under each proposition (copied: EM with u fixed, λ = ${result.em.lambda.toFixed(3)}, ${result.em.converged ? 'converged' : 'not converged'} after ${result.em.iterations} iterations; unrelated: marginal shares, the joint patterns are used in the LR)`, digits: 3, maxRows: 100 },
+          },
+          {
+            id: 'propositions', kind: 'table',
+            rows: result.propositions.map((pr) => ({
+              'copied vs': pr.id, 'combined LR': lrText(pr.log10Lr), 'ENFSI (2015)': pr.verbal, 中文: pr.verbalZh,
+              ...Object.fromEntries(pr.perUploader.map((g) => [`network ${g.group} (${g.profiles})`, lrText(g.log10Lr)])),
+              'profiles with LR ≥ 100': pct(pr.shareAtLeast100),
+            })),
+            options: { caption: `Copied vs each alternative, combined under the stated dependence model: ${dep}. No product of per-profile LRs.` },
+          },
+          { id: 'propositionChart', kind: 'figure', figure: propositionLrChart(result.profiles, ALTERNATIVE_IDS) },
+          { id: 'propositionStatement', kind: 'paragraph', text: propositionStatement(result) },
+          {
+            id: 'profiles', kind: 'table',
+            rows: result.profiles.map((pr) => ({ id: text(pr.id), uploader: text(pr.uploader), 'fields shown': pr.fieldsShown, ...pr.provenance, ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [`log10 LR vs ${id}`, pr.log10LrVs[id]])) })),
+            options: { caption: 'Every displayed profile: provenance level per field and log10 LR of copied vs each alternative (ids only, no names)', maxRows: 100_000, digits: 2 },
+          },
+          ...(result.truth
+            ? [{
+                id: 'truth', kind: 'table' as const,
+                rows: result.truth.rows.map((r) => ({ 'copied vs': r.alternative, 'copied, called': r.tp, 'copied, not called': r.fn, 'not copied, called': r.fp, 'not copied, not called': r.tn, 'not in the answer key': r.unknown })),
+                options: { caption: `Against the generator's answer key (synthetic data only; ${result.truth.rule}; ${result.truth.missingFromKey} displayed id(s) missing from the key, counted, not assumed)` },
+              }]
+            : []),
+        ],
+      },
+      {
+        heading: HEADINGS.sensitivity,
+        blocks: [
+          {
+            id: 'dependence', kind: 'table',
+            rows: result.dependence.sensitivity.map((d) => ({ 'dependence model': d.model + (d.model === p.dependence ? ' (used)' : ''), ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [`copied vs ${id}`, lrText(d[id])])) })),
+            options: { caption: 'Combined LR under other dependence models (effective-n: Kish design effect with intra-network correlation ρ)' },
+          },
+          {
+            id: 'reproduction', kind: 'table',
+            rows: result.sensitivity.reproduction.map((r) => ({ alternative: r.alternative, field: r.field, 'default r': r.r, 'r used': r.rUsed, 'combined LR': lrText(r.log10Lr), default: lrText(result.propositions.find((x) => x.id === r.alternative)!.log10Lr) })),
+            options: { caption: `Sensitivity to every stated reproduction chance r (each moved by the factors ${p.rFactors.join(', ')}, the others at their defaults)`, maxRows: 200 },
+          },
+          {
+            id: 'levelSettings', kind: 'table',
+            rows: [
+              { setting: `defaults (near-identical ≤ ${p.nearBits} bits, rare tag ≤ ${p.rareTagShare * 100}% of source profiles)`, ...Object.fromEntries(result.propositions.map((x) => [`copied vs ${x.id}`, lrText(x.log10Lr)])) },
+              ...result.sensitivity.levels.map((r) => ({ setting: `${r.parameter} = ${r.value}`, ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [`copied vs ${id}`, lrText(r.log10Lr[id])])) })),
+            ],
+            options: { caption: 'Sensitivity to the level settings (each moved alone): combined LR' },
+          },
+          {
+            id: 'strictness', kind: 'table',
+            rows: result.sensitivity.strictness.map((r) => ({ strictness: r.value, thresholds: r.thresholds, 'overall rate': pct(r.overallRate), 'expected if unrelated': pct(r.expectedOverallRate), 'log10 P(≥ N | unrelated)': r.log10PValue.toFixed(1) })),
+            options: { caption: 'Sensitivity of the court-standard rates to the thresholds' },
+          },
+          { id: 'strictnessChart', kind: 'figure', figure: sensitivityChart(result.sensitivity.strictness) },
+          {
+            id: 'simulation', kind: 'table',
+            rows: result.validation.cells.map((c) => ({
+              'generated under': c.generatedUnder, 'LR: copied vs': c.vs, profiles: c.profiles, '5%': c.q05.toFixed(1), '25%': c.q25.toFixed(1), median: c.median.toFixed(1), '75%': c.q75.toFixed(1), '95%': c.q95.toFixed(1),
+              'LR ≥ 100': pct(c.shareAtLeast100), 'LR ≥ 10^4': pct(c.shareAtLeast10k),
+            })),
+            options: { caption: `Simulation study (SYNTHETIC; ${result.validation.generator}; seed ${result.validation.options.seed}): log10 LR quantiles under data generated by each proposition`, maxRows: 100 },
+          },
+          { id: 'simulationChart', kind: 'figure', figure: simulationChart(result.validation.cells) },
+          { id: 'validationStatement', kind: 'paragraph', text: validationStatement(result) },
+        ],
+      },
+    ],
+    limitations: [
+      'The alternatives\' level probabilities are stated assumptions (printed with their reasons and moved in the sensitivity table); a reference sample of the same people\'s profiles on a third platform would replace them with measurements.',
+      'P(level | copied) is estimated by EM from the same displayed profiles (u fixed from unrelated pairs); it describes how these displays agree, whatever produced them.',
+      'Fields are taken as independent given each alternative; chance agreement (unrelated) uses joint patterns instead.',
+      'Shared errors and stale values (a display matching an earlier state of the source) need an earlier capture of the source and are not measured here.',
+      'Name frequencies: only partial national figures are citable (top-10 surname shares, compound-surname counts); unlisted surnames get an upper bound and given names their share among the source profiles.',
+      'No probability of copying is reported: that needs a prior, which is for the court.',
+    ],
+  };
 }

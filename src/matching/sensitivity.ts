@@ -1,14 +1,14 @@
 /**
  * Sensitivity of the conclusion to the definition of "basically the same": recompute the
- * match rates, the coincidence baseline (sampled unrelated pairs) and the combined
- * likelihood ratio as the thresholds move, all at once through one strictness number
+ * match rates and the coincidence baseline (sampled unrelated pairs, P(>= N | unrelated)) as
+ * the thresholds move (no product of per-profile likelihood ratios: see `combine.ts`), all at once through one strictness number
  * (`thresholdsForStrictness`), or one field at a time.
  */
-import type { Comparison } from './comparison';
+import type { Comparison } from '../compare/comparison';
 import { compareTables, type PairedTables } from './compare';
 import { defaultComparisons, thresholdsForStrictness, type MatchThresholds } from './levels';
-import { likelihoodRatios, uFromCounts } from './likelihood';
-import { log10PoissonBinomialUpper, sampleUnrelatedPairs } from './null';
+import { poissonBinomialUpperTail } from '../stats/poissonBinomialUpperTail';
+import { sampleUnrelatedPairs } from './null';
 import type { PreparedProfile, ProfileField } from './profile';
 import { matchRates } from './rates';
 
@@ -26,9 +26,6 @@ export interface SensitivityRow {
   expectedOverallRate: number;
   /** log10 P(K >= k) with K ~ Binomial(n, p0), p0 = expected rate (add-1/2 smoothed) */
   log10PValue: number;
-  log10LrMixture: number;
-  /** ENFSI band of the combined (mixture) likelihood ratio */
-  enfsiBand: string;
   /** per-field agreement rates, by field name */
   fieldRates: Record<string, number>;
 }
@@ -48,12 +45,11 @@ function row(paired: PairedTables, comparisons: Comparison<PreparedProfile>[], v
   const matrix = compareTables(paired, comparisons);
   const rates = matchRates(matrix);
   const sample = sampleUnrelatedPairs(paired, comparisons, o.pairs ?? 20_000, o.seed ?? 1);
-  const lr = likelihoodRatios(matrix, uFromCounts(sample.levelCounts, matrix.grades));
   const shownPairs = Math.max(1, Math.round(sample.pairs));
   const p0 = (sample.expectedOverallRate * shownPairs + 0.5) / (shownPairs + 1);
   const k = rates.overall.k;
   const n = rates.overall.n;
-  const { log10P } = log10PoissonBinomialUpper(new Array<number>(n).fill(p0), k);
+  const { log10P } = poissonBinomialUpperTail(new Array<number>(n).fill(p0), k);
   const fieldRates: Record<string, number> = {};
   for (const f of rates.fields) fieldRates[f.field] = f.rate;
   return {
@@ -62,8 +58,6 @@ function row(paired: PairedTables, comparisons: Comparison<PreparedProfile>[], v
     wilsonLow: rates.overall.wilsonLow, wilsonHigh: rates.overall.wilsonHigh,
     expectedOverallRate: sample.expectedOverallRate,
     log10PValue: log10P,
-    log10LrMixture: lr.log10LrMixture,
-    enfsiBand: lr.verbalMixture.band,
     fieldRates,
   };
 }

@@ -20,3 +20,4 @@ export * from './sets';
 export * from './tags';
 export * from './titleVocabulary';
 export * from './vocabulary';
+export * from './nameFrequency';

@@ -3,7 +3,8 @@
  * against bit-by-bit counting; the all-pairs scan checked against the pairwise definition.
  */
 import { describe, expect, it } from 'vitest';
-import { allPairsHamming, crossPairsHamming, hammingDistanceHex, hammingPacked, packHashes, popcount32 } from '../src/avatars';
+import { allPairsHamming, crossPairsHamming } from '../src/avatars';
+import { hammingDistanceHex, hammingPacked, packHashes, popcount32 } from '../src/compare';
 import { randomInt, seededRandom } from '../src/stats/random';
 
 function naivePop(x: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareField, describeComparison, type Comparison } from '../src/matching/comparison';
+import { compareField, describeComparison, type Comparison } from '../src/compare/comparison';
 
 type P = { name: string | null };
 const cmp: Comparison<P, string | null> = {

@@ -1,0 +1,375 @@
+/**
+ * The matching inference in one call, shared by notebook 01-matching and `profile-provenance
+ * match`: `loadMatchingEvidence` (io only) -> `analyseMatching` (pure, seeded, typed,
+ * JSON-serialisable) -> `matchingReport` (tables, figures and sentences built from the result).
+ *
+ * The question (Weibo v. Maimai, notarial certificate No. 704): were the displayed profiles
+ * copied from the source platform? Two layers:
+ * 1. the court's standard: each field graded same / basically the same / different / missing,
+ *    rates with intervals (also by number of fields shown), the coincidence baseline by
+ *    re-pairing within each uploader's network, P(>= N | unrelated);
+ * 2. source-level propositions: H_source (copied) against each alternative the defence put
+ *    forward, reported separately (`propositions.ts`), per profile, per uploader network and
+ *    combined under a stated dependence model (`combine.ts`), with the sensitivity to every
+ *    default and a simulation study under each proposition (`simulation.ts`).
+ *
+ * @example
+ * const evidence = await loadMatchingEvidence({ displayed: 'shown.csv', source: 'weibo.csv', schoolAliases: 's.csv', employerAliases: 'e.csv', titleSynonyms: 't.csv' });
+ * const result = analyseMatching(evidence, { ...MATCHING_DEFAULTS, seed: 704 });
+ * result.propositions.find((p) => p.id === 'self-entry')!.log10Lr;
+ */
+import { readFileSync } from 'node:fs';
+import { samePictureMaxBits } from '../avatars/rule';
+import { fileProvenance, type FileProvenance } from '../io/provenance';
+import { readTable } from '../io/readTable';
+import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
+import { loadAliasTable, mergeAliasTables, defaultJobTitleSynonyms, defaultSchoolAliases, type AliasTable } from '../text';
+import { compareTables, levelRows, pairProfiles, type PairedTables } from './compare';
+import { provenanceComparisons, tagCounts } from './provenanceLevels';
+import type { PrepareOptions } from './profile';
+import { combineLog10, DEPENDENCE_MODELS, perGroupLog10, type DependenceModel, type GroupFigure } from './combine';
+import { loadProfileTables } from './io';
+import { defaultComparisons, thresholdsForStrictness, type MatchThresholds } from './levels';
+import { analyticNull, permutationNull, type NullStatistic } from './null';
+import { SOURCE_SCHEMA, type ProfileRow } from './profile';
+import { ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, type AlternativeId, type AlternativeModel } from './propositions';
+import { log10LrVsModel, propositionLikelihoods, type LevelProbabilityRow } from './propositionLr';
+import { allShownAgree, matchRates, rateWithIntervals, type FieldRate, type OverallRate, type RateWithIntervals } from './rates';
+import { strictnessSensitivity, type SensitivityRow } from './sensitivity';
+import { definitionRows } from './report';
+import { simulationStudy, type SimulationStudy } from './simulation';
+
+export interface MatchingPaths {
+  displayed: string;
+  source: string;
+  schoolAliases: string;
+  employerAliases: string;
+  titleSynonyms: string;
+  /**
+   * Optional reference sample: the same people's profiles on a third platform (columns as the
+   * source table, paired by id). When given, the self-entry model is MEASURED from it (level
+   * frequencies of reference vs source, +1/2 per level) instead of the stated defaults.
+   */
+  reference?: string | null;
+}
+
+export interface MatchingEvidence {
+  displayed: ProfileRow[];
+  source: ProfileRow[];
+  displayedFile: string;
+  sourceFile: string;
+  aliases: { school: AliasTable; employer: AliasTable; title: AliasTable };
+  /** the reference sample (the same people on a third platform), or null */
+  reference: ProfileRow[] | null;
+  /** the generator's answer key (simulations only): id -> copied, or null */
+  truth: Array<{ id: string; copied: boolean }> | null;
+  /** provenance of every file read */
+  inputs: FileProvenance[];
+}
+
+function aliasProvenance(path: string, rows: number): FileProvenance {
+  return fileProvenance(path, readFileSync(path), { rows, format: path.toLowerCase().endsWith('.json') ? 'json' : 'csv' });
+}
+
+/** Read the two profile tables, the alias tables and (simulations only) the answer key. */
+export async function loadMatchingEvidence(paths: MatchingPaths, options: { answerKey?: readonly string[] | null } = {}): Promise<MatchingEvidence> {
+  const tables = await loadProfileTables(paths.displayed, paths.source);
+  const school = loadAliasTable(paths.schoolAliases);
+  const employer = loadAliasTable(paths.employerAliases);
+  const title = loadAliasTable(paths.titleSynonyms);
+  const reference = paths.reference ? await readTable<ProfileRow>(paths.reference, { ...SOURCE_SCHEMA, name: 'reference profiles' }) : null;
+  let truth: MatchingEvidence['truth'] = null;
+  const truthInputs: FileProvenance[] = [];
+  for (const p of options.answerKey ?? []) {
+    const t = await readTable<{ id: string; copied: boolean }>(p, {
+      name: 'matching answer key', columns: [{ name: 'id', type: 'string', unique: true }, { name: 'copied', type: 'boolean' }],
+    });
+    truth = [...(truth ?? []), ...t.rows.map((r) => ({ id: r.id, copied: r.copied }))];
+    truthInputs.push({ ...t.provenance });
+  }
+  return {
+    displayed: tables.displayed, source: tables.source, displayedFile: tables.displayedFile, sourceFile: tables.sourceFile,
+    aliases: { school, employer, title }, truth, reference: reference ? reference.rows.map((r) => ({ ...r, uploader: null })) : null,
+    inputs: [
+      ...tables.provenance.map((p) => ({ ...p })),
+      ...(reference ? [{ ...reference.provenance }] : []),
+      aliasProvenance(paths.schoolAliases, school.size), aliasProvenance(paths.employerAliases, employer.size), aliasProvenance(paths.titleSynonyms, title.size),
+      ...truthInputs,
+    ],
+  };
+}
+
+export interface MatchingParams {
+  /** the platform's default pictures (treated as not shown) */
+  defaultAvatarHashes: string[];
+  /** 1 = identical only; sets every "basically the same" threshold of the court-standard levels */
+  strictness: number;
+  /** random re-pairings (within each uploader's network) for the coincidence baseline */
+  permutations: number;
+  seed: number;
+  /** strictness values for the sensitivity table */
+  sensitivity: number[];
+  /** provenance levels: largest Hamming distance of a re-encoded copy (bits) */
+  nearBits: number;
+  /** provenance levels: edit similarity for "similar" */
+  similarity: number;
+  /** provenance levels: a tag held by at most this share of source profiles is rare */
+  rareTagShare: number;
+  /** the alternatives' stated models (defaults: `DEFAULT_ALTERNATIVES`) */
+  alternatives: Record<AlternativeId, AlternativeModel>;
+  /** dependence model of the combined figure */
+  dependence: DependenceModel;
+  /** multipliers of each reproduction chance r in the sensitivity table */
+  rFactors: number[];
+  /** other values of the level settings for the sensitivity table */
+  nearBitsSensitivity: number[];
+  rareTagShareSensitivity: number[];
+  /** simulation study: people per data set, and its seed */
+  simulationProfiles: number;
+  simulationSeed: number;
+  /** a profile is "called" copied against an alternative when its log10 LR is at least this (answer-key check) */
+  callLog10: number;
+}
+
+export const MATCHING_DEFAULTS: MatchingParams = {
+  defaultAvatarHashes: ['c3c3c3c3e7e7ffff'], strictness: 0.8, permutations: 10_000, seed: 704,
+  sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: 4, similarity: 0.8, rareTagShare: 0.01,
+  alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5],
+  nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02],
+  simulationProfiles: 300, simulationSeed: 13, callLog10: 2,
+};
+
+export interface MatchingProfile {
+  id: string;
+  uploader: string;
+  fieldsShown: number;
+  /** court-standard level per field */
+  levels: Record<string, string>;
+  /** provenance level per field */
+  provenance: Record<string, string>;
+  allShownAgree: boolean;
+  /** log10 LR of copied vs each alternative */
+  log10LrVs: Record<AlternativeId, number>;
+}
+
+export interface PropositionResult {
+  id: AlternativeId;
+  description: string;
+  assumptions: string[];
+  why: string;
+  /** combined log10 LR of copied vs this alternative under the stated dependence model */
+  log10Lr: number;
+  /** ENFSI (2015) band of the combined figure, and the proposition it supports */
+  verbal: string;
+  verbalZh: string;
+  supports: 'copied' | 'alternative' | 'neither';
+  perUploader: GroupFigure[];
+  /** share of profiles (showing a field) with LR >= 100 */
+  shareAtLeast100: number;
+}
+
+export interface FieldsShownRow extends RateWithIntervals {
+  fieldsShown: number;
+  profiles: number;
+  /** median per-profile log10 LR vs each alternative among these profiles */
+  medianLog10LrVs: Record<AlternativeId, number>;
+}
+
+export interface MatchingResult {
+  inputs: FileProvenance[];
+  parameters: MatchingParams & { thresholds: MatchThresholds; samePictureBits: number };
+  comparisons: Array<Record<string, string>>;
+  provenanceLevels: Array<Record<string, string>>;
+  profiles: MatchingProfile[];
+  rates: { fields: FieldRate[]; overall: OverallRate; byUploader: OverallRate[]; byFieldsShown: FieldsShownRow[] };
+  baseline: {
+    withinUploader: true;
+    permutations: number;
+    statistics: Array<Pick<NullStatistic, 'name' | 'observed' | 'expected' | 'q025' | 'q975' | 'pValue'>>;
+    expectedFieldRate: number[];
+    allShownAgreeHistogram: Array<{ value: number; count: number }>;
+    analytic: { fields: Array<{ field: string; expectedRate: number; shown: number }>; expectedAllShownAgree: number; observedAllShownAgree: number; log10PValue: number; method: string };
+  };
+  propositions: PropositionResult[];
+  levelProbabilities: LevelProbabilityRow[];
+  em: { lambda: number; iterations: number; converged: boolean; unrelatedPairs: number };
+  dependence: { model: DependenceModel; sensitivity: Array<{ model: DependenceModel } & Record<AlternativeId, number>> };
+  sensitivity: {
+    strictness: SensitivityRow[];
+    reproduction: Array<{ alternative: AlternativeId; field: string; r: number; factor: number; rUsed: number; log10Lr: number }>;
+    /** the level settings moved one at a time: combined log10 LR vs each alternative */
+    levels: Array<{ parameter: 'nearBits' | 'rareTagShare'; value: number; log10Lr: Record<AlternativeId, number> }>;
+  };
+  validation: SimulationStudy;
+  truth: null | { rule: string; rows: Array<{ alternative: AlternativeId; tp: number; fp: number; fn: number; tn: number; unknown: number }>; missingFromKey: number };
+}
+
+/**
+ * The self-entry model measured from a reference sample (the same people's profiles on a third
+ * platform, compared with their source profiles on the provenance levels): per field, the
+ * level frequencies among the reference pairs, +1/2 per non-null level (Jeffreys), as the form
+ * with r = 1.
+ */
+export function measuredSelfEntry(
+  reference: readonly ProfileRow[], paired: PairedTables, prepare: PrepareOptions, params: Pick<MatchingParams, 'nearBits' | 'similarity' | 'rareTagShare'>, samePictureBits: number,
+): AlternativeModel {
+  const ids = new Set(paired.source.map((p) => p.id));
+  const rows = reference.filter((r) => ids.has(String(r.id)));
+  if (rows.length === 0) throw new RangeError('the reference sample shares no id with the source table');
+  const refPaired = pairProfiles(rows, paired.source.map((p) => ({ id: p.id, name: p.name.raw, avatar_hash: p.avatar, employer: p.employer.raw, title: p.title.raw, school: p.school.raw, tags: p.tags.join(',') })), { ...prepare, displayedFile: 'reference', sourceFile: 'source' });
+  const comparisons = provenanceComparisons({ samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare, tagCounts: tagCounts(paired.source), sourceProfiles: paired.source.length });
+  const m = compareTables(refPaired, comparisons);
+  const F = comparisons.length;
+  const fields: Record<string, { r: number; form: Record<string, number> }> = {};
+  comparisons.forEach((c, f) => {
+    const counts = c.levels.map(() => 0);
+    for (let i = 0; i < m.ids.length; i++) counts[m.levels[i * F + f]!]!++;
+    const nonNull = c.levels.map((l, k) => (l.isNull ? -1 : k)).filter((k) => k >= 0);
+    const total = nonNull.reduce((a, k) => a + counts[k]! + 0.5, 0);
+    fields[c.name] = { r: 1, form: Object.fromEntries(nonNull.map((k) => [c.levels[k]!.label, (counts[k]! + 0.5) / total])) };
+  });
+  return {
+    ...DEFAULT_ALTERNATIVES['self-entry'], fields,
+    assumptions: [`level frequencies measured on ${m.ids.length} reference pairs (the same people on a third platform vs their source profiles), +1/2 per level`, 'fields independent given self-entry'],
+    why: `measured from the expert's reference sample (${m.ids.length} people)`,
+  };
+}
+
+function verbalOf(log10: number): { verbal: string; verbalZh: string; supports: PropositionResult['supports'] } {
+  const v = enfsiVerbalScale(10 ** Math.max(-300, Math.min(300, log10)));
+  return { verbal: v.verbal, verbalZh: v.verbalZh, supports: v.supports === 'first' ? 'copied' : v.supports === 'second' ? 'alternative' : 'neither' };
+}
+
+function median(xs: readonly number[]): number {
+  if (!xs.length) return NaN;
+  const s = xs.slice().sort((a, b) => a - b);
+  const h = (s.length - 1) / 2;
+  return (s[Math.floor(h)]! + s[Math.ceil(h)]!) / 2;
+}
+
+/** Run the whole matching analysis (see the module comment). */
+export function analyseMatching(evidence: MatchingEvidence, params: MatchingParams = MATCHING_DEFAULTS, hooks: { onProgress?: (done: number, total: number) => void } = {}): MatchingResult {
+  const prepare = {
+    schoolAliases: mergeAliasTables(defaultSchoolAliases(), evidence.aliases.school),
+    employerAliases: evidence.aliases.employer,
+    jobTitleSynonyms: mergeAliasTables(defaultJobTitleSynonyms(), evidence.aliases.title),
+    defaultAvatarHashes: params.defaultAvatarHashes,
+  };
+  const paired = pairProfiles(evidence.displayed, evidence.source, { ...prepare, displayedFile: evidence.displayedFile, sourceFile: evidence.sourceFile });
+  const hashBits = (paired.source.find((p) => p.avatar)?.avatar?.length ?? 16) * 4;
+  const samePictureBits = samePictureMaxBits();
+  const thresholds = thresholdsForStrictness(params.strictness, hashBits, samePictureBits);
+  // 1. the court's standard
+  const comparisons = defaultComparisons(thresholds);
+  const matrix = compareTables(paired, comparisons);
+  const rates = matchRates(matrix);
+  const nul = permutationNull(paired, comparisons, matrix, { permutations: params.permutations, seed: params.seed, withinUploader: true, onProgress: hooks.onProgress });
+  const analytic = analyticNull(paired, matrix.fields, rates.overall.k, thresholds);
+  const strictness = strictnessSensitivity(paired, params.sensitivity, { seed: params.seed });
+  // 2. propositions
+  const alternatives = evidence.reference ? { ...params.alternatives, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits) } : params.alternatives;
+  const settings = { alternatives, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare };
+  const lrs = propositionLikelihoods(paired, settings);
+  const courtRows = levelRows(matrix);
+  const provRows = levelRows(lrs.matrix);
+  const profiles: MatchingProfile[] = lrs.profiles.map((p, i) => ({
+    id: p.id, uploader: p.uploader, fieldsShown: p.fieldsShown,
+    levels: Object.fromEntries(matrix.fields.map((f) => [f, courtRows[i]![f]!])),
+    provenance: Object.fromEntries(lrs.matrix.fields.map((f) => [f, provRows[i]![f]!])),
+    allShownAgree: allShownAgree(matrix, i), log10LrVs: p.log10LrVs,
+  }));
+  const counted = profiles.filter((p) => p.fieldsShown > 0);
+  const groups = counted.map((p) => p.uploader);
+  const figure = (values: number[], model: DependenceModel) => {
+    const per = perGroupLog10(groups, values, model);
+    return { per, combined: combineLog10(per, model) };
+  };
+  const propositions: PropositionResult[] = ALTERNATIVE_IDS.map((id) => {
+    const alt = alternatives[id];
+    const values = counted.map((p) => p.log10LrVs[id]);
+    const { per, combined } = figure(values, params.dependence);
+    return {
+      id, description: alt.description, assumptions: alt.assumptions, why: alt.why, log10Lr: combined, ...verbalOf(combined),
+      perUploader: per, shareAtLeast100: values.length ? values.filter((v) => v >= 2).length / values.length : NaN,
+    };
+  });
+  const dependence = {
+    model: params.dependence,
+    sensitivity: DEPENDENCE_MODELS.map((model) => ({ model, ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, figure(counted.map((p) => p.log10LrVs[id]), model).combined])) }) as { model: DependenceModel } & Record<AlternativeId, number>),
+  };
+  // sensitivity of each stated reproduction chance r
+  const countedIdx = profiles.map((p, i) => (p.fieldsShown > 0 ? i : -1)).filter((i) => i >= 0);
+  const reproduction: MatchingResult['sensitivity']['reproduction'] = [];
+  for (const id of ALTERNATIVE_IDS) {
+    const alt = alternatives[id];
+    for (const [field, fm] of Object.entries(alt.fields)) {
+      for (const factor of params.rFactors) {
+        const rUsed = Math.min(1, fm.r * factor);
+        const lr = log10LrVsModel(lrs.basis, { ...alt, fields: { ...alt.fields, [field]: { ...fm, r: rUsed } } });
+        reproduction.push({ alternative: id, field, r: fm.r, factor, rUsed, log10Lr: figure(countedIdx.map((i) => lr[i]!), params.dependence).combined });
+      }
+    }
+  }
+  const levelSettings: MatchingResult['sensitivity']['levels'] = [];
+  const combinedAll = (l: ReturnType<typeof propositionLikelihoods>) =>
+    Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, figure(l.profiles.filter((x) => x.fieldsShown > 0).map((x) => x.log10LrVs[id]), params.dependence).combined])) as Record<AlternativeId, number>;
+  for (const value of params.nearBitsSensitivity) levelSettings.push({ parameter: 'nearBits', value, log10Lr: combinedAll(propositionLikelihoods(paired, { ...settings, nearBits: value })) });
+  for (const value of params.rareTagShareSensitivity) levelSettings.push({ parameter: 'rareTagShare', value, log10Lr: combinedAll(propositionLikelihoods(paired, { ...settings, rareTagShare: value })) });
+  // rates by the number of fields shown
+  const byFieldsShown: FieldsShownRow[] = [];
+  const maxShown = Math.max(0, ...profiles.map((p) => p.fieldsShown));
+  for (let k = 1; k <= maxShown; k++) {
+    const rows = profiles.filter((p) => p.fieldsShown === k);
+    if (!rows.length) continue;
+    byFieldsShown.push({
+      fieldsShown: k, profiles: rows.length, ...rateWithIntervals(rows.filter((p) => p.allShownAgree).length, rows.length),
+      medianLog10LrVs: Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, median(rows.map((p) => p.log10LrVs[id]))])) as Record<AlternativeId, number>,
+    });
+  }
+  // answer key (simulations only): ids missing from it are counted, never assumed
+  let truth: MatchingResult['truth'] = null;
+  if (evidence.truth) {
+    const copied = new Map(evidence.truth.map((t) => [t.id, t.copied]));
+    const missingFromKey = profiles.filter((p) => !copied.has(p.id)).length;
+    truth = {
+      rule: `per-profile LR >= 10^${params.callLog10} called "copied"`, missingFromKey,
+      rows: ALTERNATIVE_IDS.map((alternative) => {
+        const c = { alternative, tp: 0, fp: 0, fn: 0, tn: 0, unknown: 0 };
+        for (const p of profiles) {
+          const t = copied.get(p.id);
+          const call = p.log10LrVs[alternative] >= params.callLog10;
+          if (t === undefined) c.unknown++;
+          else if (t && call) c.tp++;
+          else if (!t && call) c.fp++;
+          else if (t && !call) c.fn++;
+          else c.tn++;
+        }
+        return c;
+      }),
+    };
+  }
+  const histogram = new Map<number, number>();
+  for (const v of nul.allShownAgree) histogram.set(v, (histogram.get(v) ?? 0) + 1);
+  return {
+    inputs: evidence.inputs,
+    parameters: { ...params, alternatives, thresholds, samePictureBits },
+    comparisons: definitionRows(comparisons),
+    provenanceLevels: definitionRows(lrs.comparisons),
+    profiles,
+    rates: { fields: rates.fields, overall: rates.overall, byUploader: rates.byUploader, byFieldsShown },
+    baseline: {
+      withinUploader: true, permutations: nul.permutations,
+      statistics: nul.statistics.map(({ name, observed, expected, q025, q975, pValue }) => ({ name, observed, expected, q025, q975, pValue })),
+      expectedFieldRate: nul.expectedFieldRate,
+      allShownAgreeHistogram: [...histogram].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count })),
+      analytic: { fields: analytic.fields, expectedAllShownAgree: analytic.expectedAllShownAgree, observedAllShownAgree: analytic.observedAllShownAgree, log10PValue: analytic.log10PValue, method: analytic.method },
+    },
+    propositions,
+    levelProbabilities: lrs.levelProbabilities,
+    em: { ...lrs.em, unrelatedPairs: lrs.unrelatedPairs },
+    dependence,
+    sensitivity: { strictness, reproduction, levels: levelSettings },
+    validation: simulationStudy(settings, { seed: params.simulationSeed, profiles: params.simulationProfiles, uploaders: new Set(profiles.map((p) => p.uploader)).size || 3 }),
+    truth,
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The propositions at source level (Cook et al. 1998; Evett, Jackson & Lambert 2000: the
+ * alternative is the defence's account, at the same level, not "a random member of the
+ * population"):
+ *
+ *   H_source  "the displayed fields were copied from the source platform's profile"
+ *   against, each reported separately,
+ *   unrelated     coincidence: an unrelated person's profile of the same network;
+ *   self-entry    the same person entered their own profile (own wording, own photo choice);
+ *   address-book  the fields came from the uploaders' contact labels (e.g. 王总-华为);
+ *   avatar-app    the avatar was imported from another platform (头像淘淘: QQ / Renren), the
+ *                 rest from the address book;
+ *   cf            the fields were inferred from the person's contacts (collaborative filtering).
+ *
+ * The model of each alternative is stated, per field, conditional on the app showing the field
+ * (what is not shown carries weight 1, so a name-only profile is evidence about the name only):
+ *   P(level | H, shown) = r_H,f x form_H,f(level) + (1 - r_H,f) x u_f(level)
+ * r_H,f is the chance that the shown value reproduces the person's own source value under H,
+ * form_H,f how it is written when it does (as written / after normalisation / same entity /
+ * similar; for avatars identical / near-identical / same picture), and u_f the chance level
+ * distribution among unrelated pairs of the same networks (otherwise the value came from
+ * elsewhere). Fields are independent given H (stated; the sensitivity table moves every r).
+ * Copying (H_source) has its level probabilities m estimated from the observed pairs by the
+ * project's one Fellegi-Sunter EM with u fixed; `unrelated` uses the joint agreement patterns of
+ * unrelated pairs (fields not independent) and the national frequency of the displayed name.
+ *
+ * DEFAULTS are assumptions stated for the expert to replace (or to estimate from a reference
+ * sample, e.g. the same people's profiles on a third platform): see `why` on each. They are
+ * parameters of `analyseMatching` and appear in its sensitivity table.
+ */
+
+/** The alternatives' ids, in report order. */
+export const ALTERNATIVE_IDS = ['unrelated', 'self-entry', 'address-book', 'avatar-app', 'cf'] as const;
+export type AlternativeId = (typeof ALTERNATIVE_IDS)[number];
+
+/** One field under one alternative: reproduction chance r and the form of a reproduction. */
+export interface FieldModel {
+  /** P(the shown value reproduces the person's own source value | H, shown) */
+  r: number;
+  /** form of a reproduction: level label -> probability (sums to 1) */
+  form: Record<string, number>;
+}
+
+export interface AlternativeModel {
+  id: AlternativeId;
+  description: string;
+  /** the assumptions in words (printed with the result) */
+  assumptions: string[];
+  /** per field (avatar, name, employer, title, school, tags); absent = never reproduces (r = 0) */
+  fields: Record<string, FieldModel>;
+  /** where the defaults come from */
+  why: string;
+  /** simulation only: P(the app shows the field | H) */
+  shown: Record<string, number>;
+}
+
+const TEXT_OWN = (exact: number, normalised: number, entity: number, similar: number) => ({
+  exact, 'same after normalisation': normalised, 'same entity': entity, similar,
+});
+
+/** What a contact label gives (address-book; also the non-avatar fields of avatar-app, and cf's name). */
+const ADDRESS_BOOK_FIELDS: Record<string, FieldModel> = {
+  name: { r: 0.98, form: { exact: 0.6, 'same after normalisation': 0.05, similar: 0.35 } },
+  employer: { r: 0.7, form: TEXT_OWN(0.05, 0, 0.85, 0.1) },
+  title: { r: 0.5, form: TEXT_OWN(0.2, 0, 0.4, 0.4) },
+  school: { r: 0.3, form: TEXT_OWN(0.1, 0, 0.7, 0.2) },
+};
+
+/** The stated default models (see the module comment and each `why`). */
+export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeModel>> = {
+  unrelated: {
+    id: 'unrelated',
+    description: 'coincidence: the display is an unrelated person\'s profile from the same uploader\'s network',
+    assumptions: [
+      'chance agreement from the joint agreement patterns of unrelated pairs within each uploader\'s network (fields not assumed independent), never below the product of the per-field rates',
+      'the name\'s chance agreement from its national surname share (2019/2020 national name reports) times its given name\'s share among the source profiles',
+    ],
+    fields: {},
+    why: 'measured: unrelated pairs of the evidence itself; national surname shares',
+    shown: { avatar: 0.9, name: 1, employer: 0.85, title: 0.85, school: 0.8, tags: 0.85 },
+  },
+  'self-entry': {
+    id: 'self-entry',
+    description: 'the same person entered their own profile (in the app or a service it draws on): the same facts in their own wording, often another photo',
+    assumptions: [
+      'given the app shows a field, it states the person\'s own fact with chance r (name 0.95, employer 0.85, title 0.8, school 0.9, tags 0.5, avatar: the same photo 0.3)',
+      'a person re-entering a fact writes it exactly as on the source for names mostly (0.9), employers seldom (0.2: everyday names differ from registered ones), titles and schools about half the time',
+      'a reused photo passes through another platform\'s crop and resize: identical hash 0.05, near-identical 0.25, same picture 0.7',
+      'own tags re-entered elsewhere: the source list in its order 0.02, a personal tag 0.35, common tags 0.63',
+      'fields independent given self-entry',
+    ],
+    fields: {
+      avatar: { r: 0.3, form: { identical: 0.05, 'near-identical': 0.25, 'same picture': 0.7 } },
+      name: { r: 0.95, form: { exact: 0.9, 'same after normalisation': 0.05, similar: 0.05 } },
+      employer: { r: 0.85, form: TEXT_OWN(0.2, 0.05, 0.5, 0.25) },
+      title: { r: 0.8, form: TEXT_OWN(0.5, 0.05, 0.2, 0.25) },
+      school: { r: 0.9, form: TEXT_OWN(0.55, 0.05, 0.3, 0.1) },
+      tags: { r: 0.5, form: { 'source list in order': 0.02, 'rare tag shared': 0.35, 'common tags shared': 0.63 } },
+    },
+    why: 'expert assumption: no published rate of cross-platform wording identity was found; chosen generous to the defence (high reproduction of facts, frequent photo reuse), to be replaced by a reference sample of the same people on a third platform',
+    shown: { avatar: 0.8, name: 1, employer: 0.8, title: 0.75, school: 0.7, tags: 0.6 },
+  },
+  'address-book': {
+    id: 'address-book',
+    description: 'the fields came from the uploaders\' address books: the contact label (e.g. 王总-华为) gives a name and sometimes an employer or title',
+    assumptions: [
+      'a contact label gives the name (r 0.98; as the person writes it 0.6, a nickname or title form similar 0.35)',
+      'an employer or title shown under this account comes from the label (employer r 0.7, mostly the everyday name; title r 0.5)',
+      'address books carry no tags and rarely a photo (avatar r 0.05); a school seldom (r 0.3)',
+      'fields independent given address-book',
+    ],
+    fields: { avatar: { r: 0.05, form: { identical: 0.05, 'near-identical': 0.15, 'same picture': 0.8 } }, ...ADDRESS_BOOK_FIELDS },
+    why: 'expert assumption from how contact labels are written (王总-华为: surname + title, everyday company name); the certificate does not describe the uploaders\' books',
+    shown: { avatar: 0.05, name: 1, employer: 0.3, title: 0.2, school: 0.05, tags: 0.02 },
+  },
+  'avatar-app': {
+    id: 'avatar-app',
+    description: 'the avatar was imported from another platform (头像淘淘 from QQ / Renren), the other fields from the address book',
+    assumptions: [
+      'the imported photo is the same picture as the source\'s with chance 0.6 (people reuse photos across platforms), passed through that platform\'s crop and resize',
+      'other fields as under address-book',
+    ],
+    fields: { avatar: { r: 0.6, form: { identical: 0.05, 'near-identical': 0.25, 'same picture': 0.7 } }, ...ADDRESS_BOOK_FIELDS },
+    why: 'the defence\'s account (FACTS.md case 1, inference 2); photo reuse rate an expert assumption, high on purpose',
+    shown: { avatar: 0.7, name: 1, employer: 0.3, title: 0.2, school: 0.05, tags: 0.02 },
+  },
+  cf: {
+    id: 'cf',
+    description: 'the fields were inferred from the person\'s contacts\' data (collaborative filtering), the name from an address book',
+    assumptions: [
+      'community-bound attributes are inferred from friends fairly often (employer r 0.35, school 0.3; Mislove et al. 2010), high-cardinality ones seldom (title 0.15; Gong & Liu 2016: 57% for city)',
+      'an inferred value is a neighbour\'s value: the person\'s own wording only by chance (exact 0.3 for employer and school)',
+      'copy ceiling: a value no contact holds (a personal tag, one\'s own photo) is out of reach (avatar r 0; tags r 0.05, common tags only)',
+      'fields independent given cf',
+    ],
+    fields: {
+      name: ADDRESS_BOOK_FIELDS.name!,
+      employer: { r: 0.35, form: TEXT_OWN(0.3, 0, 0.6, 0.1) },
+      title: { r: 0.15, form: TEXT_OWN(0.5, 0, 0.3, 0.2) },
+      school: { r: 0.3, form: TEXT_OWN(0.3, 0, 0.6, 0.1) },
+      tags: { r: 0.05, form: { 'source list in order': 0, 'rare tag shared': 0, 'common tags shared': 1 } },
+    },
+    why: 'per-field accuracies after the literature notebook 04 cites: Mislove, Viswanath, Gummadi & Druschel, WSDM 2010; Gong & Liu, USENIX Security 2016; the copy ceiling',
+    shown: { avatar: 0, name: 1, employer: 0.5, title: 0.3, school: 0.4, tags: 0.3 },
+  },
+};
+
+/**
+ * P(level | H, shown) for every level of one field: r x form + (1 - r) x u (null levels NaN).
+ * `labels` are the field's level labels, `u` its unrelated-pair level probabilities.
+ */
+export function alternativeLevelProbabilities(model: FieldModel | undefined, labels: readonly string[], u: ArrayLike<number>): Float64Array {
+  const r = model?.r ?? 0;
+  const out = new Float64Array(labels.length);
+  for (let l = 0; l < labels.length; l++) {
+    const ul = u[l]!;
+    out[l] = Number.isNaN(ul) ? NaN : r * (model?.form[labels[l]!] ?? 0) + (1 - r) * ul;
+  }
+  return out;
+}
+
+/** Check a model: r in [0, 1], every form sums to 1 over levels the field has. */
+export function checkAlternative(model: AlternativeModel, levelsByField: Record<string, readonly string[]>): void {
+  for (const [field, fm] of Object.entries(model.fields)) {
+    const labels = levelsByField[field];
+    if (!labels) throw new RangeError(`alternative '${model.id}': unknown field '${field}'`);
+    if (!(fm.r >= 0 && fm.r <= 1)) throw new RangeError(`alternative '${model.id}', ${field}: r must be in [0, 1], got ${fm.r}`);
+    let s = 0;
+    for (const [label, p] of Object.entries(fm.form)) {
+      if (!labels.includes(label)) throw new RangeError(`alternative '${model.id}', ${field}: no level '${label}' (levels: ${labels.join(', ')})`);
+      if (!(p >= 0)) throw new RangeError(`alternative '${model.id}', ${field}: form probability of '${label}' must be >= 0`);
+      s += p;
+    }
+    if (Math.abs(s - 1) > 1e-9) throw new RangeError(`alternative '${model.id}', ${field}: form probabilities sum to ${s}, not 1`);
+  }
+}

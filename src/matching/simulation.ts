@@ -1,0 +1,203 @@
+/**
+ * Validation by simulation: displays generated under EACH proposition for the SAME people, and
+ * the distribution of every likelihood ratio (copied vs each alternative) under each.
+ *
+ * The people and their source profiles come from `generateSyntheticEvidence` (the committed
+ * generator, all displays copied with its copy noise: re-encoded avatars, short company names,
+ * title synonyms, school abbreviations, truncated tag lists, stale values). The other displays
+ * are built from the same source profiles by the stated models of `propositions.ts`: per field,
+ * shown with the model's `shown` chance; if shown, the person's own value in a form drawn from
+ * `form` with chance r, else the value of another person of the population. `unrelated` shows
+ * another person's whole profile. SYNTHETIC: generator + seed; same seed, same figures.
+ */
+import { DEFAULT_SCHOOL_ALIAS_PAIRS } from '../text/school';
+import { deriveSeed, randomInt, seededRandom, shuffleInPlace, type Rng } from '../stats/random';
+import { quantileSorted } from '../stats/quantileSorted';
+import { pairProfiles } from './compare';
+import { flipBits, generateSyntheticEvidence } from './generator';
+import type { ProfileRow } from './profile';
+import { ALTERNATIVE_IDS, type AlternativeId, type AlternativeModel } from './propositions';
+import { propositionLikelihoods, type PropositionSettings } from './propositionLr';
+import { EMPLOYERS, FIRM_FORMS, FIRM_REGIONS, HOMOPHONES, TITLES, TRADITIONAL } from './vocab';
+
+/** What the data were generated under: copying, or one of the alternatives. */
+export type GeneratingProposition = 'copied' | AlternativeId;
+export const GENERATING_PROPOSITIONS: readonly GeneratingProposition[] = ['copied', ...ALTERNATIVE_IDS];
+
+const SIMPLIFIED = Object.fromEntries(Object.entries(TRADITIONAL).map(([s, t]) => [t, s]));
+const SCHOOL_ALIAS = new Map<string, string>();
+for (const [alias, canonical] of DEFAULT_SCHOOL_ALIAS_PAIRS) if (!SCHOOL_ALIAS.has(canonical) && !/^[a-z ]{7,}$/i.test(alias)) SCHOOL_ALIAS.set(canonical, alias);
+const TITLE_SYNONYM = new Map<string, string>();
+for (const [t, , syn] of TITLES) if (syn.length) {
+  TITLE_SYNONYM.set(t, syn[0]!);
+  for (const s of syn) TITLE_SYNONYM.set(s, t);
+}
+const EMPLOYER_OTHER = new Map<string, string>();
+for (const [registered, short] of EMPLOYERS) if (registered !== short) {
+  EMPLOYER_OTHER.set(registered, short);
+  EMPLOYER_OTHER.set(short, registered);
+}
+
+/** The same text after a change normalisation undoes: traditional<->simplified, else an ideographic space. */
+function normalisedVariant(s: string): string {
+  const swapped = Array.from(s, (c) => TRADITIONAL[c] ?? SIMPLIFIED[c] ?? c).join('');
+  if (swapped !== s) return swapped;
+  const cs = [...s];
+  return cs.length > 1 ? `${cs[0]}\u3000${cs.slice(1).join('')}` : `${s}\u3000`;
+}
+
+function entityVariant(field: string, s: string): string {
+  if (field === 'employer') {
+    const other = EMPLOYER_OTHER.get(s);
+    if (other) return other;
+    const region = FIRM_REGIONS.find((r) => s.startsWith(r));
+    const form = [...FIRM_FORMS].sort((a, b) => b.length - a.length).find((f) => s.endsWith(f));
+    if (region && form) return s.slice(region.length, s.length - form.length);
+    return `北京${s}有限公司`;
+  }
+  if (field === 'title') return TITLE_SYNONYM.get(s) ?? s;
+  if (field === 'school') return SCHOOL_ALIAS.get(s) ?? s;
+  return s;
+}
+
+function similarVariant(field: string, s: string, rng: Rng): string {
+  const cs = [...s];
+  if (field === 'name') {
+    const k = 1 + randomInt(rng, Math.max(1, cs.length - 1));
+    const h = HOMOPHONES[cs[k]!];
+    if (h) return [...cs.slice(0, k), h, ...cs.slice(k + 1)].join('');
+    return `${s}总`;
+  }
+  if (field === 'title') return `高级${s}`;
+  return cs.length >= 4 ? cs.slice(0, -1).join('') : `${s}科技`;
+}
+
+function ownValue(field: string, form: string, value: string, rng: Rng): string | null {
+  switch (form) {
+    case 'exact': case 'identical': return value;
+    case 'same after normalisation': return normalisedVariant(value);
+    case 'same entity': return entityVariant(field, value);
+    case 'similar': return similarVariant(field, value, rng);
+    case 'near-identical': return flipBits(value, 1 + randomInt(rng, 4), rng);
+    case 'same picture': return flipBits(value, 5 + randomInt(rng, 8), rng);
+    default: return null; // 'different', 'displayed only' (a measured model): another person's value
+  }
+}
+
+const TAG_SPLIT = /[,，、]/u;
+
+function ownTags(form: string, value: string, population: string[], rng: Rng, counts: Map<string, number>): string {
+  const tags = value.split(TAG_SPLIT).filter((t) => t !== '');
+  const others = population.filter((t) => !tags.includes(t));
+  shuffleInPlace(rng, others);
+  if (form === 'source list in order') return tags.slice(0, Math.max(Math.min(2, tags.length), Math.min(5, tags.length))).join('、');
+  const sorted = tags.slice().sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
+  const shared = form === 'rare tag shared' ? sorted.slice(0, 1) : sorted.slice(-Math.min(2, sorted.length));
+  const out = [...shared, ...others.slice(0, 1 + randomInt(rng, 2))];
+  shuffleInPlace(rng, out);
+  return out.join('、');
+}
+
+const COLUMN: Record<string, keyof ProfileRow> = { avatar: 'avatar_hash', name: 'name', employer: 'employer', title: 'title', school: 'school', tags: 'tags' };
+
+function drawForm(form: Record<string, number>, rng: Rng): string {
+  let x = rng();
+  const entries = Object.entries(form);
+  for (const [k, p] of entries) if ((x -= p) < 0) return k;
+  return entries[entries.length - 1]![0];
+}
+
+/** The display an alternative would give for these people (see the module comment). */
+export function simulateUnderAlternative(
+  displayed: readonly ProfileRow[], source: readonly ProfileRow[], model: AlternativeModel, defaultAvatar: string, seed: number,
+): ProfileRow[] {
+  const rng = seededRandom(deriveSeed(seed, `simulate:${model.id}`));
+  const byId = new Map(source.map((r) => [r.id, r]));
+  const tagCountsRaw = new Map<string, number>();
+  const population: string[] = [];
+  for (const r of source) for (const t of String(r.tags ?? '').split(TAG_SPLIT).filter((x) => x !== '')) {
+    tagCountsRaw.set(t, (tagCountsRaw.get(t) ?? 0) + 1);
+    population.push(t);
+  }
+  const present = (v: unknown) => v != null && v !== '' && v !== defaultAvatar;
+  return displayed.map((d) => {
+    const own = byId.get(d.id)!;
+    const other = () => source[randomInt(rng, source.length)]!;
+    if (model.id === 'unrelated') {
+      let o = other();
+      while (o.id === d.id) o = other();
+      return { ...o, id: d.id, uploader: d.uploader ?? null, avatar_hash: present(o.avatar_hash) ? o.avatar_hash : null };
+    }
+    const row: ProfileRow = { id: d.id, uploader: d.uploader ?? null, name: null, avatar_hash: null, employer: null, title: null, school: null, tags: null };
+    for (const field of Object.keys(COLUMN)) {
+      const col = COLUMN[field]!;
+      if (rng() >= (model.shown[field] ?? 0)) continue;
+      const fm = model.fields[field];
+      const value = own[col];
+      let shown: string | null;
+      if (fm && rng() < fm.r && present(value)) {
+        const form = drawForm(fm.form, rng);
+        const mine = field === 'tags' ? (form === 'different' || form === 'displayed only' ? null : ownTags(form, String(value), population, rng, tagCountsRaw)) : ownValue(field, form, String(value), rng);
+        const v = mine ?? other()[col];
+        shown = mine ?? (present(v) ? String(v) : null);
+      } else {
+        const v = other()[col];
+        shown = present(v) ? String(v) : null;
+      }
+      (row as unknown as Record<string, unknown>)[col] = shown;
+    }
+    return row;
+  });
+}
+
+export interface SimulationOptions {
+  seed: number;
+  /** people (displayed profiles) per generated data set */
+  profiles: number;
+  uploaders: number;
+}
+
+export interface SimulationCell {
+  /** the proposition the displays were generated under */
+  generatedUnder: GeneratingProposition;
+  /** the LR: copied vs this alternative */
+  vs: AlternativeId;
+  profiles: number;
+  /** quantiles of the per-profile log10 LR */
+  q05: number;
+  q25: number;
+  median: number;
+  q75: number;
+  q95: number;
+  /** share of profiles with LR >= 100 and >= 10^4 */
+  shareAtLeast100: number;
+  shareAtLeast10k: number;
+}
+
+export interface SimulationStudy {
+  options: SimulationOptions;
+  generator: string;
+  cells: SimulationCell[];
+}
+
+/** Run the study: generate under every proposition, compute every LR, summarise its distribution. */
+export function simulationStudy(settings: PropositionSettings, options: SimulationOptions): SimulationStudy {
+  const ev = generateSyntheticEvidence({ seed: options.seed, displayed: options.profiles, uploaders: options.uploaders, extraSource: 0, copiedShare: 1 });
+  const prepare = { defaultAvatarHashes: [ev.defaultAvatarHash] };
+  const cells: SimulationCell[] = [];
+  for (const under of GENERATING_PROPOSITIONS) {
+    const displayed = under === 'copied' ? ev.displayed : simulateUnderAlternative(ev.displayed, ev.source, settings.alternatives[under], ev.defaultAvatarHash, options.seed);
+    const lrs = propositionLikelihoods(pairProfiles(displayed, ev.source, prepare), settings);
+    const shown = lrs.profiles.filter((p) => p.fieldsShown > 0);
+    for (const vs of ALTERNATIVE_IDS) {
+      const v = Float64Array.from(shown, (p) => p.log10LrVs[vs]).sort();
+      const share = (t: number) => (v.length ? v.filter((x) => x >= t).length / v.length : NaN);
+      cells.push({
+        generatedUnder: under, vs, profiles: v.length,
+        q05: quantileSorted(v, 0.05), q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), q95: quantileSorted(v, 0.95),
+        shareAtLeast100: share(2), shareAtLeast10k: share(4),
+      });
+    }
+  }
+  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', cells };
+}

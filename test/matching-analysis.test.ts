@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as matching from '../src/matching';
+
+const dir = join(__dirname, '..', 'datasets', 'matching');
+const paths = {
+  displayed: join(dir, 'displayed.csv'), source: join(dir, 'source.csv'), schoolAliases: join(dir, 'school-aliases.csv'),
+  employerAliases: join(dir, 'employer-aliases.csv'), titleSynonyms: join(dir, 'job-title-synonyms.csv'),
+};
+const quick = { ...matching.MATCHING_DEFAULTS, permutations: 99, simulationProfiles: 40, sensitivity: [0.8], rFactors: [0.5], nearBitsSensitivity: [], rareTagShareSensitivity: [] };
+
+describe('analyseMatching', async () => {
+  const evidence = await matching.loadMatchingEvidence(paths, { answerKey: [join(dir, 'truth.csv')] });
+  it('counts displayed ids missing from the answer key instead of assuming them', () => {
+    const dropped = new Set(evidence.displayed.slice(0, 7).map((d) => d.id));
+    const r = matching.analyseMatching({ ...evidence, truth: evidence.truth!.filter((t) => !dropped.has(t.id)) }, quick);
+    expect(r.truth!.missingFromKey).toBe(7);
+    for (const row of r.truth!.rows) expect(row.unknown).toBe(7);
+    for (const row of r.truth!.rows) expect(row.tp + row.fp + row.fn + row.tn + row.unknown).toBe(evidence.displayed.length);
+  }, 120_000);
+  it('is JSON-serialisable, names no person, and reports every alternative per uploader network', () => {
+    const r = matching.analyseMatching(evidence, quick);
+    const json = JSON.stringify(r);
+    expect(JSON.parse(json).propositions).toHaveLength(5);
+    for (const name of evidence.displayed.slice(0, 20).map((d) => d.name).filter((n): n is string => !!n && [...n].length >= 2)) expect(json).not.toContain(name);
+    expect(r.propositions.every((p) => p.perUploader.length === 3)).toBe(true);
+    const blocks = matching.matchingReport(r).sections.flatMap((s) => s.blocks.map((b) => b.id));
+    expect(blocks).toEqual(expect.arrayContaining(['propositions', 'byFieldsShown', 'provenanceLevels', 'validationStatement', 'truth', 'dependence', 'reproduction']));
+  }, 120_000);
+  it('measures the self-entry model from a reference sample when one is given', () => {
+    const ev = matching.generateSyntheticEvidence({ seed: 704 });
+    const ref = matching.simulateUnderAlternative(evidence.displayed, evidence.source, matching.DEFAULT_ALTERNATIVES['self-entry'], ev.defaultAvatarHash, 5);
+    const r = matching.analyseMatching({ ...evidence, reference: ref }, quick);
+    const self = r.parameters.alternatives['self-entry'];
+    expect(self.why).toMatch(/measured from the expert's reference sample \(\d+ people\)/);
+    for (const fm of Object.values(self.fields)) expect(Object.values(fm.form).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(r.propositions.find((p) => p.id === 'self-entry')!.why).toBe(self.why);
+  }, 120_000);
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_ALTERNATIVES, alternativeLevelProbabilities, checkAlternative, combineLog10, generateSyntheticEvidence, jointLog10, nameLevelProbabilities,
+  pairProfiles, perGroupLog10, provenanceComparisons, tagCounts, unrelatedPairs, compareTables, compareField,
+} from '../src/matching';
+
+describe('alternative models: P(level | H, shown) = r form + (1 - r) u', () => {
+  it('mixes the stated form with the unrelated rates and keeps null levels out', () => {
+    const p = alternativeLevelProbabilities({ r: 0.5, form: { exact: 1 } }, ['missing', 'exact', 'different'], [NaN, 0.1, 0.9]);
+    expect(p[0]).toBeNaN();
+    expect(p[1]).toBeCloseTo(0.5 + 0.05, 12);
+    expect(p[2]).toBeCloseTo(0.45, 12);
+    expect(Array.from(alternativeLevelProbabilities(undefined, ['missing', 'exact', 'different'], [NaN, 0.1, 0.9])).slice(1)).toEqual([0.1, 0.9]);
+  });
+  it('every default model is well formed for the provenance levels', () => {
+    const ev = generateSyntheticEvidence({ seed: 3, displayed: 30, extraSource: 5 });
+    const paired = pairProfiles(ev.displayed, ev.source, { defaultAvatarHashes: [ev.defaultAvatarHash] });
+    const cmps = provenanceComparisons({ samePictureBits: 12, nearBits: 4, similarity: 0.8, rareTagShare: 0.01, tagCounts: tagCounts(paired.source), sourceProfiles: paired.source.length });
+    const labels = Object.fromEntries(cmps.map((c) => [c.name, c.levels.map((l) => l.label)]));
+    for (const m of Object.values(DEFAULT_ALTERNATIVES)) expect(() => checkAlternative(m, labels)).not.toThrow();
+    expect(() => checkAlternative({ ...DEFAULT_ALTERNATIVES.cf, fields: { tags: { r: 0.1, form: { exact: 1 } } } }, labels)).toThrow(/no level 'exact'/);
+    expect(() => checkAlternative({ ...DEFAULT_ALTERNATIVES.cf, fields: { name: { r: 0.1, form: { exact: 0.5 } } } }, labels)).toThrow(/sum to 0.5/);
+  });
+});
+
+describe('provenance levels', () => {
+  const ev = generateSyntheticEvidence({ seed: 5, displayed: 60, extraSource: 0, uploaders: 2 });
+  const paired = pairProfiles(ev.displayed, ev.source, { defaultAvatarHashes: [ev.defaultAvatarHash] });
+  const cmps = provenanceComparisons({ samePictureBits: 12, nearBits: 4, similarity: 0.8, rareTagShare: 0.01, tagCounts: tagCounts(paired.source), sourceProfiles: paired.source.length });
+  it('tell exact wording from agreement after normalisation, and flag a value only the app shows', () => {
+    const name = cmps[1]!;
+    const p = (n: string | null) => ({ ...paired.displayed[0]!, name: { ...paired.displayed[0]!.name, raw: n ?? '', text: n ? n.replace(/張/g, '张') : '' } });
+    expect(name.levels[compareField(name, p('张伟'), p('张伟'))]!.label).toBe('exact');
+    expect(name.levels[compareField(name, p('张伟'), p('張伟'))]!.label).toBe('same after normalisation');
+    expect(name.levels[compareField(name, p('张伟'), p(null))]!.label).toBe('displayed only');
+    expect(name.levels[compareField(name, p(null), p('张伟'))]!.isNull).toBe(true);
+  });
+  it('unrelated pairs stay within each uploader network; joint probabilities never below the product of marginals', () => {
+    const un = unrelatedPairs(paired, cmps);
+    const sizes = [...new Set(paired.displayed.map((d) => d.uploader))].map((u) => paired.displayed.filter((d) => d.uploader === u).length);
+    expect(un.pairs).toBe(sizes.reduce((a, n) => a + n * (n - 1), 0));
+    const m = compareTables(paired, cmps);
+    const joint = jointLog10(un, m.levels, 1);
+    const F = cmps.length;
+    for (let i = 0; i < m.ids.length; i++) {
+      let prod = 0;
+      for (let f = 0; f < F; f++) if (f !== 1 && !un.isNull[f]![m.levels[i * F + f]!]) prod += Math.log10(un.marginal[f]![m.levels[i * F + f]!]!);
+      expect(joint[i]!).toBeGreaterThanOrEqual(prod - 1e-12);
+    }
+  });
+  it("the name's chance comes from its own frequency and the levels sum to 1", () => {
+    const un = unrelatedPairs(paired, cmps);
+    const probs = nameLevelProbabilities(paired, cmps[1]!, un.marginal[1]!);
+    for (const p of probs) expect(Array.from(p).filter((x) => !Number.isNaN(x)).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    const wang = paired.displayed.findIndex((d) => d.name.text.startsWith('王'));
+    const rare = paired.displayed.findIndex((d) => /^(单|解|仇|区)/u.test(d.name.text));
+    if (wang >= 0 && rare >= 0) expect(probs[wang]![2]! > 0).toBe(true);
+  });
+});
+
+describe('dependence models for the combined figure', () => {
+  const groups = ['A', 'A', 'A', 'B', 'B'];
+  const values = [1, 5, 9, 2, 4];
+  it('median-min: one typical profile per network, the weakest network', () => {
+    const per = perGroupLog10(groups, values, 'median-min');
+    expect(per).toEqual([{ group: 'A', profiles: 3, log10Lr: 5 }, { group: 'B', profiles: 2, log10Lr: 3 }]);
+    expect(combineLog10(per, 'median-min')).toBe(3);
+    expect(combineLog10(perGroupLog10(groups, values, 'median-sum'), 'median-sum')).toBe(8);
+  });
+  it('effective-n: Kish design effect; rho = 1 gives one profile per network, never a product of all', () => {
+    expect(perGroupLog10(groups, values, 'effective-n:1')[0]!.log10Lr).toBe(5);
+    expect(perGroupLog10(groups, values, 'effective-n:0')[0]!.log10Lr).toBe(15);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The simulation study of issue 13: displays generated under each proposition for the same
+ * people; the per-profile likelihood ratios must behave (seeded: same figures every run).
+ */
+import { describe, expect, it } from 'vitest';
+import { samePictureMaxBits } from '../src/avatars/rule';
+import { DEFAULT_ALTERNATIVES, MATCHING_DEFAULTS, simulationStudy, type AlternativeId, type AlternativeModel } from '../src/matching';
+
+const D = MATCHING_DEFAULTS;
+const study = simulationStudy(
+  { alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare },
+  { seed: D.simulationSeed, profiles: D.simulationProfiles, uploaders: 3 },
+);
+const cell = (under: string, vs: string) => study.cells.find((c) => c.generatedUnder === under && c.vs === vs)!;
+
+describe('simulation study: every LR under every proposition', () => {
+  it('covers every generating proposition against every alternative', () => {
+    expect(study.cells).toHaveLength(6 * 5);
+    expect(cell('copied', 'unrelated').profiles).toBeGreaterThan(250);
+  });
+  it('under self-entry, at most 5% of profiles get LR >= 100 for copied vs self-entry', () => {
+    expect(cell('self-entry', 'self-entry').shareAtLeast100).toBeLessThanOrEqual(0.05);
+  });
+  it('under each alternative, copying is rarely supported against that alternative (<= 5% at LR >= 100)', () => {
+    for (const id of ['unrelated', 'address-book', 'avatar-app', 'cf']) expect(cell(id, id).shareAtLeast100, id).toBeLessThanOrEqual(0.05);
+  });
+  it('under copying, most profiles get LR >= 10^4 against unrelated, address-book and cf, and LR >= 100 against self-entry', () => {
+    for (const id of ['unrelated', 'address-book', 'cf']) expect(cell('copied', id).shareAtLeast10k, id).toBeGreaterThan(0.5);
+    expect(cell('copied', 'self-entry').shareAtLeast100).toBeGreaterThan(0.5);
+  });
+  it('is reproducible from its seed', () => {
+    const again = simulationStudy(
+      { alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare },
+      { seed: D.simulationSeed, profiles: 60, uploaders: 3 },
+    );
+    const twice = simulationStudy(
+      { alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare },
+      { seed: D.simulationSeed, profiles: 60, uploaders: 3 },
+    );
+    expect(JSON.stringify(twice)).toBe(JSON.stringify(again));
+  });
+});
