@@ -1,6 +1,6 @@
 /** The per-inference commands (match, link, avatars, plausibility, capacity, retention, shadow). */
 import type { Command } from 'commander';
-import { registerAvatars } from './avatarsCommand';
+import { avatarsCommand } from './avatarsCommand';
 import { registerCapacity } from './capacityCommand';
 import { registerLink } from './linkCommand';
 import { registerMatch } from './matchCommand';
@@ -12,7 +12,7 @@ export function registerAreaCommands(program: Command, setCode: (c: number) => v
   // In the order of the notebooks (01 match ... 07 shadow).
   registerMatch(program, setCode);
   registerLink(program, setCode);
-  registerAvatars(program, setCode);
+  avatarsCommand.register(program, setCode);
   registerPlausibility(program, setCode);
   registerCapacity(program, setCode);
   retentionCommand.register(program, setCode);
