@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { avatarsCommand } from './avatarsCommand';
 import { registerCapacity } from './capacityCommand';
-import { registerLink } from './linkCommand';
+import { linkCommand } from './linkCommand';
 import { registerMatch } from './matchCommand';
 import { registerPlausibility } from './plausibilityCommand';
 import { retentionCommand } from './retentionCommand';
@@ -11,7 +11,7 @@ import { registerShadow } from './shadowCommand';
 export function registerAreaCommands(program: Command, setCode: (c: number) => void): void {
   // In the order of the notebooks (01 match ... 07 shadow).
   registerMatch(program, setCode);
-  registerLink(program, setCode);
+  linkCommand.register(program, setCode);
   avatarsCommand.register(program, setCode);
   registerPlausibility(program, setCode);
   registerCapacity(program, setCode);
