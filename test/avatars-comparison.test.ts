@@ -16,7 +16,7 @@ describe('avatarHashComparison', () => {
     expect(at('0000000000000000', 'ffffffffffffffff')).toBe('different');
   });
 
-  it('the threshold is the one avatar similarity rule's, inclusive, and printed in the level text', () => {
+  it('the threshold is that of the one avatar similarity rule, inclusive, and printed in the level text', () => {
     const t = AVATAR_SIMILARITY.threshold;
     const withBits = (n: number): string => (BigInt(2) ** BigInt(n) - BigInt(1)).toString(16).padStart(16, '0');
     expect(at('0000000000000000', withBits(t))).toBe('basically the same');
