@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  AVATAR_SIMILARITY, CROP_WINDOWS, cropHashesFromPixels, cropTolerantDistance, mixtureLog10Lr, personLr, platformPipeline, sameAvatar, sameAvatarCropTolerant,
+  AVATAR_SIMILARITY, CROP_WINDOWS, chooseOnTuning, cropHashesFromPixels, testRates, cropTolerantDistance, mixtureLog10Lr, personLr, platformPipeline, sameAvatar, sameAvatarCropTolerant,
 } from '../src/avatars';
 import { seededRandom } from '../src/stats/random';
 
@@ -53,5 +53,43 @@ describe('propositions', () => {
   });
   it('the mixture over the set', () => {
     expect(mixtureLog10Lr([{ log10PHp: 0, log10PHd: -4 }], 0.1)).toBeCloseTo(-Math.log10(0.9 + 0.1e-4), 10);
+  });
+});
+
+describe('out-of-sample error rates with the image as the unit', () => {
+  // 6 images: 0-2 tuning, 3-5 test; two same-picture pairs per image.
+  const n = 6;
+  const half = ['tuning', 'tuning', 'tuning', 'test', 'test', 'test'] as Array<'tuning' | 'test'>;
+  const image = Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+  const tol = Uint8Array.from([0, 2, 2, 4, 0, 10, 2, 12, 0, 0, 4, 4]);
+  const diff = new Uint8Array(n * n).fill(30);
+  diff[3 * n + 4] = 2; // one false match among the test pairs at threshold >= 2
+  const m = {
+    images: ['a', 'b', 'c', 'd', 'e', 'f'], half,
+    same: { image, group: Array(12).fill('crop 5%'), distortion: Array(12).fill('x'), plain: tol, tolerant: tol },
+    different: { plain: diff, tolerant: diff },
+  };
+  it('the threshold comes from the tuning half only', () => {
+    // tuning same: 0 2 2 4 0 10 -> threshold covering all but the 10; different all at 30
+    expect(chooseOnTuning(m, 'tolerant', 0.001).threshold).toBeGreaterThanOrEqual(4);
+  });
+  it('counts errors on the test half, resamples images', () => {
+    const rows = testRates(m, 'tolerant', 4, { replicates: 200, level: 0.95, seed: 1 });
+    const fnm = rows.find((r) => r.pairs === 'all distortions')!;
+    expect(fnm.errors).toBe(1); // the 12 of image 3
+    expect(fnm.n).toBe(6);
+    expect(fnm.images).toBe(3);
+    const fm = rows.find((r) => r.error === 'false match')!;
+    expect(fm.errors).toBe(1);
+    expect(fm.n).toBe(6);
+    expect(fm.lower).toBeLessThanOrEqual(fm.rate);
+    expect(fm.upper).toBeGreaterThanOrEqual(fm.rate);
+    expect(testRates(m, 'tolerant', 4, { replicates: 200, level: 0.95, seed: 1 })).toEqual(rows);
+  });
+  it('with no error observed, the upper bound counts one trial per test image', () => {
+    const rows = testRates(m, 'tolerant', 1, { replicates: 100, level: 0.95, seed: 1 });
+    const fm = rows.find((r) => r.error === 'false match')!;
+    expect(fm.errors).toBe(0);
+    expect(fm.upper).toBeCloseTo(1 - 0.025 ** (1 / 3), 6);
   });
 });

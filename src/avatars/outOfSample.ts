@@ -199,12 +199,14 @@ export function testRates(m: SplitMeasurement, kind: DistanceKind, threshold: nu
       s += w[a]!; s2 += w[a]! * w[a]!;
       for (let b = 0; b < nt; b++) if (w[b] && a !== b && fm[a * nt + b]) e += w[a]! * w[b]!;
     }
-    bootFm[r] = e / (s * s - s2);
+    // A resample of one image drawn every time has no pair of distinct draws: no figure (NaN, dropped).
+    bootFm[r] = s * s - s2 > 0 ? e / (s * s - s2) : NaN;
   }
   const alpha = (1 - options.level) / 2;
   const interval = (xs: Float64Array, errors: number): [number, number] => {
-    const sorted = Float64Array.from(xs).sort();
-    const q = (p: number) => sorted[Math.min(B - 1, Math.max(0, Math.round(p * (B - 1))))]!;
+    const sorted = Float64Array.from(xs.filter((x) => !Number.isNaN(x))).sort();
+    const k = sorted.length;
+    const q = (p: number) => sorted[Math.min(k - 1, Math.max(0, Math.round(p * (k - 1))))]!;
     return errors === 0 ? [0, clopperPearsonInterval(0, nt, options.level)[1]] : [q(alpha), q(1 - alpha)];
   };
   const rows: OutOfSampleRate[] = all.map((g, gi) => {
