@@ -1,6 +1,6 @@
 /** The avatar comparison for record linkage, over a precomputed hash column. */
 import { describe, expect, it } from 'vitest';
-import { avatarHashComparison, DEFAULT_THRESHOLDS } from '../src/avatars';
+import { AVATAR_SIMILARITY, avatarHashComparison } from '../src/avatars';
 import { compareField, describeComparison } from '../src/compare/comparison';
 
 type R = { avatar_phash: string | null };
@@ -16,8 +16,8 @@ describe('avatarHashComparison', () => {
     expect(at('0000000000000000', 'ffffffffffffffff')).toBe('different');
   });
 
-  it('the threshold is the default pHash threshold, inclusive, and printed in the level text', () => {
-    const t = DEFAULT_THRESHOLDS.pHash;
+  it('the threshold is that of the one avatar similarity rule, inclusive, and printed in the level text', () => {
+    const t = AVATAR_SIMILARITY.threshold;
     const withBits = (n: number): string => (BigInt(2) ** BigInt(n) - BigInt(1)).toString(16).padStart(16, '0');
     expect(at('0000000000000000', withBits(t))).toBe('basically the same');
     expect(at('0000000000000000', withBits(t + 1))).toBe('different');

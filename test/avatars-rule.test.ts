@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSamePicture, samePictureMaxBits } from '../src/avatars/rule';
 import { DEFAULT_THRESHOLDS } from '../src/avatars/thresholds';
+import { AVATAR_SIMILARITY } from '../src/avatars/similarity';
 
 describe('avatars: the one same-picture rule', () => {
-  it('uses the thresholds measured by notebook 03 (datasets/avatars/thresholds.json)', () => {
-    const measured = JSON.parse(readFileSync(join(__dirname, '..', 'datasets', 'avatars', 'thresholds.json'), 'utf8')).thresholds;
-    expect(DEFAULT_THRESHOLDS).toEqual(measured);
-    expect(samePictureMaxBits()).toBe(measured.pHash);
+  it('is the one similarity rule measured by notebook 03 (datasets/avatars/thresholds.json, key similarity)', () => {
+    const json = JSON.parse(readFileSync(join(__dirname, '..', 'datasets', 'avatars', 'thresholds.json'), 'utf8'));
+    expect(DEFAULT_THRESHOLDS).toEqual(json.thresholds);
+    expect(samePictureMaxBits()).toBe(AVATAR_SIMILARITY.threshold);
+    expect(samePictureMaxBits()).toBe(json.similarity.threshold);
   });
   it('counts differing bits against the threshold', () => {
     const t = samePictureMaxBits();

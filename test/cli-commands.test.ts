@@ -128,7 +128,7 @@ describe('profile-provenance <command> on the committed datasets', () => {
     expect(results.counts.displayed).toBe(320);
     expect(results.links).toHaveLength(320);
     const q = results.truth.quality[0];
-    expect(q['true pairs']).toBe(256);
+    expect(q.trueLinks).toBe(256);
     expect(q.precision).toBeGreaterThan(0.9);
     expect(results.errorRates[0].estimatedFdr).toBeLessThan(0.1);
     expect(results.strengthBands.length).toBeGreaterThan(0);

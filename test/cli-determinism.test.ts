@@ -25,7 +25,7 @@ describe('same inputs + seed => byte-identical JSON', () => {
     ['capacity', []],
     ['retention', ['--decay', 'bootstrap', '--replicates', '300']],
     ['shadow', ['--no-truth']],
-    ['avatars', ['--measure-images', '3']],
+    ['avatars', ['--measure-images', '8', '--replicates', '200']],
     ['plausibility', ['--no-grid']],
     ['link', []],
   ])('%s', async (command, extra) => {

@@ -34,7 +34,7 @@ describe('usage errors exit 2 and name the option', () => {
     [['capacity', '--from', '2014-13'], '--from'],
     [['retention', '--level', 'high'], '--level'],
     [['retention', '--as-of', '2015-02-30'], '--as-of'],
-    [['avatars', '--rule', 'nearest'], '--rule'],
+    [['avatars', '--threshold', 'near'], '--threshold'],
     [['plausibility', '--k', '3.5'], '--k'],
     [['link', '--link-threshold', '1.5'], '--link-threshold'],
     [['shadow', '--key', 'a long enough key here', '--theta', '-1'], '--theta'],

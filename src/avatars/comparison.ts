@@ -6,14 +6,15 @@
 import type { Comparison } from '../compare/comparison';
 import type { HashKind } from './hash';
 import { hammingDistanceHex } from '../compare/hamming';
-import { DEFAULT_RULE, DEFAULT_THRESHOLDS } from './thresholds';
+import { AVATAR_SIMILARITY } from './similarity';
+import { DEFAULT_THRESHOLDS } from './thresholds';
 
 export interface AvatarComparisonOptions<R> {
   /** Reads the hex hash from a record (e.g. `(r) => r.avatar_phash`); null/'' = no avatar. */
   value: (record: R) => string | null | undefined;
-  /** Which hash the column holds (default the default rule's hash, pHash). */
+  /** Which hash the column holds (default pHash, the one similarity rule's hash). */
   hash?: HashKind;
-  /** "Basically the same" threshold (default DEFAULT_THRESHOLDS for that hash). */
+  /** "Basically the same" threshold (default: the one avatar similarity rule, AVATAR_SIMILARITY, for pHash). */
   threshold?: number;
   name?: string;
 }
@@ -27,8 +28,8 @@ export interface AvatarComparisonOptions<R> {
  * compareField(avatar, { avatar_phash: 'c3a1c3a1c3a1c3a1' }, { avatar_phash: 'c3a1c3a1c3a1c3a3' }); // 2 ('basically the same', distance 1)
  */
 export function avatarHashComparison<R>(options: AvatarComparisonOptions<R>): Comparison<R, string | null | undefined> {
-  const hash = options.hash ?? DEFAULT_RULE;
-  const t = options.threshold ?? DEFAULT_THRESHOLDS[hash];
+  const hash = options.hash ?? AVATAR_SIMILARITY.hash;
+  const t = options.threshold ?? (hash === AVATAR_SIMILARITY.hash ? AVATAR_SIMILARITY.threshold : DEFAULT_THRESHOLDS[hash]);
   const empty = (v: string | null | undefined): boolean => v == null || v === '';
   return {
     name: options.name ?? 'avatar',

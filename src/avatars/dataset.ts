@@ -140,7 +140,9 @@ avatars differ from their Weibo ones.
   ${DEFAULT_DISTORTIONS.length} default distortions of each (\`src/avatars/distort.ts\`), with \`robustness/manifest.csv\`.
 - \`thresholds.json\`: the robustness measurement (distinct platform pictures x default distortions,
   all pairs of distinct pictures) from which \`DEFAULT_THRESHOLDS\` were chosen, with the implied
-  false-match and false-non-match rates.
+  false-match and false-non-match rates; its \`similarity\` entry is the measurement behind the one avatar
+  similarity rule (\`AVATAR_SIMILARITY\`: crop-tolerant pHash, threshold chosen on a tuning half of the
+  reference avatars, error rates on the other half), written by \`scripts/datasets/avatars-similarity.ts\`.
 
 ## How the images were made
 

@@ -13,7 +13,9 @@ import { dirname, resolve } from 'node:path';
 import { EvidenceError, type EvidenceIssue, type ProvenanceEntry, type TableSchema, readEvidenceBytes, readTable, sha256Bytes } from '../io';
 import type { PersonEvidence } from './attribution';
 import type { DecodeOptions } from './decode';
-import { type HashedAvatar, hashAvatar } from './hash';
+import { cropHashesFromPixels } from './crops';
+import { decodeAvatar } from './decode';
+import { type HashedAvatar, hashPixels } from './hash';
 
 export const AVATAR_MANIFEST_SCHEMA: TableSchema = {
   name: 'avatar-manifest',
@@ -46,6 +48,10 @@ export interface AvatarImageRecord extends HashedAvatar {
   sha256: string;
   bytes: number;
   variantKind: string | null;
+  /** pHash of each crop window (`CROP_WINDOWS`) for a platform's avatar; empty for the displayed one. */
+  windows: string[];
+  /** The file's bytes (robustness is measured on them). */
+  data: Uint8Array;
 }
 
 export interface AvatarEvidenceSet {
@@ -118,8 +124,10 @@ export async function loadAvatarEvidence(manifestPath: string, options: LoadEvid
         throw new EvidenceError({ file: manifestPath, row: line(i), rowKind, column: 'sha256', value: r.sha256,
           message: `${r.file} has SHA-256 ${sha}, not the one listed: the file is not the one the manifest describes` });
       }
-      const h = await hashAvatar({ file: path, bytes }, options);
-      images[i] = { ...h, person: r.person_id, platform: r.platform, listed: r.file, sha256: sha, bytes: bytes.length, variantKind: r.variant_kind ?? null };
+      const img = await decodeAvatar({ file: path, bytes }, options);
+      const h = { file: img.file, format: img.format, width: img.width, height: img.height, ...hashPixels(img) };
+      const windows = r.platform === 'displayed' ? [] : cropHashesFromPixels(img.pixels, img.width, img.height).windows;
+      images[i] = { ...h, person: r.person_id, platform: r.platform, listed: r.file, sha256: sha, bytes: bytes.length, variantKind: r.variant_kind ?? null, windows, data: bytes };
       done++;
       options.onProgress?.(done, rows.length);
     }

@@ -38,3 +38,13 @@ export {
 } from './generate';
 export { AVATAR_DATASET_SEED, ROBUSTNESS_COLUMNS, measurementSet, writeAvatarDataset, type WriteOptions, type WriteSummary } from './dataset';
 export { isSamePicture, samePictureMaxBits } from './rule';
+export { CROP_SCALES, CROP_WINDOWS, cropHashesFromPixels, cropTolerantDistance, type CropHashes, type CropWindow } from './crops';
+export { AVATAR_SIMILARITY, avatarSimilarityRule, sameAvatar, sameAvatarCropTolerant, type AvatarSimilarityRule } from './similarity';
+export { CROP_LEVELS, platformPipeline, type CropPlacement, type PlatformPipeline } from './pipelines';
+export { chooseOnTuning, measureSplit, testRates, type MeasuredImage, type OutOfSampleRate, type SplitMeasurement } from './outOfSample';
+export { mixtureLog10Lr, personLr, pictureGroups, type PersonLr, type PlatformAvatar, type PropositionRates } from './propositions';
+export {
+  AVATARS_DEFAULTS, analyseAvatars, loadAvatarsEvidence,
+  type AttributionRow, type AvatarsEvidence, type AvatarsParams, type AvatarsResult, type CropTableRow, type SimulationSummary,
+} from './analysis';
+export { avatarsReport } from './report';

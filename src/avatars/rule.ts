@@ -1,25 +1,20 @@
 /**
- * The one "same picture" rule for avatar hashes, used by notebooks 01 (matching), 02 (linkage)
- * and 03 (avatars): two 64-bit hashes of the same kind show the same picture when their Hamming
- * distance is at most the threshold measured by notebook 03's robustness study
- * (`datasets/avatars/thresholds.json`, largest Youden J with an observed false-match rate <= 0.1%;
- * constants in `thresholds.ts`, checked against the JSON by test/avatars-rule.test.ts).
- * Re-measure on the expert's own images before relying on it.
+ * The "same picture" rule as matching (01) and linkage (02) apply it to a profile table's one
+ * full-frame pHash per avatar: the one rule of `similarity.ts` (threshold measured out of sample
+ * by notebook 03, `datasets/avatars/thresholds.json` key `similarity`), on the plain distance.
  *
  * @example
- * samePictureMaxBits();          // 12 (pHash, the default rule)
- * isSamePicture('ffffffffffffffff', 'fffffffffffff000'); // true (12 bits differ)
+ * samePictureMaxBits();                                   // AVATAR_SIMILARITY.threshold
+ * isSamePicture('ffffffffffffffff', 'fffffffffffffff0'); // true (4 bits differ)
  */
-import { hammingDistanceHex } from '../compare/hamming';
-import type { HashKind } from './hash';
-import { DEFAULT_RULE, DEFAULT_THRESHOLDS } from './thresholds';
+import { AVATAR_SIMILARITY, sameAvatar } from './similarity';
 
-/** Largest Hamming distance (bits) at which two hashes of `kind` still show the same picture. */
-export function samePictureMaxBits(kind: HashKind = DEFAULT_RULE): number {
-  return DEFAULT_THRESHOLDS[kind];
+/** Largest Hamming distance (bits of 64) at which two pHashes still show the same picture. */
+export function samePictureMaxBits(): number {
+  return AVATAR_SIMILARITY.threshold;
 }
 
-/** Two hex hashes of `kind` show the same picture under the measured rule. */
-export function isSamePicture(a: string, b: string, kind: HashKind = DEFAULT_RULE): boolean {
-  return hammingDistanceHex(a, b) <= samePictureMaxBits(kind);
+/** Two full-frame pHashes (16 hex digits) show the same picture under the one rule. */
+export function isSamePicture(a: string, b: string): boolean {
+  return sameAvatar(a, b);
 }

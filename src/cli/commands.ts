@@ -1,8 +1,8 @@
 /** The per-inference commands (match, link, avatars, plausibility, capacity, retention, shadow). */
 import type { Command } from 'commander';
-import { registerAvatars } from './avatarsCommand';
+import { avatarsCommand } from './avatarsCommand';
 import { registerCapacity } from './capacityCommand';
-import { registerLink } from './linkCommand';
+import { linkCommand } from './linkCommand';
 import { matchCommand } from './matchCommand';
 import { registerPlausibility } from './plausibilityCommand';
 import { retentionCommand } from './retentionCommand';
@@ -11,8 +11,8 @@ import { registerShadow } from './shadowCommand';
 export function registerAreaCommands(program: Command, setCode: (c: number) => void): void {
   // In the order of the notebooks (01 match ... 07 shadow).
   matchCommand.register(program, setCode);
-  registerLink(program, setCode);
-  registerAvatars(program, setCode);
+  linkCommand.register(program, setCode);
+  avatarsCommand.register(program, setCode);
   registerPlausibility(program, setCode);
   registerCapacity(program, setCode);
   retentionCommand.register(program, setCode);

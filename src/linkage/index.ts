@@ -21,3 +21,5 @@ export * from './synthetic';
 export * from './syntheticModel';
 export * from './runs';
 export * from './profiles';
+export * from './analysis';
+export * from './report';

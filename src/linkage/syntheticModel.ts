@@ -5,6 +5,7 @@
  * compared without making strings.
  */
 import { popcount32 } from '../compare/hamming';
+import { AVATAR_SIMILARITY } from '../avatars/similarity';
 import type { KeyBlockingRule } from './blocking';
 import type { ColumnComparison, ColumnLevel } from './compare';
 import type { LinkageData } from './synthetic';
@@ -17,8 +18,8 @@ const missing: ColumnLevel = {
 const same: ColumnLevel = { label: 'same', labelZh: '相同', description: 'identical value', predicate: (a, b) => a === b, test: { op: 'equal' } };
 const different: ColumnLevel = { label: 'different', labelZh: '不同', description: 'anything else', predicate: () => true, test: { op: 'always' } };
 
-/** Default maximum Hamming distance (bits of 64) for "basically the same" avatar. */
-export const AVATAR_MAX_BITS = 6;
+/** Maximum Hamming distance (bits of 64) for "basically the same" avatar: the one avatar similarity rule (src/avatars/similarity.ts). */
+export const AVATAR_MAX_BITS = AVATAR_SIMILARITY.threshold;
 
 /** Column comparisons for the synthetic linkage data (name, avatar, employer, title, school, city, tags). */
 export function syntheticComparisons(data: LinkageData, options: { avatarMaxBits?: number } = {}): ColumnComparison[] {

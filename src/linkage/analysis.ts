@@ -1,0 +1,196 @@
+/**
+ * The linkage inference (certificate 704 in Weibo v. Maimai, when the pairing is not given) in
+ * one call, shared by notebook 02-linkage and `profile-provenance link`:
+ * `loadLinkageEvidence` (io only) → `analyseLinkage` (seeded, typed, JSON-serialisable) →
+ * `linkageReport` (tables, figures, sentences from the result).
+ *
+ * The answer key (simulations only) is checked here, once: an empty source_id cell means the
+ * displayed profile has no source account in the extract.
+ *
+ * @example
+ * const evidence = await loadLinkageEvidence({ displayed: 'displayed.csv', source: 'source.csv' }, { answerKey: ['truth.csv'] });
+ * const result = analyseLinkage(evidence, LINKAGE_DEFAULTS);
+ * result.truth?.quality; // precision and recall at the two thresholds
+ */
+import { readTable } from '../io';
+import type { ProvenanceEntry, TableSchema } from '../io';
+import { describeComparison } from '../compare/comparison';
+import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
+import { blockingTable } from './blocking';
+import { countCandidatePairs, prepareRecordBlocking } from './blocking';
+import { modelTable } from './estimate';
+import { type ErrorRateEstimate, type LinkQuality, type SweepRow, estimatedErrorRates, evaluateAssignment, labelPairsByLeft, thresholdSweep } from './evaluate';
+import { type PairExplanation, explainPair, explanationTable } from './explain';
+import { type LinkageTables, linkProfileTables, linkedProfileRows, loadLinkageTables, nameFrequencyRows, profileBlockingRules, profileComparisons } from './profiles';
+import { matchWeightFromProbability } from './score';
+
+/** The answer key: display_id, source_id (empty = no source account). */
+export const LINKAGE_ANSWER_KEY_SCHEMA = {
+  name: 'linkage answer key (synthetic)',
+  description: 'For simulations only: the source account each displayed profile was generated from; an empty source_id means none',
+  columns: [
+    { name: 'display_id', type: 'string', unique: true },
+    { name: 'source_id', type: 'string', required: true, nullable: true, description: 'source account id; empty = no source account' },
+  ],
+} as const satisfies TableSchema;
+
+export interface LinkageAnswerKey {
+  /** display_id -> source_id, or null for "no source account". */
+  pairs: Array<[string, string | null]>;
+  provenance: ProvenanceEntry;
+}
+
+export interface LinkageEvidence {
+  tables: LinkageTables;
+  answerKey: LinkageAnswerKey | null;
+  inputs: ProvenanceEntry[];
+}
+
+/** Read the displayed profiles, the source extract and (simulations only) the answer key. */
+export async function loadLinkageEvidence(paths: { displayed: string; source: string }, options: { answerKey?: string[] | null } = {}): Promise<LinkageEvidence> {
+  const tables = await loadLinkageTables(paths.displayed, paths.source);
+  let answerKey: LinkageAnswerKey | null = null;
+  const keys = options.answerKey ?? [];
+  if (keys.length > 1) throw new RangeError(`the linkage answer key is one file; got ${keys.length}`);
+  if (keys.length === 1) {
+    const t = await readTable<{ display_id: string; source_id: string | null }>(keys[0]!, LINKAGE_ANSWER_KEY_SCHEMA);
+    answerKey = { pairs: t.rows.map((r) => [String(r.display_id), r.source_id === null || r.source_id === '' ? null : String(r.source_id)]), provenance: t.provenance };
+  }
+  return { tables, answerKey, inputs: [...tables.provenance, ...(answerKey ? [answerKey.provenance] : [])] };
+}
+
+export interface LinkageParams {
+  seed: number;
+  /** Random pairs drawn to estimate u. */
+  uPairs: number;
+  /** Refuse blocking above this many candidate pairs. */
+  maxPairs: number;
+  /** Posterior probability from which a pair may be linked (one-to-one). */
+  linkThreshold: number;
+  /** Posterior probability called "confident". */
+  confidentThreshold: number;
+  /** Term-frequency adjustment of the name. */
+  termFrequency: boolean;
+  /** Names shown in full in the result (the expert's working copy only). */
+  unmasked: boolean;
+}
+
+export const LINKAGE_DEFAULTS: LinkageParams = { seed: 7, uPairs: 50_000, maxPairs: 5_000_000, linkThreshold: 0.5, confidentThreshold: 0.99, termFrequency: true, unmasked: false };
+
+export interface ExplainedLink {
+  displayed: string;
+  source: string;
+  log2Lr: number;
+  log10Lr: number;
+  verbal: ReturnType<typeof enfsiVerbalScale>;
+  probability: number;
+  explanation: Array<Record<string, unknown>>;
+  waterfall: PairExplanation;
+}
+
+export interface LinkageAnalysis {
+  inputs: ProvenanceEntry[];
+  parameters: LinkageParams;
+  counts: { displayed: number; source: number; possiblePairs: number; candidatePairs: number; confident: number; probable: number; none: number };
+  blocking: Array<Record<string, unknown>>;
+  comparisons: Array<Record<string, unknown>>;
+  model: { table: Array<Record<string, unknown>>; method: unknown; fields: unknown; m: number[][]; u: number[][]; lambda: number; lambdaCandidates: number; candidateShare: number };
+  matchWeights: number[];
+  linkWeight: number;
+  links: Array<Record<string, unknown>>;
+  errorRates: Array<ErrorRateEstimate & { label: string }>;
+  nameFrequency: Array<Record<string, unknown>>;
+  strongest: ExplainedLink | null;
+  rival: ExplainedLink | null;
+  strengthBands: Array<{ band: string; linked: number }>;
+  sweep: SweepRow[];
+  truth: { truePairs: number; noSource: number; unknownSourceIds: number; quality: Array<LinkQuality & { threshold: number; estimatedFdr: number }>; sweep: SweepRow[] } | null;
+}
+
+/** Run the whole linkage analysis. */
+export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams = LINKAGE_DEFAULTS): LinkageAnalysis {
+  if (params.confidentThreshold < params.linkThreshold) throw new RangeError(`confident threshold ${params.confidentThreshold} is below the link threshold ${params.linkThreshold}`);
+  const { tables } = evidence;
+  const prepared = prepareRecordBlocking(tables.displayed, tables.source, profileBlockingRules());
+  const blocking = blockingTable(countCandidatePairs(prepared), { unmasked: params.unmasked });
+  const comparisons = profileComparisons().flatMap((c) => describeComparison(c));
+  const run = linkProfileTables(tables, { seed: params.seed, uPairs: params.uPairs, maxPairs: params.maxPairs, termFrequency: params.termFrequency, linkThreshold: params.linkThreshold });
+  const model = run.result.model;
+  const links = linkedProfileRows(tables, run, { confidentThreshold: params.confidentThreshold, unmasked: params.unmasked });
+  const confident = links.filter((r) => r.status === 'confident').length;
+  const probable = links.filter((r) => r.status === 'probable').length;
+  const errAt = (t: number) => estimatedErrorRates(run.result.scores.probability, t);
+  const errorRates = [
+    { ...errAt(params.linkThreshold), label: `probability ≥ ${params.linkThreshold}` },
+    { ...errAt(params.confidentThreshold), label: `probability ≥ ${params.confidentThreshold} (confident)` },
+  ];
+  const mw = run.result.scores.matchWeight;
+  const explain = (p: number, asLr: boolean): ExplainedLink => {
+    const e = explainPair(model, run.result.gamma, run.result.pairs, p, run.result.tf);
+    const w = asLr ? e.weight : e.matchWeight;
+    return {
+      displayed: tables.displayedRows[e.left]!.display_id, source: tables.sourceRows[e.right]!.id,
+      log2Lr: e.weight, log10Lr: e.weight * Math.log10(2), verbal: enfsiVerbalScale(Math.pow(2, w)), probability: e.probability,
+      explanation: explanationTable(e), waterfall: e,
+    };
+  };
+  const accepted = run.assignment.accepted;
+  const best = accepted.length ? accepted.reduce((a, b) => (mw[b]! > mw[a]! ? b : a)) : -1;
+  const strongest = best >= 0 ? explain(best, true) : null;
+  // The best rival: highest-weight candidate pair of a linked profile that was not accepted.
+  let rivalPair = -1;
+  for (let p = 0; p < run.result.pairs.left.length; p++) {
+    const i = run.result.pairs.left[p]!;
+    if (run.pairOfLeft[i]! >= 0 && run.pairOfLeft[i] !== p && (rivalPair < 0 || mw[p]! > mw[rivalPair]!)) rivalPair = p;
+  }
+  const rival = rivalPair >= 0 ? explain(rivalPair, true) : null;
+  const priorWeight = strongest ? strongest.waterfall.prior.weight : 0;
+  const bands = new Map<string, number>();
+  for (const p of accepted) {
+    const v = enfsiVerbalScale(Math.pow(2, mw[p]! - priorWeight));
+    bands.set(v.band, (bands.get(v.band) ?? 0) + 1);
+  }
+  const strengthBands = ['extremely-strong', 'very-strong', 'strong', 'moderately-strong', 'moderate', 'weak', 'none'].filter((b) => bands.has(b)).map((b) => ({ band: b, linked: bands.get(b)! }));
+
+  let truth: LinkageAnalysis['truth'] = null;
+  if (evidence.answerKey) {
+    const key = new Map(evidence.answerKey.pairs);
+    const trueRight = new Int32Array(tables.displayed.length).fill(-1);
+    const sourceRow = new Map(tables.sourceRows.map((r, j) => [r.id, j]));
+    let unknown = 0;
+    tables.displayedRows.forEach((d, i) => {
+      const s = key.get(d.display_id);
+      if (s === undefined || s === null) return;
+      const j = sourceRow.get(s);
+      if (j === undefined) unknown++;
+      else trueRight[i] = j;
+    });
+    const at = (t: number) => {
+      const decided = Int32Array.from(run.assignment.rightOfLeft, (j, i) => (j >= 0 && run.probabilityOfLeft[i]! >= t ? j : -1));
+      return { threshold: t, ...evaluateAssignment(decided, trueRight), estimatedFdr: errAt(t).estimatedFdr };
+    };
+    const isTrue = labelPairsByLeft(run.result.pairs, trueRight);
+    const truePairs = trueRight.filter((j) => j >= 0).length;
+    truth = {
+      truePairs, noSource: evidence.answerKey.pairs.filter(([, s]) => s === null).length, unknownSourceIds: unknown,
+      quality: [at(params.linkThreshold), at(params.confidentThreshold)],
+      sweep: thresholdSweep(mw, { isTrue, trueLinks: truePairs }),
+    };
+  }
+
+  return {
+    inputs: evidence.inputs, parameters: params,
+    counts: {
+      displayed: tables.displayed.length, source: tables.source.length, possiblePairs: tables.displayed.length * tables.source.length,
+      candidatePairs: run.result.pairs.left.length, confident, probable, none: links.length - confident - probable,
+    },
+    blocking, comparisons,
+    model: {
+      table: modelTable(model), method: model.method, fields: model.fields, m: model.m.map((x) => Array.from(x)), u: model.u.map((x) => Array.from(x)),
+      lambda: model.lambda, lambdaCandidates: model.lambdaCandidates, candidateShare: model.candidateShare,
+    },
+    matchWeights: Array.from(mw), linkWeight: matchWeightFromProbability(params.linkThreshold),
+    links, errorRates, nameFrequency: nameFrequencyRows(tables, run, { unmasked: params.unmasked }),
+    strongest, rival, strengthBands, sweep: thresholdSweep(mw), truth,
+  };
+}
