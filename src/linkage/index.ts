@@ -8,6 +8,8 @@ export * from './types';
 export * from './blocking';
 export * from './compare';
 export * from './patterns';
+export * from './values';
+export * from './uFrequencies';
 export * from './estimate';
 export * from './score';
 export * from './evaluate';

@@ -17,6 +17,7 @@ import { columnComparator, recordComparator } from './compare';
 import type { ColumnComparison, ColumnTable } from './compare';
 import { estimateFromLabels, expectationMaximisation, uFromRandomPairs } from './estimate';
 import type { EmOptions } from './estimate';
+import { uFromFrequencies } from './uFrequencies';
 import { labelPairs } from './evaluate';
 import type { TrueLinks } from './evaluate';
 import { countPatterns } from './patterns';
@@ -30,10 +31,16 @@ export interface LinkageOptions {
   seed: number;
   /** Refuse when blocking would produce more candidate pairs than this (default 1e8). */
   maxPairs?: number;
-  /** Random pairs for u (default 1,000,000). */
+  /** Random pairs for u with `u: 'random-pairs'` (default 1,000,000). */
   uPairs?: number;
-  /** 'random-pairs' (Splink, default) or 'em' (fastLink: u estimated with m). */
-  u?: 'random-pairs' | 'em';
+  /**
+   * 'frequencies' (default: exact levels from value frequencies, other levels from a sample of
+   * value pairs with a stated standard error; `uFromFrequencies`), 'random-pairs' (Splink's
+   * random record pairs) or 'em' (fastLink: u estimated with m).
+   */
+  u?: 'frequencies' | 'random-pairs' | 'em';
+  /** Target relative standard error of u with `u: 'frequencies'` (default 0.1). */
+  uRelativeError?: number;
   /** Comparison names to give a term-frequency adjustment. */
   termFrequency?: string[];
   /**
@@ -84,32 +91,41 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
   const patterns = countPatterns(gamma, comparator.fields.map((f) => f.levels.length));
   stage('patterns');
   let model: FellegiSunterModel;
-  const uMethod = options.u ?? 'random-pairs';
-  let uRandom: { u: Float64Array[]; pairs: number } | undefined;
+  const uMethod = options.u ?? 'frequencies';
+  let uFixed: { u: Float64Array[]; pairs: number; se?: Float64Array[]; samples?: number[]; relativeError?: number } | undefined;
   if (uMethod === 'random-pairs') {
-    uRandom = uFromRandomPairs(comparator, { seed: options.seed, pairs: options.uPairs });
+    uFixed = uFromRandomPairs(comparator, { seed: options.seed, pairs: options.uPairs });
     stage('u from random pairs');
+  } else if (uMethod === 'frequencies') {
+    if (!comparator.frequencies) throw new RangeError("this comparator cannot give value frequencies; use u: 'random-pairs'");
+    const est = uFromFrequencies(comparator.fields, comparator.frequencies(), comparator.mode, { seed: options.seed, relativeError: options.uRelativeError });
+    uFixed = { u: est.u, pairs: est.samples.reduce((a, b) => a + b, 0), se: est.standardError, samples: est.samples, relativeError: est.relativeError };
+    stage('u from value frequencies');
   }
   const allPairs = comparator.mode === 'dedupe' ? (comparator.leftSize * (comparator.leftSize - 1)) / 2 : comparator.leftSize * comparator.rightSize;
-  const candidateShare = uRandom ? Math.min(1, Math.max(pairs.left.length, 1) / Math.max(allPairs, 1)) : 1;
+  const candidateShare = uFixed ? Math.min(1, Math.max(pairs.left.length, 1) / Math.max(allPairs, 1)) : 1;
   if (options.labels) {
     const labels = labelPairs(pairs, options.labels, comparator.rightSize, comparator.mode);
-    model = estimateFromLabels(gamma, comparator.fields, labels, { u: uRandom?.u, candidateShare });
+    model = estimateFromLabels(gamma, comparator.fields, labels, { u: uFixed?.u, candidateShare });
     stage('supervised estimation');
   } else {
     const expected = Math.min(comparator.leftSize, comparator.rightSize);
     model = expectationMaximisation(patterns, comparator.fields, {
       expectedMatches: pairs.left.length > 0 ? Math.min(expected, pairs.left.length / 2) : undefined,
       ...options.em,
-      u: uRandom?.u,
+      u: uFixed?.u,
       candidateShare,
     });
     stage('EM');
   }
-  if (uRandom) {
-    model.method.u = 'random-pairs';
-    model.method.uSamplePairs = uRandom.pairs;
+  if (uFixed) {
+    model.method.u = uMethod === 'frequencies' ? 'frequencies' : 'random-pairs';
+    model.method.uSamplePairs = uFixed.pairs;
     model.method.seed = options.seed;
+    if (uFixed.se) {
+      model.uStandardError = uFixed.se;
+      model.method.uFrequencies = { samples: uFixed.samples!, relativeError: uFixed.relativeError! };
+    }
   }
   const tf = termFrequencies(comparator);
   const scores = scorePairs(model, patterns, pairs, tf);
