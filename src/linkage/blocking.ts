@@ -49,6 +49,8 @@ export interface BlockingRule<R> {
   description: string;
   /** The record's blocking key; null/undefined/'' = no key (the record is not blocked by this rule). */
   key: (record: R) => string | number | null | undefined;
+  /** Comparisons (by name) whose values the key is built from (for m per blocking rule). */
+  fields?: string[];
 }
 
 /**
@@ -63,6 +65,8 @@ export interface KeyBlockingRule {
   right?: ArrayLike<number>;
   /** Turn a key back into words for the largest-blocks list. */
   describeKey?: (key: number) => string;
+  /** Comparisons (by name) whose values the key is built from (for m per blocking rule). */
+  fields?: string[];
 }
 
 /** Rules turned into dense codes, ready to count and to generate pairs. */

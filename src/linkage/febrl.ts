@@ -15,8 +15,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EvidenceError, sha256Bytes } from '../io';
 import type { EvidenceIssue } from '../io';
-import type { Comparison, ComparisonLevel } from '../matching/comparison';
-import { codePoints, jaroCodePoints } from '../text';
+import type { Comparison } from '../matching/comparison';
+import { blockingRulesFromSql, comparisonsFromSql } from './sql';
+import type { SqlBlockingRule, SqlComparison, SqlLevel } from './sql';
 import type { BlockingRule } from './blocking';
 import type { TrueLinks } from './evaluate';
 
@@ -172,125 +173,50 @@ export function febrlTrueLinks(left: FebrlRecord[], right?: FebrlRecord[]): True
   return { left: Int32Array.from(l), right: Int32Array.from(r) };
 }
 
-const missing: ComparisonLevel<string | null> = {
-  label: 'missing', labelZh: '缺失', isNull: true, description: 'either side empty',
-  predicate: (a, b) => a === null || b === null,
-};
-const exact: ComparisonLevel<string | null> = {
-  label: 'same', labelZh: '相同', description: 'identical text', predicate: (a, b) => a === b,
-};
-const different: ComparisonLevel<string | null> = {
-  label: 'different', labelZh: '不同', description: 'anything else', predicate: () => true,
-};
-/**
- * Jaro-Winkler levels of one field share the score of the last pair (the 0.8 level reuses the
- * 0.9 level's score) and a cache of each value's code points, so a pair costs one Jaro pass
- * (`jaroCodePoints`) plus Winkler's prefix boost (p = 0.1, prefix <= 4, only when jaro > 0.7:
- * the defaults of `jaroWinkler`, Winkler 1990). Pairs whose shared characters cannot reach the
- * lowest threshold are skipped before the Jaro pass (an upper bound, so no level changes;
- * tested against `jaroWinkler`).
- */
-function jwLevels(...thresholds: number[]): ComparisonLevel<string | null>[] {
-  let lastA: string | null = null, lastB: string | null = null, last = 0;
-  const lowest = Math.min(...thresholds);
-  // JW <= jaro + 0.4 (1 - jaro), so JW >= lowest needs jaro >= (lowest - 0.4) / 0.6.
-  const minJaro = (lowest - 0.4) / 0.6;
-  const points = new Map<string, { cp: Int32Array; hist: Uint8Array }>();
-  const entry = (s: string): { cp: Int32Array; hist: Uint8Array } => {
-    let e = points.get(s);
-    if (!e) {
-      const cp = codePoints(s);
-      const hist = new Uint8Array(64);
-      for (let i = 0; i < cp.length; i++) hist[cp[i]! & 63] = Math.min(255, hist[cp[i]! & 63]! + 1);
-      points.set(s, (e = { cp, hist }));
-    }
-    return e;
-  };
-  const score = (a: string, b: string): number => {
-    if (a !== lastA || b !== lastB) {
-      lastA = a;
-      lastB = b;
-      const ea = entry(a), eb = entry(b);
-      const ca = ea.cp, cb = eb.cp;
-      // Upper bound: matched characters m <= c = sum over bins of min(counts) (bins of code & 63
-      // only merge characters, so c can only be larger), and jaro <= (c/|a| + c/|b| + 1) / 3.
-      let c = 0;
-      for (let k = 0; k < 64; k++) c += Math.min(ea.hist[k]!, eb.hist[k]!);
-      if ((c / ca.length + c / cb.length + 1) / 3 < minJaro) {
-        last = 0; // below every threshold; the exact score is not needed
-        return last;
-      }
-      const j = jaroCodePoints(ca, cb);
-      let l = 0;
-      if (j > 0.7) {
-        const lim = Math.min(4, ca.length, cb.length);
-        while (l < lim && ca[l] === cb[l]) l++;
-      }
-      last = j + l * 0.1 * (1 - j);
-    }
-    return last;
-  };
-  return thresholds.map((t) => ({
-    label: `Jaro-Winkler >= ${t}`, description: `Jaro-Winkler similarity at least ${t} (Winkler 1990)`,
-    predicate: (a, b) => score(a!, b!) >= t,
-  }));
-}
+const missing = { kind: 'null', label: 'missing', labelZh: '缺失', description: 'either side empty' } as const;
+const exact = { kind: 'exact', label: 'same', labelZh: '相同', description: 'identical text' } as const;
+const different = { kind: 'else', label: 'different', labelZh: '不同', description: 'anything else' } as const;
+const jw = (t: number): SqlLevel => ({ kind: 'jaroWinkler', threshold: t, label: `Jaro-Winkler >= ${t}`, description: `Jaro-Winkler similarity at least ${t} (Winkler 1990)` });
+const lev1: SqlLevel = { kind: 'levenshtein', maxEdits: 1, label: 'one edit', labelZh: '一处差异', description: 'Levenshtein distance 1 (one typo)' };
 
 /**
- * True when b is a from at most one insertion, deletion or substitution (Levenshtein distance
- * <= 1), in one pass over UTF-16 units: equal lengths differ in at most one place; otherwise
- * the longer string minus one unit is the shorter. FEBRL's fields are ASCII; for other text,
- * use `levenshtein` on code points.
- *
- * @example
- * withinOneEdit('19560213', '19560231') // => false (a transposition is two edits)
- * withinOneEdit('2000', '200')          // => true
+ * Comparisons for FEBRL, declared once for the in-memory engine and for SQL (Latin-script
+ * names: Jaro-Winkler levels suit them, unlike Chinese names).
  */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a.length < b.length) [a, b] = [b, a];
-  const la = a.length, lb = b.length;
-  if (la - lb > 1) return false;
-  let i = 0;
-  while (i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i === lb) return true;
-  // first difference at i: substitution (same length) or deletion from the longer
-  let x = i + 1, y = la === lb ? i + 1 : i;
-  while (y < lb) if (a.charCodeAt(x++) !== b.charCodeAt(y++)) return false;
-  return true;
-}
-const lev1: ComparisonLevel<string | null> = {
-  label: 'one edit', labelZh: '一处差异', description: 'Levenshtein distance 1 (one typo)',
-  predicate: (a, b) => withinOneEdit(a!, b!),
-};
-
-/** Comparisons for FEBRL (Latin-script names: Jaro-Winkler levels suit them, unlike Chinese names). */
-export function febrlComparisons(): Comparison<FebrlRecord, string | null>[] {
-  const field = (name: keyof FebrlRecord, description: string, levels: ComparisonLevel<string | null>[]): Comparison<FebrlRecord, string | null> => ({
-    name,
-    description,
-    value: (r) => r[name] as string | null,
-    levels: [missing, exact, ...levels, different],
+export function febrlSqlComparisons(): SqlComparison[] {
+  const field = (name: string, description: string, levels: SqlLevel[]): SqlComparison => ({
+    name, description, columns: [name], levels: [missing, exact, ...levels, different],
   });
   return [
-    field('given_name', 'given name', jwLevels(0.9, 0.8)),
-    field('surname', 'surname', jwLevels(0.9, 0.8)),
+    field('given_name', 'given name', [jw(0.9), jw(0.8)]),
+    field('surname', 'surname', [jw(0.9), jw(0.8)]),
     field('date_of_birth', 'date of birth YYYYMMDD (invalid dates are missing)', [lev1]),
     field('soc_sec_id', 'social security number', [lev1]),
     field('street_number', 'street number', []),
-    field('address_1', 'street address', jwLevels(0.9)),
-    field('suburb', 'suburb', jwLevels(0.9)),
+    field('address_1', 'street address', [jw(0.9)]),
+    field('suburb', 'suburb', [jw(0.9)]),
     field('postcode', 'postcode', [lev1]),
     field('state', 'state', []),
   ];
 }
 
 /** Blocking rules for FEBRL: any one of five keys in common. */
-export function febrlBlockingRules(): BlockingRule<FebrlRecord>[] {
+export function febrlSqlBlockingRules(): SqlBlockingRule[] {
   return [
-    { name: 'surname', description: 'same surname', key: (r) => r.surname },
-    { name: 'given_name', description: 'same given name', key: (r) => r.given_name },
-    { name: 'date_of_birth', description: 'same date of birth', key: (r) => r.date_of_birth },
-    { name: 'soc_sec_id', description: 'same social security number', key: (r) => r.soc_sec_id },
-    { name: 'postcode+street_number', description: 'same postcode and street number', key: (r) => (r.postcode && r.street_number ? `${r.postcode}|${r.street_number}` : null) },
+    { name: 'surname', description: 'same surname', columns: ['surname'] },
+    { name: 'given_name', description: 'same given name', columns: ['given_name'] },
+    { name: 'date_of_birth', description: 'same date of birth', columns: ['date_of_birth'] },
+    { name: 'soc_sec_id', description: 'same social security number', columns: ['soc_sec_id'] },
+    { name: 'postcode_street_number', description: 'same postcode and street number', columns: ['postcode', 'street_number'] },
   ];
+}
+
+/** The FEBRL comparisons for the in-memory engine (`febrlSqlComparisons` compiled to predicates). */
+export function febrlComparisons(): Comparison<FebrlRecord>[] {
+  return comparisonsFromSql<FebrlRecord>(febrlSqlComparisons());
+}
+
+/** The FEBRL blocking rules for the in-memory engine. */
+export function febrlBlockingRules(): BlockingRule<FebrlRecord>[] {
+  return blockingRulesFromSql<FebrlRecord>(febrlSqlBlockingRules());
 }

@@ -18,6 +18,8 @@ export * from './explain';
 export * from './charts';
 export * from './pipeline';
 export * from './febrl';
+export * from './sql';
+export * from './duckdb';
 export * from './vocabulary';
 export * from './synthetic';
 export * from './syntheticModel';
