@@ -77,7 +77,7 @@ export interface PreparedBlocking {
   rules: PreparedRule[];
 }
 
-interface PreparedRule {
+export interface PreparedRule {
   name: string;
   description: string;
   /** Dense code per left row, -1 = no key. */
@@ -88,6 +88,8 @@ interface PreparedRule {
   leftMissing: number;
   rightMissing: number;
   keyLabel: (code: number) => string;
+  /** Comparisons the key is built from (from the rule's declaration). */
+  fields?: string[];
 }
 
 /** Thrown when blocking would produce more candidate pairs than the configured cap. */
@@ -178,6 +180,7 @@ export function prepareRecordBlocking<R>(
       leftMissing,
       rightMissing,
       keyLabel: (c: number) => labels[c] ?? String(c),
+      fields: rule.fields,
     };
   });
   return { mode, leftSize: left.length, rightSize: right === null ? left.length : right.length, rules: prepared };
@@ -250,6 +253,7 @@ export function prepareKeyBlocking(
       leftMissing,
       rightMissing,
       keyLabel: (c: number) => (describe ? describe(keysById[c]!) : String(keysById[c])),
+      fields: rule.fields,
     } satisfies PreparedRule;
   });
   return { mode, leftSize, rightSize, rules: prepared };

@@ -11,6 +11,7 @@ export * from './patterns';
 export * from './values';
 export * from './uFrequencies';
 export * from './estimate';
+export * from './perRule';
 export * from './score';
 export * from './evaluate';
 export * from './assign';

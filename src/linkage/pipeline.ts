@@ -18,6 +18,8 @@ import type { ColumnComparison, ColumnTable } from './compare';
 import { estimateFromLabels, expectationMaximisation, uFromRandomPairs } from './estimate';
 import type { EmOptions } from './estimate';
 import { uFromFrequencies } from './uFrequencies';
+import { estimateMPerBlockingRule } from './perRule';
+import type { RuleEmEstimate } from './perRule';
 import { labelPairs } from './evaluate';
 import type { TrueLinks } from './evaluate';
 import { countPatterns } from './patterns';
@@ -49,6 +51,13 @@ export interface LinkageOptions {
    * the pairs labelled 0). Without labels, m and lambda come from EM.
    */
   labels?: TrueLinks;
+  /**
+   * 'em' (default): m and lambda by EM over all candidates (u fixed, divided by the candidate
+   * share). 'per-rule': m per blocking rule leaving out the fields it blocks on, averaged
+   * (`estimateMPerBlockingRule`, Splink's approach; rules must declare `fields`), then lambda
+   * by EM with m and u fixed.
+   */
+  m?: 'em' | 'per-rule';
   /** Extra EM settings (iterations, tolerance, starting values). */
   em?: Omit<EmOptions, 'u'>;
   /** Called between stages (for progress bars / logs). */
@@ -68,6 +77,8 @@ export interface LinkageResult {
   scores: PairScores;
   /** Wall seconds per stage. */
   timings: Record<string, number>;
+  /** With `m: 'per-rule'`: each rule's estimate. */
+  perRule?: RuleEmEstimate[];
 }
 
 /** Run the pipeline on an already built comparator and prepared blocking. */
@@ -91,6 +102,7 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
   const patterns = countPatterns(gamma, comparator.fields.map((f) => f.levels.length));
   stage('patterns');
   let model: FellegiSunterModel;
+  let perRule: RuleEmEstimate[] | undefined;
   const uMethod = options.u ?? 'frequencies';
   let uFixed: { u: Float64Array[]; pairs: number; se?: Float64Array[]; samples?: number[]; relativeError?: number } | undefined;
   if (uMethod === 'random-pairs') {
@@ -110,12 +122,23 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
     stage('supervised estimation');
   } else {
     const expected = Math.min(comparator.leftSize, comparator.rightSize);
+    let m0 = options.em?.m0;
+    if (options.m === 'per-rule') {
+      if (!uFixed) throw new RangeError("m: 'per-rule' needs u fixed (u: 'frequencies' or 'random-pairs')");
+      const est = estimateMPerBlockingRule(gamma, pairs, blocking, comparator.fields, uFixed.u, options.em);
+      perRule = est.perRule;
+      m0 = est.m;
+      stage('m per blocking rule');
+    }
     model = expectationMaximisation(patterns, comparator.fields, {
       expectedMatches: pairs.left.length > 0 ? Math.min(expected, pairs.left.length / 2) : undefined,
       ...options.em,
+      m0,
+      fixM: options.m === 'per-rule' ? true : options.em?.fixM,
       u: uFixed?.u,
       candidateShare,
     });
+    if (options.m === 'per-rule') model.method.m = 'em-per-rule';
     stage('EM');
   }
   if (uFixed) {
@@ -130,7 +153,7 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
   const tf = termFrequencies(comparator);
   const scores = scorePairs(model, patterns, pairs, tf);
   stage('scoring');
-  return { comparator, pairs, blocking: pairs.counts, gamma, patterns, model, tf, scores, timings };
+  return { comparator, pairs, blocking: pairs.counts, gamma, patterns, model, tf, scores, timings, perRule };
 }
 
 /** Link two record tables (or dedupe one: right = null) with `Comparison` declarations. */

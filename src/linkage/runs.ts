@@ -47,6 +47,22 @@ export function runFebrl(records: FebrlRecord[], options: { seed: number; superv
   return { result, quality, errorRates: estimatedErrorRates(result.scores.probability, threshold), trueLinksInCandidates: inCandidates, seconds };
 }
 
+/**
+ * Link two FEBRL tables (e.g. a file's originals against its duplicates): the same blocking,
+ * comparisons and estimation as `runFebrl`, in link mode.
+ */
+export function runFebrlLink(left: FebrlRecord[], right: FebrlRecord[], options: { seed: number; threshold?: number }): FebrlRun {
+  const t0 = performance.now();
+  const truth = febrlTrueLinks(left, right);
+  const result = linkRecords(left, right, febrlComparisons(), febrlBlockingRules(), { seed: options.seed });
+  const threshold = options.threshold ?? 0.5;
+  const declared = linksAbove(result.pairs, result.scores.probability, threshold);
+  const quality = evaluateLinks(declared, truth, right.length, 'link');
+  const seconds = (performance.now() - t0) / 1000;
+  const inCandidates = evaluateLinks(result.pairs, truth, right.length, 'link').truePositives;
+  return { result, quality, errorRates: estimatedErrorRates(result.scores.probability, threshold), trueLinksInCandidates: inCandidates, seconds };
+}
+
 export interface SyntheticRun {
   result: LinkageResult;
   assignment: Assignment;
