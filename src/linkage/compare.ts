@@ -377,17 +377,27 @@ export function columnComparator(
       }
     }
   });
-  // Value frequencies: codes re-numbered densely, canonical order = ascending code (missing < 0 first).
+  // Value frequencies in canonical order = ascending code (missing, < 0, first): the distinct
+  // codes by a native typed-array sort, each row's rank through a hash map.
   cmp.frequencies = () =>
     colsL.map((cl, f) => {
       const cr = colsR[f]!;
-      const map = new DenseIntKeyMap(Math.min(cl.length + cr.length, 1 << 22));
-      const dense = (c: Int32Array): Int32Array => Int32Array.from(c, (v) => map.intern(v + 1));
-      const dl = dense(cl);
-      const dr = right === null ? dl : dense(cr);
-      const keys = map.keysById();
-      const order = Array.from(keys.keys()).sort((x, y) => keys[x]! - keys[y]!);
-      return frequencyTable(order, dl, right === null ? null : dr, (a, b) => level(f, keys[a]! - 1, keys[b]! - 1));
+      const all = new Int32Array(cl.length + (right === null ? 0 : cr.length));
+      all.set(cl);
+      if (right !== null) all.set(cr, cl.length);
+      all.sort();
+      let D = 0;
+      for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[D++] = all[i]!;
+      const uniq = all.slice(0, D);
+      const map = new DenseIntKeyMap(Math.min(D, 1 << 22));
+      for (let k = 0; k < D; k++) map.intern(uniq[k]! + 1); // id = rank (keys >= 0)
+      const count = (c: Int32Array): Float64Array => {
+        const out = new Float64Array(D);
+        for (let i = 0; i < c.length; i++) out[map.get(c[i]! + 1)]++;
+        return out;
+      };
+      const lc = count(cl);
+      return { left: lc, right: right === null ? lc : count(cr), level: (a: number, b: number) => level(f, uniq[a]!, uniq[b]!) };
     });
   return cmp;
 }

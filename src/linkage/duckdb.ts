@@ -17,6 +17,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { expectationMaximisation } from './estimate';
+import { stageTimer } from './pipeline';
 import type { EmOptions } from './estimate';
 import { patternWeights, probabilityFromMatchWeight } from './score';
 import { comparisonsFromSql, compileLinkageSql } from './sql';
@@ -69,14 +70,7 @@ export async function linkWithDuckDb(
   options: DuckDbLinkageOptions,
 ): Promise<DuckDbLinkageResult> {
   if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const stage = (name: string): void => {
-    const now = performance.now();
-    timings[name] = (now - t) / 1000;
-    options.onStage?.(name, timings[name]!);
-    t = now;
-  };
+  const { timings, stage } = stageTimer(options.onStage);
   const sql = compileLinkageSql(comparisons, rules, tables, 'duckdb');
   const compiled = comparisonsFromSql<Record<string, unknown>>(comparisons);
   const fields: FieldInfo[] = comparisons.map((c) => ({

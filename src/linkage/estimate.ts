@@ -1,6 +1,8 @@
 /**
  * Estimating the Fellegi-Sunter parameters.
  *
+ * - u (P(level | non-match)) from value frequencies (`uFrequencies.ts`, the default in the
+ *   pipeline: the random-pair distribution computed from frequencies, sampled only where needed).
  * - u (P(level | non-match)) from random pairs: almost every random pair is a non-match, so the
  *   level frequencies among uniformly drawn pairs estimate u without labels. Drawing them from
  *   the blocked candidates instead would bias u upwards on the blocked fields (Splink, "u
@@ -252,18 +254,25 @@ export function fellegiSunterEm(
   const trace: number[] = [];
   let converged = false;
   let it = 0;
+  // log(lambda prod m) and log((1 - lambda) prod u / q) of pattern k under the current parameters.
+  let termA = 0, termB = 0;
+  const logTerms = (k: number): void => {
+    let a = Math.log(lambda), b = Math.log(1 - lambda) - logQ;
+    for (let f = 0; f < F; f++) {
+      const l = lv[k * F + f]!;
+      if (mask[f]![l]) continue;
+      a += Math.log(m[f]![l]!);
+      b += Math.log(u[f]![l]!);
+    }
+    termA = a;
+    termB = b;
+  };
   for (; it < maxIter; it++) {
     // E-step
     let ll = 0;
-    const logLam = Math.log(lambda), log1Lam = Math.log(1 - lambda);
     for (let k = 0; k < K; k++) {
-      let a = logLam, b = log1Lam - logQ;
-      for (let f = 0; f < F; f++) {
-        const l = lv[k * F + f]!;
-        if (mask[f]![l]) continue;
-        a += Math.log(m[f]![l]!);
-        b += Math.log(u[f]![l]!);
-      }
+      logTerms(k);
+      const a = termA, b = termB;
       const mx = Math.max(a, b);
       const denom = mx + Math.log(Math.exp(a - mx) + Math.exp(b - mx));
       g[k] = Math.exp(a - denom);
@@ -316,16 +325,9 @@ export function fellegiSunterEm(
     }
   }
   // Posterior of each pattern under the final parameters.
-  const logLam = Math.log(lambda), log1Lam = Math.log(1 - lambda);
   for (let k = 0; k < K; k++) {
-    let a = logLam, b = log1Lam - logQ;
-    for (let f = 0; f < F; f++) {
-      const l = lv[k * F + f]!;
-      if (mask[f]![l]) continue;
-      a += Math.log(m[f]![l]!);
-      b += Math.log(u[f]![l]!);
-    }
-    g[k] = 1 / (1 + Math.exp(b - a));
+    logTerms(k);
+    g[k] = 1 / (1 + Math.exp(termB - termA));
   }
   return { m, u, lambda, iterations: it, converged, logLikelihood: trace, posterior: g, patterns: K, pairs: N };
 }
@@ -412,7 +414,30 @@ export function levelWeight(model: FellegiSunterModel, field: number, level: num
   return Math.log2(model.m[field]![level]! / model.u[field]![level]!);
 }
 
-/** The model as rows (field, level, m, u, weight) for `showTable`. */
+/**
+ * How u was obtained, in words for a caption.
+ *
+ * @example
+ * describeUMethod(model) // 'u from value frequencies (exact levels exact; 78,000 value pairs drawn, target relative SE 0.1), seed 7'
+ */
+export function describeUMethod(model: FellegiSunterModel): string {
+  const m = model.method;
+  const seed = m.seed !== undefined ? `, seed ${m.seed}` : '';
+  switch (m.u) {
+    case 'frequencies':
+      return `u from value frequencies (exact levels exact; ${(m.uSamplePairs ?? 0).toLocaleString('en')} value pairs drawn, target relative SE ${m.uFrequencies?.relativeError})${seed}`;
+    case 'random-pairs':
+      return `u from ${(m.uSamplePairs ?? 0).toLocaleString('en')} random pairs${seed}`;
+    case 'em':
+      return 'u by EM with m';
+    case 'labels':
+      return 'u from labelled non-matches';
+    default:
+      return 'u fixed by the caller';
+  }
+}
+
+/** The model as rows (field, level, m, u, u standard error when sampled, weight) for `showTable`. */
 export function modelTable(model: FellegiSunterModel): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [];
   model.fields.forEach((f, fi) =>

@@ -1,6 +1,7 @@
 /**
  * The linkage pipeline in one call: block (count first, refuse above the cap), compare,
- * estimate (u from random pairs + EM for m and lambda, or labels), score (with optional
+ * estimate (u from value frequencies by default, or random pairs; EM for m and lambda, per
+ * blocking rule or over all candidates, or labels), score (with optional
  * term-frequency adjustment). Decisions (threshold, one-to-one, clusters) and evaluation are
  * separate calls on the result, so the expert states each choice.
  *
@@ -81,20 +82,28 @@ export interface LinkageResult {
   perRule?: RuleEmEstimate[];
 }
 
+/** Wall seconds per named stage: `stage(name)` records the time since the previous call. */
+export function stageTimer(onStage?: (stage: string, seconds: number) => void): { timings: Record<string, number>; stage: (name: string) => void } {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  return {
+    timings,
+    stage: (name) => {
+      const now = performance.now();
+      timings[name] = (now - t) / 1000;
+      onStage?.(name, timings[name]!);
+      t = now;
+    },
+  };
+}
+
 /** Run the pipeline on an already built comparator and prepared blocking. */
 export function runLinkage(comparator: PairComparator, blocking: PreparedBlocking, options: LinkageOptions): LinkageResult {
   if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
   if (blocking.mode !== comparator.mode || blocking.leftSize !== comparator.leftSize || blocking.rightSize !== comparator.rightSize) {
     throw new RangeError('blocking and comparator were built on different tables');
   }
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const stage = (name: string): void => {
-    const now = performance.now();
-    timings[name] = (now - t) / 1000;
-    options.onStage?.(name, timings[name]!);
-    t = now;
-  };
+  const { timings, stage } = stageTimer(options.onStage);
   const pairs = generateCandidatePairs(blocking, { maxPairs: options.maxPairs });
   stage('blocking');
   const gamma = comparator.compare(pairs.left, pairs.right);

@@ -32,19 +32,7 @@ export interface FebrlRun {
  * probability >= threshold (default 0.5).
  */
 export function runFebrl(records: FebrlRecord[], options: { seed: number; supervised?: boolean; threshold?: number; uPairs?: number }): FebrlRun {
-  const t0 = performance.now();
-  const truth = febrlTrueLinks(records);
-  const result = linkRecords(records, null, febrlComparisons(), febrlBlockingRules(), {
-    seed: options.seed,
-    uPairs: options.uPairs,
-    labels: options.supervised ? truth : undefined,
-  });
-  const threshold = options.threshold ?? 0.5;
-  const declared = linksAbove(result.pairs, result.scores.probability, threshold);
-  const quality = evaluateLinks(declared, truth, records.length, 'dedupe');
-  const seconds = (performance.now() - t0) / 1000;
-  const inCandidates = evaluateLinks(result.pairs, truth, records.length, 'dedupe').truePositives;
-  return { result, quality, errorRates: estimatedErrorRates(result.scores.probability, threshold), trueLinksInCandidates: inCandidates, seconds };
+  return febrlRun(records, null, options);
 }
 
 /**
@@ -52,14 +40,28 @@ export function runFebrl(records: FebrlRecord[], options: { seed: number; superv
  * comparisons and estimation as `runFebrl`, in link mode.
  */
 export function runFebrlLink(left: FebrlRecord[], right: FebrlRecord[], options: { seed: number; threshold?: number }): FebrlRun {
+  return febrlRun(left, right, options);
+}
+
+function febrlRun(
+  left: FebrlRecord[],
+  right: FebrlRecord[] | null,
+  options: { seed: number; supervised?: boolean; threshold?: number; uPairs?: number },
+): FebrlRun {
   const t0 = performance.now();
-  const truth = febrlTrueLinks(left, right);
-  const result = linkRecords(left, right, febrlComparisons(), febrlBlockingRules(), { seed: options.seed });
+  const mode = right === null ? 'dedupe' : 'link';
+  const rightSize = (right ?? left).length;
+  const truth = febrlTrueLinks(left, right ?? undefined);
+  const result = linkRecords(left, right, febrlComparisons(), febrlBlockingRules(), {
+    seed: options.seed,
+    uPairs: options.uPairs,
+    labels: options.supervised ? truth : undefined,
+  });
   const threshold = options.threshold ?? 0.5;
   const declared = linksAbove(result.pairs, result.scores.probability, threshold);
-  const quality = evaluateLinks(declared, truth, right.length, 'link');
+  const quality = evaluateLinks(declared, truth, rightSize, mode);
   const seconds = (performance.now() - t0) / 1000;
-  const inCandidates = evaluateLinks(result.pairs, truth, right.length, 'link').truePositives;
+  const inCandidates = evaluateLinks(result.pairs, truth, rightSize, mode).truePositives;
   return { result, quality, errorRates: estimatedErrorRates(result.scores.probability, threshold), trueLinksInCandidates: inCandidates, seconds };
 }
 
