@@ -139,13 +139,14 @@ export function recordComparator<R>(
   const caches = comparisons.map((c, f) => {
     const ps = c.levels.map((l) => l.predicate);
     const vals = encoded[f]!.values;
+    // Sized for tens of thousands of distinct value pairs up front (growing is a rehash).
     return new PairLevelCache(vals.length, (ia, ib) => {
       const a = vals[ia], b = vals[ib];
       let k = 0;
       while (k < ps.length && !ps[k]!(a, b)) k++;
       if (k === ps.length) throw noLevel(fields[f]!.name, a, b);
       return k;
-    });
+    }, 1 << 16);
   });
 
   const tfSet = new Set(options.termFrequency ?? []);
