@@ -83,7 +83,10 @@ describe('DuckDB backend', () => {
       for (const dialect of ['duckdb', 'spark'] as const) {
         for (const right of ['rt', null]) {
           const sql = compileLinkageSql(comparisons, rules, { left: 'lt', right }, dialect);
-          const statements = [sql.patternCounts, sql.links([0, 5, 17]), ...comparisons.map((c) => sql.frequencies(c.name, 'lt'))];
+          const statements = [
+            sql.patternCounts, sql.links([0, 5, 17]), sql.patternCountsFrom('gamma'), sql.linksFrom('gamma', [3]),
+            ...comparisons.map((c) => sql.frequencies(c.name, 'lt')),
+          ];
           for (const s of statements) expect(checkSqlSubset(s, dialect, ids)).toEqual([]);
         }
       }

@@ -3,8 +3,8 @@
  * no server), e.g. a source extract of hundreds of millions of rows in Parquet, with the
  * declarations of `sql.ts`. Only small results cross into JavaScript:
  *
- * 1. candidate pairs and comparison vectors stay in SQL; SQL returns the agreement-pattern
- *    counts (a few hundred rows);
+ * 1. candidate pairs and comparison vectors stay in SQL (a temporary table, one pass over the
+ *    source); SQL returns the agreement-pattern counts (a few hundred rows);
  * 2. each comparison's value frequencies (GROUP BY) give u through `uFromFrequencies`, with the
  *    levels of sampled value pairs evaluated by the same compiled predicates as in memory;
  * 3. EM (`expectationMaximisation`, the one Fellegi-Sunter EM) runs on the pattern counts;
@@ -49,6 +49,8 @@ export interface DuckDbLinkageResult {
   timings: Record<string, number>;
 }
 
+let gammaCounter = 0;
+
 function toJs(v: unknown): unknown {
   return typeof v === 'bigint' ? Number(v) : v === undefined ? null : v;
 }
@@ -85,7 +87,10 @@ export async function linkWithDuckDb(
 
   // 1. Pattern counts, in ascending pattern code (the in-memory order).
   const F = comparisons.length;
-  const pc = await rows(conn, sql.patternCounts);
+  // Comparison vectors computed once (one pass over the source), kept in a temporary table.
+  const gammaTable = `pp_gamma_${gammaCounter++}`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${gammaTable} AS ${sql.gamma}`);
+  const pc = await rows(conn, sql.patternCountsFrom(gammaTable));
   const code = (r: unknown[]): number => r.slice(0, F).reduce<number>((s, g, f) => s + Number(g) * sql.radix[f]!, 0);
   pc.sort((a, b) => code(a) - code(b));
   const levels = new Uint8Array(pc.length * F);
@@ -153,7 +158,8 @@ export async function linkWithDuckDb(
   for (let k = 0; k < counts.length; k++) {
     if (probabilityFromMatchWeight(w[k]! + prior) >= threshold) codes.push(code(Array.from(levels.subarray(k * F, k * F + F))));
   }
-  const linkRows = await rows(conn, `${sql.links(codes)} ORDER BY lid, rid`);
+  const linkRows = await rows(conn, `${sql.linksFrom(gammaTable, codes)} ORDER BY lid, rid`);
+  await conn.run(`DROP TABLE ${gammaTable}`);
   const links = { left: Int32Array.from(linkRows, (r) => Number(r[0])), right: Int32Array.from(linkRows, (r) => Number(r[1])) };
   stage('links (SQL)');
   return { sql, leftSize, rightSize, candidatePairs, patterns, model, links, timings };

@@ -296,6 +296,9 @@ export interface CompiledSql {
   frequencies: (comparison: string, table: string) => string;
   /** Pairs whose pattern code (sum of g_f x radix_f) is in `codes`: lid, rid. */
   links: (codes: readonly number[]) => string;
+  /** The same two statements over a table that holds the `gamma` result (computed once). */
+  patternCountsFrom: (gammaTable: string) => string;
+  linksFrom: (gammaTable: string, codes: readonly number[]) => string;
   /** Radix of each comparison in the pattern code (mixed radix, first comparison most significant). */
   radix: number[];
 }
@@ -324,10 +327,10 @@ export function compileLinkageSql(
     return `SELECT l.rid AS lid, r.rid AS rid, ${i} AS rule FROM ${tables.left} AS l JOIN ${right} AS r ON ${conds.join(' AND ')}`;
   });
   const pairs = selects.join('\nUNION ALL\n');
+  // Comparison vectors computed in each rule's join (no second join back to the tables: one
+  // pass over the source per rule).
   const gammaCols = comparisons.map((c) => gammaSql(c, dialect)).join(',\n  ');
-  const gamma =
-    `WITH pairs AS (\n${pairs}\n)\nSELECT p.lid AS lid, p.rid AS rid,\n  ${gammaCols}\n` +
-    `FROM pairs AS p JOIN ${tables.left} AS l ON l.rid = p.lid JOIN ${right} AS r ON r.rid = p.rid`;
+  const gamma = selects.map((sel) => sel.replace(/ FROM /, `,\n  ${gammaCols}\nFROM `)).join('\nUNION ALL\n');
   const gNames = comparisons.map((c) => `g_${c.name}`);
   const patternCounts = `WITH gamma AS (\n${gamma}\n)\nSELECT ${gNames.join(', ')}, COUNT(*) AS n FROM gamma GROUP BY ${gNames.join(', ')}`;
   const radix: number[] = [];
@@ -337,6 +340,11 @@ export function compileLinkageSql(
     r *= comparisons[f]!.levels.length;
   }
   const code = gNames.map((g, f) => `${g} * ${radix[f]}`).join(' + ');
+  const linksOver = (from: string, codes: readonly number[]): string => {
+    if (codes.length === 0) return `SELECT lid, rid FROM ${from} WHERE 1 = 0`;
+    for (const c of codes) if (!Number.isInteger(c) || c < 0) throw new RangeError(`pattern code ${c} is not a non-negative integer`);
+    return `SELECT lid, rid FROM ${from} WHERE ${code} IN (${codes.join(', ')})`;
+  };
   return {
     pairs,
     gamma,
@@ -348,11 +356,9 @@ export function compileLinkageSql(
       const cols = c.columns.join(', ');
       return `SELECT ${cols}, COUNT(*) AS n FROM ${table} GROUP BY ${cols}`;
     },
-    links: (codes) => {
-      if (codes.length === 0) return `WITH gamma AS (\n${gamma}\n)\nSELECT lid, rid FROM gamma WHERE 1 = 0`;
-      for (const c of codes) if (!Number.isInteger(c) || c < 0) throw new RangeError(`pattern code ${c} is not a non-negative integer`);
-      return `WITH gamma AS (\n${gamma}\n)\nSELECT lid, rid FROM gamma WHERE ${code} IN (${codes.join(', ')})`;
-    },
+    links: (codes) => `WITH gamma AS (\n${gamma}\n)\n${linksOver('gamma', codes)}`,
+    patternCountsFrom: (g) => `SELECT ${gNames.join(', ')}, COUNT(*) AS n FROM ${checkIdent(g, 'table')} GROUP BY ${gNames.join(', ')}`,
+    linksFrom: (g, codes) => linksOver(checkIdent(g, 'table'), codes),
     radix,
   };
 }
