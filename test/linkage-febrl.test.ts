@@ -52,7 +52,7 @@ describe('FEBRL', () => {
     const run = runFebrl(data.records, { seed: 7, uPairs: 100_000 });
     expect(run.quality.f1).toBeGreaterThanOrEqual(F1_FLOOR);
     expect(run.result.model.method.m).toBe('em');
-    expect(run.result.model.method.u).toBe('random-pairs');
+    expect(run.result.model.method.u).toBe('frequencies');
     // the model's own FDR estimate is small when precision is high
     expect(run.errorRates.estimatedFdr).toBeLessThan(0.05);
   });

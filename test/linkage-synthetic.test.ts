@@ -68,7 +68,7 @@ describe('generateLinkageData', () => {
     const run = runSynthetic(d, { seed: 5, uPairs: 100_000 });
     expect(run.quality.precision).toBeGreaterThan(0.95);
     expect(run.quality.recall).toBeGreaterThan(0.9);
-    expect(run.result.model.method.u).toBe('random-pairs');
+    expect(run.result.model.method.u).toBe('frequencies');
     expect(run.result.blocking.map((b) => b.rule)).toEqual(['name', 'initials+employer', 'school+year+surname', 'avatar-prefix']);
     // the model's estimated FDR is within a few points of the real one
     const realFdr = 1 - run.quality.precision;

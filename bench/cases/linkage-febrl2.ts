@@ -1,6 +1,7 @@
 /**
- * FEBRL dataset2 (Christen, Febrl; datasets/reference/febrl/dataset2.csv): deduplicate with
- * the linkage engine, unsupervised (u from random pairs, m and lambda by EM) and supervised
+ * FEBRL dataset2 (Christen, Febrl; febrlPath('dataset2.csv')): deduplicate with
+ * the linkage engine, unsupervised (u from value frequencies, m and lambda by EM; timed, target
+ * < 0.5 s) and supervised
  * (m and lambda from the true links), links at posterior probability >= 0.5. Reports
  * precision / recall / F1 of both and the seconds of each run (loading excluded).
  * Body: bench/linkage-common.ts (febrlBenchmark).

@@ -50,6 +50,8 @@ export interface BlockingRule<R> {
   description: string;
   /** The record's blocking key; null/undefined/'' = no key (the record is not blocked by this rule). */
   key: (record: R) => string | number | null | undefined;
+  /** Comparisons (by name) whose values the key is built from (for m per blocking rule). */
+  fields?: string[];
 }
 
 /**
@@ -64,6 +66,8 @@ export interface KeyBlockingRule {
   right?: ArrayLike<number>;
   /** Turn a key back into words for the largest-blocks list. */
   describeKey?: (key: number) => string;
+  /** Comparisons (by name) whose values the key is built from (for m per blocking rule). */
+  fields?: string[];
 }
 
 /** Rules turned into dense codes, ready to count and to generate pairs. */
@@ -74,7 +78,7 @@ export interface PreparedBlocking {
   rules: PreparedRule[];
 }
 
-interface PreparedRule {
+export interface PreparedRule {
   name: string;
   description: string;
   /** Dense code per left row, -1 = no key. */
@@ -85,6 +89,8 @@ interface PreparedRule {
   leftMissing: number;
   rightMissing: number;
   keyLabel: (code: number) => string;
+  /** Comparisons the key is built from (from the rule's declaration). */
+  fields?: string[];
 }
 
 /** Thrown when blocking would produce more candidate pairs than the configured cap. */
@@ -175,6 +181,7 @@ export function prepareRecordBlocking<R>(
       leftMissing,
       rightMissing,
       keyLabel: (c: number) => labels[c] ?? String(c),
+      fields: rule.fields,
     };
   });
   return { mode, leftSize: left.length, rightSize: right === null ? left.length : right.length, rules: prepared };
@@ -247,6 +254,7 @@ export function prepareKeyBlocking(
       leftMissing,
       rightMissing,
       keyLabel: (c: number) => (describe ? describe(keysById[c]!) : String(keysById[c])),
+      fields: rule.fields,
     } satisfies PreparedRule;
   });
   return { mode, leftSize, rightSize, rules: prepared };

@@ -18,7 +18,9 @@
  * disagreement.
  */
 import type { Comparison, ComparisonLevel } from '../compare/comparison';
-import type { FieldInfo, LinkMode, PairComparator } from './types';
+import type { FieldFrequencies, FieldInfo, LinkMode, PairComparator } from './types';
+import { PairLevelCache, compareValues, encodeValues } from './values';
+import { DenseIntKeyMap } from './intmap';
 
 /** Options shared by both comparator builders. */
 export interface ComparatorOptions {
@@ -111,6 +113,11 @@ function noLevel(name: string, va: unknown, vb: unknown): Error {
 /**
  * Comparator over records with the matching area's `Comparison<R>` declarations.
  * `right` = null for deduplication within `left`.
+ *
+ * Compiled to columns (`values.ts`): each field's values are dictionary-encoded once and a
+ * level is computed once per distinct value pair (cached), so comparing runs at the speed of
+ * the column path whatever the predicates cost. Predicates must be pure functions of the two
+ * values.
  */
 export function recordComparator<R>(
   left: readonly R[],
@@ -123,41 +130,73 @@ export function recordComparator<R>(
   const mode: LinkMode = right === null ? 'dedupe' : 'link';
   const rightRecs = right ?? left;
   const F = comparisons.length;
-  const valuesL = comparisons.map((c) => left.map((r) => c.value(r)));
-  const valuesR = right === null ? valuesL : comparisons.map((c) => rightRecs.map((r) => c.value(r)));
-  const preds = comparisons.map((c) => c.levels.map((l) => l.predicate));
+  const encoded = comparisons.map((c) => {
+    const vl = left.map((r) => c.value(r));
+    return encodeValues(right === null ? [vl] : [vl, rightRecs.map((r) => c.value(r))]);
+  });
+  const codesL = encoded.map((e) => e.codes[0]!);
+  const codesR = encoded.map((e) => e.codes[right === null ? 0 : 1]!);
+  const caches = comparisons.map((c, f) => {
+    const ps = c.levels.map((l) => l.predicate);
+    const vals = encoded[f]!.values;
+    // Sized for tens of thousands of distinct value pairs up front (growing is a rehash).
+    return new PairLevelCache(vals.length, (ia, ib) => {
+      const a = vals[ia], b = vals[ib];
+      let k = 0;
+      while (k < ps.length && !ps[k]!(a, b)) k++;
+      if (k === ps.length) throw noLevel(fields[f]!.name, a, b);
+      return k;
+    }, 1 << 16);
+  });
 
   const tfSet = new Set(options.termFrequency ?? []);
   for (const name of tfSet) if (!fields.some((f) => f.name === name)) throw new RangeError(`termFrequency: no comparison named '${name}'`);
   const tfCodes: PairComparator['tfCodes'] = fields.map((info, f) => {
     if (!tfSet.has(info.name)) return undefined;
     info.tfLevel = tfLevelOf(info);
-    const codes = new Map<string, number>();
-    const code = (v: unknown): number => {
-      if (v === null || v === undefined || v === '') return -1;
-      const s = typeof v === 'string' ? v : JSON.stringify(v);
-      let c = codes.get(s);
-      if (c === undefined) codes.set(s, (c = codes.size));
-      return c;
-    };
-    const l = Int32Array.from(valuesL[f]!, code);
-    const r = right === null ? l : Int32Array.from(valuesR[f]!, code);
+    const vals = encoded[f]!.values;
+    const missingValue = vals.map((v) => v === null || v === undefined || v === '');
+    const code = (c: number): number => (missingValue[c] ? -1 : c);
+    const l = Int32Array.from(codesL[f]!, code);
+    const r = right === null ? l : Int32Array.from(codesR[f]!, code);
     return { field: f, left: l, right: r };
   });
 
-  return pairComparator(fields, mode, left.length, rightRecs.length, tfCodes, (pl, pr, n, gamma) => {
+  const cmp = pairComparator(fields, mode, left.length, rightRecs.length, tfCodes, (pl, pr, n, gamma) => {
     for (let f = 0; f < F; f++) {
-      const vl = valuesL[f]!, vr = valuesR[f]!, ps = preds[f]!;
-      const L = ps.length;
-      for (let p = 0; p < n; p++) {
-        const a = vl[pl[p]!], b = vr[pr[p]!];
-        let k = 0;
-        while (k < L && !ps[k]!(a, b)) k++;
-        if (k === L) throw noLevel(fields[f]!.name, a, b);
-        gamma[p * F + f] = k;
-      }
+      const cl = codesL[f]!, cr = codesR[f]!, cache = caches[f]!;
+      for (let p = 0; p < n; p++) gamma[p * F + f] = cache.get(cl[pl[p]!]!, cr[pr[p]!]!);
     }
   });
+  cmp.frequencies = () =>
+    encoded.map((e, f) => {
+      const order = e.values.map((_, i) => i).sort((x, y) => compareValues(e.values[x], e.values[y]) || x - y);
+      return frequencyTable(order, codesL[f]!, right === null ? null : codesR[f]!, (a, b) => caches[f]!.get(a, b));
+    });
+  return cmp;
+}
+
+/**
+ * Frequencies of value ids in canonical order: `order[k]` is the id of the k-th value. The
+ * level function takes canonical positions and calls `level` on ids.
+ */
+function frequencyTable(
+  order: ArrayLike<number>,
+  codesL: Int32Array,
+  codesR: Int32Array | null,
+  level: (a: number, b: number) => number,
+): FieldFrequencies {
+  const D = order.length;
+  const pos = new Int32Array(D);
+  for (let k = 0; k < D; k++) pos[order[k]!] = k;
+  const count = (codes: Int32Array): Float64Array => {
+    const c = new Float64Array(D);
+    for (let i = 0; i < codes.length; i++) c[pos[codes[i]!]!]++;
+    return c;
+  };
+  const l = count(codesL);
+  const ids = Int32Array.from(order);
+  return { left: l, right: codesR === null ? l : count(codesR), level: (a, b) => level(ids[a]!, ids[b]!) };
 }
 
 /**
@@ -321,7 +360,7 @@ export function columnComparator(
 
   let rowsL: Int32Array | undefined;
   let rowsR: Int32Array | undefined;
-  return pairComparator(fields, mode, left.size, rt.size, tfCodes, (pl, pr, n, gamma) => {
+  const cmp = pairComparator(fields, mode, left.size, rt.size, tfCodes, (pl, pr, n, gamma) => {
     if (!rowsL && n * 4 >= left.size + rt.size) {
       rowsL = rowMajor(colsL, left.size);
       rowsR = right === null ? rowsL : rowMajor(colsR, rt.size);
@@ -339,6 +378,29 @@ export function columnComparator(
       }
     }
   });
+  // Value frequencies in canonical order = ascending code (missing, < 0, first): the distinct
+  // codes by a native typed-array sort, each row's rank through a hash map.
+  cmp.frequencies = () =>
+    colsL.map((cl, f) => {
+      const cr = colsR[f]!;
+      const all = new Int32Array(cl.length + (right === null ? 0 : cr.length));
+      all.set(cl);
+      if (right !== null) all.set(cr, cl.length);
+      all.sort();
+      let D = 0;
+      for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[D++] = all[i]!;
+      const uniq = all.slice(0, D);
+      const map = new DenseIntKeyMap(Math.min(D, 1 << 22));
+      for (let k = 0; k < D; k++) map.intern(uniq[k]! + 1); // id = rank (keys >= 0)
+      const count = (c: Int32Array): Float64Array => {
+        const out = new Float64Array(D);
+        for (let i = 0; i < c.length; i++) out[map.get(c[i]! + 1)]++;
+        return out;
+      };
+      const lc = count(cl);
+      return { left: lc, right: right === null ? lc : count(cr), level: (a: number, b: number) => level(f, uniq[a]!, uniq[b]!) };
+    });
+  return cmp;
 }
 
 /**

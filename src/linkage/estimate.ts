@@ -1,6 +1,8 @@
 /**
  * Estimating the Fellegi-Sunter parameters.
  *
+ * - u (P(level | non-match)) from value frequencies (`uFrequencies.ts`, the default in the
+ *   pipeline: the random-pair distribution computed from frequencies, sampled only where needed).
  * - u (P(level | non-match)) from random pairs: almost every random pair is a non-match, so the
  *   level frequencies among uniformly drawn pairs estimate u without labels. Drawing them from
  *   the blocked candidates instead would bias u upwards on the blocked fields (Splink, "u
@@ -125,6 +127,13 @@ export interface EmOptions {
   tolerance?: number;
   /** Keep lambda fixed at lambda0. */
   fixLambda?: boolean;
+  /** Keep m fixed at m0 (only lambda, and u unless given, are estimated). */
+  fixM?: boolean;
+  /**
+   * Pseudo-count added to every non-null level's expected count in each M-step (default 0;
+   * 0.5 is Jeffreys smoothing, for small samples such as a few hundred displayed profiles).
+   */
+  pseudoCount?: number;
   /**
    * With u from random pairs: the share q of all pairs that blocking kept (candidates / all
    * pairs). See `expectationMaximisation` for why EM needs it. Default 1.
@@ -154,6 +163,25 @@ function initialM(fields: FieldInfo[], agreeing: boolean): Float64Array[] {
   });
 }
 
+/** Result of `fellegiSunterEm`: parameters, convergence, and each pattern's posterior. */
+export interface EmResult {
+  /** m per field (NaN on null levels). */
+  m: Float64Array[];
+  /** u per field: the fixed u when given, else the estimate. */
+  u: Float64Array[];
+  /** Share of matches among the pairs the patterns count. */
+  lambda: number;
+  iterations: number;
+  converged: boolean;
+  /** Observed-data log-likelihood after each iteration (natural log). */
+  logLikelihood: number[];
+  /** P(match | pattern k) under the final parameters. */
+  posterior: Float64Array;
+  /** Distinct patterns and the pairs they stand for. */
+  patterns: number;
+  pairs: number;
+}
+
 /**
  * EM for m, lambda (and u unless fixed) over agreement-pattern counts.
  *
@@ -171,16 +199,27 @@ function initialM(fields: FieldInfo[], agreeing: boolean): Float64Array[] {
  * over all pairs is odds_all = odds_c x q (`priorOverAllPairs`), so the posterior of a pair
  * is the same whether written with (lambda_c, u / q) or (lambda_all, u): the form Splink uses.
  *
+ * This is the project's one Fellegi-Sunter EM: linkage calls it over candidate-pair patterns,
+ * and any other area with agreement patterns and known u (e.g. displayed profiles against
+ * their paired source profiles, u from unrelated pairs) calls it with `u` fixed.
+ * Options: `u` fixed u (otherwise estimated), `m0`/`lambda0` starting values, `fixM`,
+ * `fixLambda`, `pseudoCount` (Jeffreys 0.5 for small samples), `maxIterations`, `tolerance`,
+ * `candidateShare` (blocking correction above).
+ *
  * @example
- * const t = countPatterns(gamma, fields.map((f) => f.levels.length));
- * const model = expectationMaximisation(t, fields, { u: uFromRandomPairs(cmp, { seed: 7 }).u });
- * model.lambda;  // estimated share of matches among the pairs
+ * // two fields with levels [missing, same, different]; 90 pairs agree on both, 10 on neither
+ * const fields = [field('a'), field('b')];
+ * const r = fellegiSunterEm({ fields: 2, levels: Uint8Array.of(1, 1, 2, 2), counts: [90, 10] }, fields,
+ *   { u: [Float64Array.of(NaN, 0.01, 0.99), Float64Array.of(NaN, 0.01, 0.99)] });
+ * r.lambda;     // ~0.9 (share of matches among the pairs)
+ * r.m[0][1];    // ~1 (P(same | match))
+ * r.posterior;  // per pattern: P(match | pattern)
  */
-export function expectationMaximisation(
-  patterns: PatternTable,
+export function fellegiSunterEm(
+  patterns: Pick<PatternTable, 'fields' | 'levels' | 'counts'>,
   fields: FieldInfo[],
   options: EmOptions = {},
-): FellegiSunterModel {
+): EmResult {
   const F = fields.length;
   if (patterns.fields !== F) throw new RangeError(`pattern table has ${patterns.fields} fields, model has ${F}`);
   const K = patterns.counts.length;
@@ -203,6 +242,9 @@ export function expectationMaximisation(
   lambda = Math.min(Math.max(lambda, 1e-9), 1 - 1e-9);
   if (!(lambda > 0 && lambda < 1)) throw new RangeError(`lambda0 must be in (0, 1), got ${options.lambda0}`);
 
+  const pc = options.pseudoCount ?? 0;
+  if (!(pc >= 0)) throw new RangeError(`pseudoCount must be >= 0, got ${pc}`);
+  if (options.fixM && !options.m0) throw new RangeError('fixM needs m0 (the fixed m)');
   const q = options.candidateShare ?? 1;
   if (!(q > 0 && q <= 1)) throw new RangeError(`candidateShare must be in (0, 1], got ${q}`);
   if (q < 1 && !fixU) throw new RangeError('candidateShare applies only when u is fixed (from random pairs)');
@@ -212,18 +254,25 @@ export function expectationMaximisation(
   const trace: number[] = [];
   let converged = false;
   let it = 0;
+  // log(lambda prod m) and log((1 - lambda) prod u / q) of pattern k under the current parameters.
+  let termA = 0, termB = 0;
+  const logTerms = (k: number): void => {
+    let a = Math.log(lambda), b = Math.log(1 - lambda) - logQ;
+    for (let f = 0; f < F; f++) {
+      const l = lv[k * F + f]!;
+      if (mask[f]![l]) continue;
+      a += Math.log(m[f]![l]!);
+      b += Math.log(u[f]![l]!);
+    }
+    termA = a;
+    termB = b;
+  };
   for (; it < maxIter; it++) {
     // E-step
     let ll = 0;
-    const logLam = Math.log(lambda), log1Lam = Math.log(1 - lambda);
     for (let k = 0; k < K; k++) {
-      let a = logLam, b = log1Lam - logQ;
-      for (let f = 0; f < F; f++) {
-        const l = lv[k * F + f]!;
-        if (mask[f]![l]) continue;
-        a += Math.log(m[f]![l]!);
-        b += Math.log(u[f]![l]!);
-      }
+      logTerms(k);
+      const a = termA, b = termB;
       const mx = Math.max(a, b);
       const denom = mx + Math.log(Math.exp(a - mx) + Math.exp(b - mx));
       g[k] = Math.exp(a - denom);
@@ -245,8 +294,8 @@ export function expectationMaximisation(
       }
     }
     const newLambda = options.fixLambda ? lambda : Math.min(Math.max(sg / N, 1e-9), 1 - 1e-9);
-    const newM = mc.map((c, f) => normalise(c, mask[f]!, 0, PROBABILITY_FLOOR));
-    const newU = fixU ? u : uc.map((c, f) => normalise(c, mask[f]!, 0, PROBABILITY_FLOOR));
+    const newM = options.fixM ? m : mc.map((c, f) => normalise(c, mask[f]!, pc, PROBABILITY_FLOOR));
+    const newU = fixU ? u : uc.map((c, f) => normalise(c, mask[f]!, pc, PROBABILITY_FLOOR));
     let delta = Math.abs(newLambda - lambda);
     for (let f = 0; f < F; f++) {
       for (let l = 0; l < newM[f]!.length; l++) {
@@ -264,7 +313,7 @@ export function expectationMaximisation(
     }
   }
   // Label switching guard (only possible when u is free): the match class must favour agreement.
-  if (!fixU) {
+  if (!fixU && !options.fixM) {
     let w = 0;
     for (let f = 0; f < F; f++) {
       const top = fields[f]!.levels.findIndex((l) => !l.isNull);
@@ -275,15 +324,39 @@ export function expectationMaximisation(
       lambda = 1 - lambda;
     }
   }
-  const em: EmDiagnostics = { iterations: it, converged, logLikelihood: trace, patterns: K, pairs: N };
+  // Posterior of each pattern under the final parameters.
+  for (let k = 0; k < K; k++) {
+    logTerms(k);
+    g[k] = 1 / (1 + Math.exp(termB - termA));
+  }
+  return { m, u, lambda, iterations: it, converged, logLikelihood: trace, posterior: g, patterns: K, pairs: N };
+}
+
+/**
+ * EM as a Fellegi-Sunter model (see `fellegiSunterEm`): lambda over all pairs from the
+ * candidate prior and the candidate share.
+ *
+ * @example
+ * const t = countPatterns(gamma, fields.map((f) => f.levels.length));
+ * const model = expectationMaximisation(t, fields, { u: uFromRandomPairs(cmp, { seed: 7 }).u });
+ * model.lambdaCandidates;  // estimated share of matches among the pairs
+ */
+export function expectationMaximisation(
+  patterns: PatternTable,
+  fields: FieldInfo[],
+  options: EmOptions = {},
+): FellegiSunterModel {
+  const r = fellegiSunterEm(patterns, fields, options);
+  const q = options.candidateShare ?? 1;
+  const em: EmDiagnostics = { iterations: r.iterations, converged: r.converged, logLikelihood: r.logLikelihood, patterns: r.patterns, pairs: r.pairs };
   return {
     fields,
-    m,
-    u,
-    lambda: priorOverAllPairs(lambda, q),
-    lambdaCandidates: lambda,
+    m: r.m,
+    u: r.u,
+    lambda: priorOverAllPairs(r.lambda, q),
+    lambdaCandidates: r.lambda,
     candidateShare: q,
-    method: { m: 'em', u: fixU ? 'fixed' : 'em', lambda: options.fixLambda ? 'fixed' : 'em', em },
+    method: { m: options.fixM ? 'fixed' : 'em', u: options.u ? 'fixed' : 'em', lambda: options.fixLambda ? 'fixed' : 'em', em },
   };
 }
 
@@ -341,7 +414,30 @@ export function levelWeight(model: FellegiSunterModel, field: number, level: num
   return Math.log2(model.m[field]![level]! / model.u[field]![level]!);
 }
 
-/** The model as rows (field, level, m, u, weight) for `showTable`. */
+/**
+ * How u was obtained, in words for a caption.
+ *
+ * @example
+ * describeUMethod(model) // 'u from value frequencies (exact levels exact; 78,000 value pairs drawn, target relative SE 0.1), seed 7'
+ */
+export function describeUMethod(model: FellegiSunterModel): string {
+  const m = model.method;
+  const seed = m.seed !== undefined ? `, seed ${m.seed}` : '';
+  switch (m.u) {
+    case 'frequencies':
+      return `u from value frequencies (exact levels exact; ${(m.uSamplePairs ?? 0).toLocaleString('en')} value pairs drawn, target relative SE ${m.uFrequencies?.relativeError})${seed}`;
+    case 'random-pairs':
+      return `u from ${(m.uSamplePairs ?? 0).toLocaleString('en')} random pairs${seed}`;
+    case 'em':
+      return 'u by EM with m';
+    case 'labels':
+      return 'u from labelled non-matches';
+    default:
+      return 'u fixed by the caller';
+  }
+}
+
+/** The model as rows (field, level, m, u, u standard error when sampled, weight) for `showTable`. */
 export function modelTable(model: FellegiSunterModel): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [];
   model.fields.forEach((f, fi) =>
@@ -351,6 +447,7 @@ export function modelTable(model: FellegiSunterModel): Array<Record<string, unkn
         level: l.labelZh ? `${l.label} ${l.labelZh}` : l.label,
         m: l.isNull ? null : model.m[fi]![li],
         u: l.isNull ? null : model.u[fi]![li],
+        ...(model.uStandardError ? { 'u standard error': l.isNull ? null : model.uStandardError[fi]![li] } : {}),
         'weight log2(m/u)': levelWeight(model, fi, li),
         'Bayes factor m/u': l.isNull ? 1 : model.m[fi]![li]! / model.u[fi]![li]!,
       }),

@@ -15,8 +15,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EvidenceError, sha256Bytes } from '../io';
 import type { EvidenceIssue } from '../io';
-import type { Comparison, ComparisonLevel } from '../compare/comparison';
-import { jaroWinkler, levenshtein } from '../text';
+import type { Comparison } from '../compare/comparison';
+import { blockingRulesFromSql, comparisonsFromSql } from './sql';
+import type { SqlBlockingRule, SqlComparison, SqlLevel } from './sql';
 import type { BlockingRule } from './blocking';
 import type { TrueLinks } from './evaluate';
 
@@ -172,65 +173,50 @@ export function febrlTrueLinks(left: FebrlRecord[], right?: FebrlRecord[]): True
   return { left: Int32Array.from(l), right: Int32Array.from(r) };
 }
 
-const missing: ComparisonLevel<string | null> = {
-  label: 'missing', labelZh: '缺失', isNull: true, description: 'either side empty',
-  predicate: (a, b) => a === null || b === null,
-};
-const exact: ComparisonLevel<string | null> = {
-  label: 'same', labelZh: '相同', description: 'identical text', predicate: (a, b) => a === b,
-};
-const different: ComparisonLevel<string | null> = {
-  label: 'different', labelZh: '不同', description: 'anything else', predicate: () => true,
-};
-/** Jaro-Winkler levels of one field share a one-entry cache: the 0.8 level reuses the 0.9 level's score. */
-function jwLevels(...thresholds: number[]): ComparisonLevel<string | null>[] {
-  let lastA: string | null = null, lastB: string | null = null, last = 0;
-  const score = (a: string, b: string): number => {
-    if (a !== lastA || b !== lastB) {
-      lastA = a;
-      lastB = b;
-      last = jaroWinkler(a, b);
-    }
-    return last;
-  };
-  return thresholds.map((t) => ({
-    label: `Jaro-Winkler >= ${t}`, description: `Jaro-Winkler similarity at least ${t} (Winkler 1990)`,
-    predicate: (a, b) => score(a!, b!) >= t,
-  }));
-}
-const lev1: ComparisonLevel<string | null> = {
-  label: 'one edit', labelZh: '一处差异', description: 'Levenshtein distance 1 (one typo)',
-  predicate: (a, b) => levenshtein(a!, b!) <= 1,
-};
+const missing = { kind: 'null', label: 'missing', labelZh: '缺失', description: 'either side empty' } as const;
+const exact = { kind: 'exact', label: 'same', labelZh: '相同', description: 'identical text' } as const;
+const different = { kind: 'else', label: 'different', labelZh: '不同', description: 'anything else' } as const;
+const jw = (t: number): SqlLevel => ({ kind: 'jaroWinkler', threshold: t, label: `Jaro-Winkler >= ${t}`, description: `Jaro-Winkler similarity at least ${t} (Winkler 1990)` });
+const lev1: SqlLevel = { kind: 'levenshtein', maxEdits: 1, label: 'one edit', labelZh: '一处差异', description: 'Levenshtein distance 1 (one typo)' };
 
-/** Comparisons for FEBRL (Latin-script names: Jaro-Winkler levels suit them, unlike Chinese names). */
-export function febrlComparisons(): Comparison<FebrlRecord, string | null>[] {
-  const field = (name: keyof FebrlRecord, description: string, levels: ComparisonLevel<string | null>[]): Comparison<FebrlRecord, string | null> => ({
-    name,
-    description,
-    value: (r) => r[name] as string | null,
-    levels: [missing, exact, ...levels, different],
+/**
+ * Comparisons for FEBRL, declared once for the in-memory engine and for SQL (Latin-script
+ * names: Jaro-Winkler levels suit them, unlike Chinese names).
+ */
+export function febrlSqlComparisons(): SqlComparison[] {
+  const field = (name: string, description: string, levels: SqlLevel[]): SqlComparison => ({
+    name, description, columns: [name], levels: [missing, exact, ...levels, different],
   });
   return [
-    field('given_name', 'given name', jwLevels(0.9, 0.8)),
-    field('surname', 'surname', jwLevels(0.9, 0.8)),
+    field('given_name', 'given name', [jw(0.9), jw(0.8)]),
+    field('surname', 'surname', [jw(0.9), jw(0.8)]),
     field('date_of_birth', 'date of birth YYYYMMDD (invalid dates are missing)', [lev1]),
     field('soc_sec_id', 'social security number', [lev1]),
     field('street_number', 'street number', []),
-    field('address_1', 'street address', jwLevels(0.9)),
-    field('suburb', 'suburb', jwLevels(0.9)),
+    field('address_1', 'street address', [jw(0.9)]),
+    field('suburb', 'suburb', [jw(0.9)]),
     field('postcode', 'postcode', [lev1]),
     field('state', 'state', []),
   ];
 }
 
 /** Blocking rules for FEBRL: any one of five keys in common. */
-export function febrlBlockingRules(): BlockingRule<FebrlRecord>[] {
+export function febrlSqlBlockingRules(): SqlBlockingRule[] {
   return [
-    { name: 'surname', description: 'same surname', key: (r) => r.surname },
-    { name: 'given_name', description: 'same given name', key: (r) => r.given_name },
-    { name: 'date_of_birth', description: 'same date of birth', key: (r) => r.date_of_birth },
-    { name: 'soc_sec_id', description: 'same social security number', key: (r) => r.soc_sec_id },
-    { name: 'postcode+street_number', description: 'same postcode and street number', key: (r) => (r.postcode && r.street_number ? `${r.postcode}|${r.street_number}` : null) },
+    { name: 'surname', description: 'same surname', columns: ['surname'] },
+    { name: 'given_name', description: 'same given name', columns: ['given_name'] },
+    { name: 'date_of_birth', description: 'same date of birth', columns: ['date_of_birth'] },
+    { name: 'soc_sec_id', description: 'same social security number', columns: ['soc_sec_id'] },
+    { name: 'postcode_street_number', description: 'same postcode and street number', columns: ['postcode', 'street_number'] },
   ];
+}
+
+/** The FEBRL comparisons for the in-memory engine (`febrlSqlComparisons` compiled to predicates). */
+export function febrlComparisons(): Comparison<FebrlRecord>[] {
+  return comparisonsFromSql<FebrlRecord>(febrlSqlComparisons());
+}
+
+/** The FEBRL blocking rules for the in-memory engine. */
+export function febrlBlockingRules(): BlockingRule<FebrlRecord>[] {
+  return blockingRulesFromSql<FebrlRecord>(febrlSqlBlockingRules());
 }

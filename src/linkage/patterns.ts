@@ -7,10 +7,10 @@
  * APSR 113(2), 2019: the fastLink implementation).
  *
  * @example
- * // 3 pairs, 2 fields: (1,2), (1,2), (0,2)
+ * // 3 pairs, 2 fields: (1,2), (1,2), (0,2); patterns in ascending code order
  * const t = countPatterns(Uint8Array.of(1, 2, 1, 2, 0, 2), [3, 3]);
- * t.counts;          // Float64Array [2, 1]  (pattern (1,2) twice, (0,2) once)
- * t.patternOfPair;   // Int32Array [0, 0, 1]
+ * t.counts;          // Float64Array [1, 2]  (pattern (0,2) once, (1,2) twice)
+ * t.patternOfPair;   // Int32Array [1, 1, 0]
  */
 export interface PatternTable {
   /** Number of fields. */
@@ -62,10 +62,26 @@ export function countPatterns(gamma: Uint8Array, levelsPerField: ArrayLike<numbe
     countsList[k]++;
     patternOfPair[p] = k;
   }
+  // Canonical order: ascending pattern code (first field most significant), so the table (and
+  // EM's floating-point sums over it) does not depend on the order of the pairs.
   const K = countsList.length;
+  const codeOf = (k: number): number => {
+    let c = 0;
+    for (let f = 0; f < F; f++) c = c * radix[f]! + gamma[firstPair[k]! * F + f]!;
+    return c;
+  };
+  const codes = Float64Array.from({ length: K }, (_, k) => codeOf(k));
+  const order = Array.from({ length: K }, (_, k) => k).sort((a, b) => codes[a]! - codes[b]!);
+  const rank = new Int32Array(K);
+  order.forEach((k, r) => (rank[k] = r));
+  for (let p = 0; p < n; p++) patternOfPair[p] = rank[patternOfPair[p]!]!;
   const levels = new Uint8Array(K * F);
-  for (let k = 0; k < K; k++) levels.set(gamma.subarray(firstPair[k]! * F, firstPair[k]! * F + F), k * F);
-  return { fields: F, levels, counts: Float64Array.from(countsList), patternOfPair };
+  const counts = new Float64Array(K);
+  order.forEach((k, r) => {
+    levels.set(gamma.subarray(firstPair[k]! * F, firstPair[k]! * F + F), r * F);
+    counts[r] = countsList[k]!;
+  });
+  return { fields: F, levels, counts, patternOfPair };
 }
 
 /** Build a pattern table from explicit patterns and counts (e.g. published tables, tests). */

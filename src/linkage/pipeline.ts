@@ -1,6 +1,7 @@
 /**
  * The linkage pipeline in one call: block (count first, refuse above the cap), compare,
- * estimate (u from random pairs + EM for m and lambda, or labels), score (with optional
+ * estimate (u from value frequencies by default, or random pairs; EM for m and lambda, per
+ * blocking rule or over all candidates, or labels), score (with optional
  * term-frequency adjustment). Decisions (threshold, one-to-one, clusters) and evaluation are
  * separate calls on the result, so the expert states each choice.
  *
@@ -17,6 +18,9 @@ import { columnComparator, recordComparator } from './compare';
 import type { ColumnComparison, ColumnTable } from './compare';
 import { estimateFromLabels, expectationMaximisation, uFromRandomPairs } from './estimate';
 import type { EmOptions } from './estimate';
+import { uFromFrequencies } from './uFrequencies';
+import { estimateMPerBlockingRule } from './perRule';
+import type { RuleEmEstimate } from './perRule';
 import { labelPairs } from './evaluate';
 import type { TrueLinks } from './evaluate';
 import { countPatterns } from './patterns';
@@ -30,10 +34,16 @@ export interface LinkageOptions {
   seed: number;
   /** Refuse when blocking would produce more candidate pairs than this (default 1e8). */
   maxPairs?: number;
-  /** Random pairs for u (default 1,000,000). */
+  /** Random pairs for u with `u: 'random-pairs'` (default 1,000,000). */
   uPairs?: number;
-  /** 'random-pairs' (Splink, default) or 'em' (fastLink: u estimated with m). */
-  u?: 'random-pairs' | 'em';
+  /**
+   * 'frequencies' (default: exact levels from value frequencies, other levels from a sample of
+   * value pairs with a stated standard error; `uFromFrequencies`), 'random-pairs' (Splink's
+   * random record pairs) or 'em' (fastLink: u estimated with m).
+   */
+  u?: 'frequencies' | 'random-pairs' | 'em';
+  /** Target relative standard error of u with `u: 'frequencies'` (default 0.1). */
+  uRelativeError?: number;
   /** Comparison names to give a term-frequency adjustment. */
   termFrequency?: string[];
   /**
@@ -42,6 +52,13 @@ export interface LinkageOptions {
    * the pairs labelled 0). Without labels, m and lambda come from EM.
    */
   labels?: TrueLinks;
+  /**
+   * 'em' (default): m and lambda by EM over all candidates (u fixed, divided by the candidate
+   * share). 'per-rule': m per blocking rule leaving out the fields it blocks on, averaged
+   * (`estimateMPerBlockingRule`, Splink's approach; rules must declare `fields`), then lambda
+   * by EM with m and u fixed.
+   */
+  m?: 'em' | 'per-rule';
   /** Extra EM settings (iterations, tolerance, starting values). */
   em?: Omit<EmOptions, 'u'>;
   /** Called between stages (for progress bars / logs). */
@@ -61,6 +78,23 @@ export interface LinkageResult {
   scores: PairScores;
   /** Wall seconds per stage. */
   timings: Record<string, number>;
+  /** With `m: 'per-rule'`: each rule's estimate. */
+  perRule?: RuleEmEstimate[];
+}
+
+/** Wall seconds per named stage: `stage(name)` records the time since the previous call. */
+export function stageTimer(onStage?: (stage: string, seconds: number) => void): { timings: Record<string, number>; stage: (name: string) => void } {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  return {
+    timings,
+    stage: (name) => {
+      const now = performance.now();
+      timings[name] = (now - t) / 1000;
+      onStage?.(name, timings[name]!);
+      t = now;
+    },
+  };
 }
 
 /** Run the pipeline on an already built comparator and prepared blocking. */
@@ -69,14 +103,7 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
   if (blocking.mode !== comparator.mode || blocking.leftSize !== comparator.leftSize || blocking.rightSize !== comparator.rightSize) {
     throw new RangeError('blocking and comparator were built on different tables');
   }
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const stage = (name: string): void => {
-    const now = performance.now();
-    timings[name] = (now - t) / 1000;
-    options.onStage?.(name, timings[name]!);
-    t = now;
-  };
+  const { timings, stage } = stageTimer(options.onStage);
   const pairs = generateCandidatePairs(blocking, { maxPairs: options.maxPairs });
   stage('blocking');
   const gamma = comparator.compare(pairs.left, pairs.right);
@@ -84,37 +111,58 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
   const patterns = countPatterns(gamma, comparator.fields.map((f) => f.levels.length));
   stage('patterns');
   let model: FellegiSunterModel;
-  const uMethod = options.u ?? 'random-pairs';
-  let uRandom: { u: Float64Array[]; pairs: number } | undefined;
+  let perRule: RuleEmEstimate[] | undefined;
+  const uMethod = options.u ?? 'frequencies';
+  let uFixed: { u: Float64Array[]; pairs: number; se?: Float64Array[]; samples?: number[]; relativeError?: number } | undefined;
   if (uMethod === 'random-pairs') {
-    uRandom = uFromRandomPairs(comparator, { seed: options.seed, pairs: options.uPairs });
+    uFixed = uFromRandomPairs(comparator, { seed: options.seed, pairs: options.uPairs });
     stage('u from random pairs');
+  } else if (uMethod === 'frequencies') {
+    if (!comparator.frequencies) throw new RangeError("this comparator cannot give value frequencies; use u: 'random-pairs'");
+    const est = uFromFrequencies(comparator.fields, comparator.frequencies(), comparator.mode, { seed: options.seed, relativeError: options.uRelativeError });
+    uFixed = { u: est.u, pairs: est.samples.reduce((a, b) => a + b, 0), se: est.standardError, samples: est.samples, relativeError: est.relativeError };
+    stage('u from value frequencies');
   }
   const allPairs = comparator.mode === 'dedupe' ? (comparator.leftSize * (comparator.leftSize - 1)) / 2 : comparator.leftSize * comparator.rightSize;
-  const candidateShare = uRandom ? Math.min(1, Math.max(pairs.left.length, 1) / Math.max(allPairs, 1)) : 1;
+  const candidateShare = uFixed ? Math.min(1, Math.max(pairs.left.length, 1) / Math.max(allPairs, 1)) : 1;
   if (options.labels) {
     const labels = labelPairs(pairs, options.labels, comparator.rightSize, comparator.mode);
-    model = estimateFromLabels(gamma, comparator.fields, labels, { u: uRandom?.u, candidateShare });
+    model = estimateFromLabels(gamma, comparator.fields, labels, { u: uFixed?.u, candidateShare });
     stage('supervised estimation');
   } else {
     const expected = Math.min(comparator.leftSize, comparator.rightSize);
+    let m0 = options.em?.m0;
+    if (options.m === 'per-rule') {
+      if (!uFixed) throw new RangeError("m: 'per-rule' needs u fixed (u: 'frequencies' or 'random-pairs')");
+      const est = estimateMPerBlockingRule(gamma, pairs, blocking, comparator.fields, uFixed.u, options.em);
+      perRule = est.perRule;
+      m0 = est.m;
+      stage('m per blocking rule');
+    }
     model = expectationMaximisation(patterns, comparator.fields, {
       expectedMatches: pairs.left.length > 0 ? Math.min(expected, pairs.left.length / 2) : undefined,
       ...options.em,
-      u: uRandom?.u,
+      m0,
+      fixM: options.m === 'per-rule' ? true : options.em?.fixM,
+      u: uFixed?.u,
       candidateShare,
     });
+    if (options.m === 'per-rule') model.method.m = 'em-per-rule';
     stage('EM');
   }
-  if (uRandom) {
-    model.method.u = 'random-pairs';
-    model.method.uSamplePairs = uRandom.pairs;
+  if (uFixed) {
+    model.method.u = uMethod === 'frequencies' ? 'frequencies' : 'random-pairs';
+    model.method.uSamplePairs = uFixed.pairs;
     model.method.seed = options.seed;
+    if (uFixed.se) {
+      model.uStandardError = uFixed.se;
+      model.method.uFrequencies = { samples: uFixed.samples!, relativeError: uFixed.relativeError! };
+    }
   }
   const tf = termFrequencies(comparator);
   const scores = scorePairs(model, patterns, pairs, tf);
   stage('scoring');
-  return { comparator, pairs, blocking: pairs.counts, gamma, patterns, model, tf, scores, timings };
+  return { comparator, pairs, blocking: pairs.counts, gamma, patterns, model, tf, scores, timings, perRule };
 }
 
 /** Link two record tables (or dedupe one: right = null) with `Comparison` declarations. */

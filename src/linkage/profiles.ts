@@ -224,6 +224,8 @@ export function linkProfileTables(
   const linkThreshold = options.linkThreshold ?? 0.5;
   const result = linkRecords(tables.displayed, tables.source, profileComparisons(), profileBlockingRules(), {
     seed: options.seed,
+    // The notebook's and the CLI's stated method (their captions say "u from N random pairs").
+    u: 'random-pairs',
     uPairs: options.uPairs ?? 50_000,
     maxPairs: options.maxPairs ?? 5_000_000,
     termFrequency: options.termFrequency === false ? [] : ['name'],

@@ -32,18 +32,36 @@ export interface FebrlRun {
  * probability >= threshold (default 0.5).
  */
 export function runFebrl(records: FebrlRecord[], options: { seed: number; supervised?: boolean; threshold?: number; uPairs?: number }): FebrlRun {
+  return febrlRun(records, null, options);
+}
+
+/**
+ * Link two FEBRL tables (e.g. a file's originals against its duplicates): the same blocking,
+ * comparisons and estimation as `runFebrl`, in link mode.
+ */
+export function runFebrlLink(left: FebrlRecord[], right: FebrlRecord[], options: { seed: number; threshold?: number }): FebrlRun {
+  return febrlRun(left, right, options);
+}
+
+function febrlRun(
+  left: FebrlRecord[],
+  right: FebrlRecord[] | null,
+  options: { seed: number; supervised?: boolean; threshold?: number; uPairs?: number },
+): FebrlRun {
   const t0 = performance.now();
-  const truth = febrlTrueLinks(records);
-  const result = linkRecords(records, null, febrlComparisons(), febrlBlockingRules(), {
+  const mode = right === null ? 'dedupe' : 'link';
+  const rightSize = (right ?? left).length;
+  const truth = febrlTrueLinks(left, right ?? undefined);
+  const result = linkRecords(left, right, febrlComparisons(), febrlBlockingRules(), {
     seed: options.seed,
     uPairs: options.uPairs,
     labels: options.supervised ? truth : undefined,
   });
   const threshold = options.threshold ?? 0.5;
   const declared = linksAbove(result.pairs, result.scores.probability, threshold);
-  const quality = evaluateLinks(declared, truth, records.length, 'dedupe');
+  const quality = evaluateLinks(declared, truth, rightSize, mode);
   const seconds = (performance.now() - t0) / 1000;
-  const inCandidates = evaluateLinks(result.pairs, truth, records.length, 'dedupe').truePositives;
+  const inCandidates = evaluateLinks(result.pairs, truth, rightSize, mode).truePositives;
   return { result, quality, errorRates: estimatedErrorRates(result.scores.probability, threshold), trueLinksInCandidates: inCandidates, seconds };
 }
 

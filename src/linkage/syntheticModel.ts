@@ -9,6 +9,7 @@ import { AVATAR_SIMILARITY } from '../avatars/similarity';
 import type { KeyBlockingRule } from './blocking';
 import type { ColumnComparison, ColumnLevel } from './compare';
 import type { LinkageData } from './synthetic';
+import type { SqlBlockingRule, SqlComparison } from './sql';
 import { EMPLOYER_VARIANTS, SCHOOL_YEAR_RADIX, employerName, nameInitialsKey, namePinyinKey, nameText, schoolName } from './vocabulary';
 
 const missing: ColumnLevel = {
@@ -159,4 +160,73 @@ export function syntheticBlockingRules(data: LinkageData, options: { schoolOnly?
     });
   }
   return rules;
+}
+
+/**
+ * The synthetic profiles as rows for SQL (DuckDB / Spark), with the derived keys the levels and
+ * rules need as columns: name text and its toneless-pinyin and initials keys, employer and its
+ * organisation, school and school without year, avatar hash (hex) and its 20-bit prefix.
+ */
+export function syntheticSqlRows(data: LinkageData, side: 'displayed' | 'source'): Array<Record<string, string | number | null>> {
+  const t = data[side];
+  const ns = data.names;
+  const c = (k: string) => t.columns[k]!;
+  const name = c('name'), emp = c('employer'), title = c('title'), school = c('school'), city = c('city'), av = c('avatar'), tags = c('tags');
+  const opt = (v: number, f: (v: number) => string | number = (x) => x): string | number | null => (v < 0 ? null : f(v));
+  return Array.from({ length: t.size }, (_, i) => ({
+    name: opt(name[i]!, (v) => nameText(v, ns)),
+    name_pinyin: opt(name[i]!, (v) => namePinyinKey(v, ns)),
+    name_initials: opt(name[i]!, (v) => nameInitialsKey(v, ns)),
+    surname: opt(name[i]!, (v) => Math.floor(v / ns.givenRadix)),
+    employer: opt(emp[i]!),
+    employer_org: opt(emp[i]!, (v) => Math.floor(v / EMPLOYER_VARIANTS)),
+    title: opt(title[i]!),
+    school: opt(school[i]!),
+    school_id: opt(school[i]!, (v) => Math.floor(v / SCHOOL_YEAR_RADIX)),
+    city: opt(city[i]!),
+    avatar: opt(av[i]!, (v) => data.avatarHi[v]!.toString(16).padStart(8, '0') + data.avatarLo[v]!.toString(16).padStart(8, '0')),
+    avatar_prefix: opt(av[i]!, (v) => data.avatarHi[v]! >>> 12),
+    tags: opt(tags[i]!),
+  }));
+}
+
+/** Column types of `syntheticSqlRows`. */
+export const SYNTHETIC_SQL_COLUMNS: ReadonlyArray<{ name: string; type: 'VARCHAR' | 'INTEGER' }> = [
+  { name: 'name', type: 'VARCHAR' }, { name: 'name_pinyin', type: 'INTEGER' }, { name: 'name_initials', type: 'INTEGER' },
+  { name: 'surname', type: 'INTEGER' }, { name: 'employer', type: 'INTEGER' }, { name: 'employer_org', type: 'INTEGER' },
+  { name: 'title', type: 'INTEGER' }, { name: 'school', type: 'INTEGER' }, { name: 'school_id', type: 'INTEGER' },
+  { name: 'city', type: 'INTEGER' }, { name: 'avatar', type: 'VARCHAR' }, { name: 'avatar_prefix', type: 'INTEGER' },
+  { name: 'tags', type: 'INTEGER' },
+];
+
+/**
+ * Declarative (SQL) comparisons for the synthetic profiles: the levels of
+ * `syntheticComparisons` that are equalities on a derived key (homophone name, same
+ * organisation, same school); the avatar's Hamming level and the tags' overlap level are left
+ * out (not in the SQL subset), so avatar and tags compare exactly.
+ */
+export function syntheticSqlComparisons(): SqlComparison[] {
+  const nul = { kind: 'null', label: 'missing', labelZh: '缺失', description: 'either side empty' } as const;
+  const same = { kind: 'exact', label: 'same', labelZh: '相同', description: 'identical value' } as const;
+  const diff = { kind: 'else', label: 'different', labelZh: '不同', description: 'anything else' } as const;
+  const plain = (name: string, description: string): SqlComparison => ({ name, description, columns: [name], levels: [nul, same, diff] });
+  return [
+    { name: 'name', description: 'Name as shown vs on the source account', columns: ['name', 'name_pinyin'], levels: [nul, same, { kind: 'exact', column: 'name_pinyin', label: 'homophone', labelZh: '同音', description: 'same toneless pinyin, other characters' }, diff] },
+    plain('avatar', 'Avatar picture, identical 64-bit perceptual hash'),
+    { name: 'employer', description: 'Employer', columns: ['employer', 'employer_org'], levels: [nul, same, { kind: 'exact', column: 'employer_org', label: 'basically the same', labelZh: '基本相同', description: 'same organisation written another way' }, diff] },
+    plain('title', 'Job title'),
+    { name: 'school', description: 'School and enrolment year', columns: ['school', 'school_id'], levels: [nul, same, { kind: 'exact', column: 'school_id', label: 'same school', labelZh: '同校', description: 'same school, another year' }, diff] },
+    plain('city', 'City'),
+    plain('tags', 'User tags (the same set)'),
+  ];
+}
+
+/** Declarative (SQL) blocking rules for the synthetic profiles (the rules of `syntheticBlockingRules`). */
+export function syntheticSqlBlockingRules(): SqlBlockingRule[] {
+  return [
+    { name: 'name', description: 'identical name', columns: ['name'] },
+    { name: 'initials_employer', description: 'same pinyin initials of the name and the same organisation', columns: ['name_initials', 'employer_org'] },
+    { name: 'school_year_surname', description: 'same school, enrolment year and surname', columns: ['school', 'surname'] },
+    { name: 'avatar_prefix', description: 'same first 20 bits of the avatar perceptual hash', columns: ['avatar_prefix'] },
+  ];
 }

@@ -50,7 +50,23 @@ export interface PairComparator {
    * code space for both sides; present only for fields with `tfLevel` set.
    */
   tfCodes?: Array<{ field: number; left: Int32Array; right: Int32Array } | undefined>;
+  /**
+   * Each field's value frequencies on both sides with a level function on value ids, for u
+   * from value frequencies (`uFromFrequencies`); values in canonical order (`compareValues`).
+   */
+  frequencies?: () => FieldFrequencies[];
 }
+
+/** One field's value frequencies on each side, in canonical value order, and its level function. */
+export interface FieldFrequencies {
+  /** Rows holding each value on the left (dedupe: the one table). */
+  left: Float64Array;
+  /** Rows holding each value on the right; the same array in dedupe mode. */
+  right: Float64Array;
+  /** Level index of values (a, b) (ids into the frequency arrays). */
+  level: (a: number, b: number) => number;
+}
+
 
 /** Candidate pairs after blocking: row numbers on each side and the first rule that found them. */
 export interface CandidatePairs {
@@ -98,6 +114,8 @@ export interface FellegiSunterModel {
   lambda: number;
   /** Estimated share of matches among the candidate pairs. */
   lambdaCandidates: number;
+  /** Standard error of each u, when u was estimated from a sample (NaN on null levels). */
+  uStandardError?: Float64Array[];
   /**
    * Share of all pairs that blocking kept (candidates / all pairs) when u came from random
    * pairs; 1 when m and u describe the candidate pairs themselves.
@@ -105,8 +123,10 @@ export interface FellegiSunterModel {
   candidateShare: number;
   /** How m, u and lambda were obtained. */
   method: {
-    m: 'em' | 'labels' | 'fixed';
-    u: 'random-pairs' | 'em' | 'labels' | 'fixed';
+    m: 'em' | 'em-per-rule' | 'labels' | 'fixed';
+    u: 'frequencies' | 'random-pairs' | 'em' | 'labels' | 'fixed';
+    /** With u from value frequencies: value pairs drawn per field (0 = exact) and the stated target. */
+    uFrequencies?: { samples: number[]; relativeError: number };
     lambda: 'em' | 'labels' | 'fixed';
     /** Random pairs drawn for u (Splink), when u came from random pairs. */
     uSamplePairs?: number;

@@ -1,0 +1,156 @@
+/**
+ * The record path compiled to columns. Each compared field is dictionary-encoded once (one
+ * dense id per distinct value, one shared code space for both tables), and a field's level is
+ * a function of the two value ids only, so it is computed once per distinct value pair and
+ * kept in a typed hash table (`PairLevelCache`). Comparing a candidate pair is then two array
+ * reads and one probe per field, whatever the predicates cost (a Jaro-Winkler score is computed
+ * once per distinct pair of names, not once per candidate pair).
+ *
+ * The requirement this puts on a `Comparison`: its predicates are pure functions of the two
+ * values (no state, no record identity), which the matching area's declarations already are.
+ * Values are interned by identity for strings, numbers, booleans, null and undefined, and by
+ * their JSON text otherwise (two arrays with the same entries are the same value).
+ *
+ * @example
+ * const enc = encodeValues([['ann', 'bob'], ['ann', null]]);
+ * enc.codes;   // [Int32Array [0, 1], Int32Array [0, 2]]
+ * enc.values;  // ['ann', 'bob', null]
+ */
+
+/** Distinct values of one field across one or more columns, and each row's value id. */
+export interface EncodedValues {
+  /** Value id per row, one array per input column. */
+  codes: Int32Array[];
+  /** The distinct values, indexed by id (first appearance order). */
+  values: unknown[];
+}
+
+/** Intern key of a value: identity for primitives, JSON text for objects and arrays. */
+function internKey(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  return `\u0000json:${JSON.stringify(v)}`;
+}
+
+/** Dictionary-encode columns of values into one shared id space (see module comment). */
+export function encodeValues(columns: ReadonlyArray<ArrayLike<unknown>>): EncodedValues {
+  const ids = new Map<unknown, number>();
+  const values: unknown[] = [];
+  const codes = columns.map((col) => {
+    const out = new Int32Array(col.length);
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i];
+      const k = internKey(v);
+      let id = ids.get(k);
+      if (id === undefined) {
+        id = values.length;
+        ids.set(k, id);
+        values.push(v);
+      }
+      out[i] = id;
+    }
+    return out;
+  });
+  return { codes, values };
+}
+
+/**
+ * Level of a pair of value ids, computed on first use and cached: the diagonal (same id) in a
+ * flat array, other pairs in an open-addressing hash table keyed by the two ids (linear
+ * probing, Knuth TAOCP vol. 3, 6.4, Algorithm L; kept at most half full). Levels are stored
+ * plus one in a Uint8Array (0 = empty slot), so at most 254 levels.
+ */
+export class PairLevelCache {
+  private same: Int16Array;
+  private keyA: Int32Array;
+  private keyB: Int32Array;
+  private level: Uint8Array;
+  private mask: number;
+  private count = 0;
+
+  /**
+   * @param values number of distinct value ids
+   * @param compute level of two ids (called once per distinct ordered pair)
+   */
+  constructor(values: number, private readonly compute: (a: number, b: number) => number, expected = 1024) {
+    this.same = new Int16Array(values).fill(-1);
+    let cap = 1024;
+    while (cap < expected * 2) cap *= 2;
+    this.keyA = new Int32Array(cap);
+    this.keyB = new Int32Array(cap);
+    this.level = new Uint8Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /** Distinct off-diagonal pairs computed so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The level of value ids (a, b). */
+  get(a: number, b: number): number {
+    if (a === b) {
+      let k = this.same[a]!;
+      if (k < 0) this.same[a] = k = this.compute(a, a);
+      return k;
+    }
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 13;
+    let s = h & this.mask;
+    const lv = this.level, ka = this.keyA, kb = this.keyB;
+    for (;;) {
+      const x = lv[s]!;
+      if (x === 0) break;
+      if (ka[s] === a && kb[s] === b) return x - 1;
+      s = (s + 1) & this.mask;
+    }
+    const k = this.compute(a, b);
+    if ((this.count + 1) * 2 > lv.length) {
+      this.grow();
+      return this.insert(a, b, k);
+    }
+    ka[s] = a;
+    kb[s] = b;
+    lv[s] = k + 1;
+    this.count++;
+    return k;
+  }
+
+  private insert(a: number, b: number, k: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 13;
+    let s = h & this.mask;
+    while (this.level[s] !== 0) s = (s + 1) & this.mask;
+    this.keyA[s] = a;
+    this.keyB[s] = b;
+    this.level[s] = k + 1;
+    this.count++;
+    return k;
+  }
+
+  private grow(): void {
+    const oa = this.keyA, ob = this.keyB, ol = this.level;
+    const cap = ol.length * 2;
+    this.keyA = new Int32Array(cap);
+    this.keyB = new Int32Array(cap);
+    this.level = new Uint8Array(cap);
+    this.mask = cap - 1;
+    this.count = 0;
+    for (let s = 0; s < ol.length; s++) if (ol[s] !== 0) this.insert(oa[s]!, ob[s]!, ol[s]! - 1);
+  }
+}
+
+/** Canonical order of distinct values: null/undefined first, then numbers, then strings, then the rest by JSON text. */
+export function compareValues(a: unknown, b: unknown): number {
+  const rank = (v: unknown): number => (v === null || v === undefined ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3);
+  const ra = rank(a), rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 0) return 0;
+  if (ra === 1) return (a as number) - (b as number);
+  const sa = ra === 2 ? (a as string) : JSON.stringify(a);
+  const sb = rb === 2 ? (b as string) : JSON.stringify(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}

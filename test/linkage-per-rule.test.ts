@@ -1,0 +1,86 @@
+/**
+ * Issue 13, notebook 02: m per blocking rule leaving out the fields the rule blocks on
+ * (Splink's approach) against the whole-candidate-set EM with the 1/q correction, on FEBRL
+ * with known truth; and the condition under which the correction is exact (blocking a
+ * function of the compared exact levels), checked on FEBRL.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  estimateFromLabels, febrlBlockingRules, febrlComparisons, febrlTrueLinks, labelPairs, linkRecords, linksAbove, evaluateLinks,
+  loadFebrl, recordComparator,
+} from '../src/linkage';
+import type { FellegiSunterModel } from '../src/linkage';
+import { seededRandom } from '../src/stats/random';
+import { hasSharedDataset, sharedDatasets } from './shared-data';
+
+const haveFebrl = hasSharedDataset('febrl');
+
+function maxMError(model: FellegiSunterModel, truth: FellegiSunterModel): number {
+  let worst = 0;
+  model.fields.forEach((f, fi) => f.levels.forEach((l, li) => {
+    if (!l.isNull) worst = Math.max(worst, Math.abs(model.m[fi]![li]! - truth.m[fi]![li]!));
+  }));
+  return worst;
+}
+
+describe('m per blocking rule (FEBRL, known truth)', () => {
+  it.runIf(haveFebrl)('dataset3: per-rule m is close to the m of the true matches, and links as well as whole-set EM', () => {
+    const recs = loadFebrl(join(sharedDatasets, 'febrl', 'dataset3.csv')).records;
+    const truth = febrlTrueLinks(recs);
+    const perRule = linkRecords(recs, null, febrlComparisons(), febrlBlockingRules(), { seed: 7, m: 'per-rule' });
+    const whole = linkRecords(recs, null, febrlComparisons(), febrlBlockingRules(), { seed: 7 });
+    const labels = labelPairs(perRule.pairs, truth, recs.length, 'dedupe');
+    const trueModel = estimateFromLabels(perRule.gamma, perRule.comparator.fields, labels);
+    const errPerRule = maxMError(perRule.model, trueModel);
+    const errWhole = maxMError(whole.model, trueModel);
+    expect(perRule.model.method.m).toBe('em-per-rule');
+    expect(perRule.perRule).toHaveLength(5);
+    for (const r of perRule.perRule!) expect(r.converged).toBe(true);
+    // Both estimates are within 0.05 of the truth on every level (FEBRL's rules are exact-level rules).
+    expect(errPerRule).toBeLessThan(0.05);
+    expect(errWhole).toBeLessThan(0.05);
+    const f1 = (res: typeof perRule): number => evaluateLinks(linksAbove(res.pairs, res.scores.probability, 0.5), truth, recs.length, 'dedupe').f1;
+    expect(f1(perRule)).toBeGreaterThanOrEqual(0.99);
+    expect(f1(whole)).toBeGreaterThanOrEqual(0.99);
+  }, 60_000);
+
+  it.runIf(haveFebrl)('why the 1/q correction holds on FEBRL: a pair is a candidate exactly when some rule\'s fields are all at the exact level', () => {
+    const recs = loadFebrl(join(sharedDatasets, 'febrl', 'dataset1.csv')).records;
+    const rules = febrlBlockingRules();
+    const res = linkRecords(recs, null, febrlComparisons(), rules, { seed: 7 });
+    const names = res.comparator.fields.map((f) => f.name);
+    const F = names.length;
+    const exactIdx = res.comparator.fields.map((f) => f.levels.findIndex((l) => l.label === 'same'));
+    const blockedByLevels = (g: Uint8Array, p: number): boolean =>
+      rules.some((r) => r.fields!.every((name) => { const f = names.indexOf(name); return g[p * F + f] === exactIdx[f]; }));
+    for (let p = 0; p < res.pairs.left.length; p++) expect(blockedByLevels(res.gamma, p)).toBe(true);
+    // Random pairs that are not candidates: none has a rule's fields all exact.
+    const cand = new Set(Array.from(res.pairs.left, (i, p) => i * recs.length + res.pairs.right[p]!));
+    const rng = seededRandom(3);
+    const L: number[] = [], R: number[] = [];
+    while (L.length < 20_000) {
+      const i = Math.floor(rng() * recs.length), j = Math.floor(rng() * recs.length);
+      if (i >= j || cand.has(i * recs.length + j)) continue;
+      L.push(i);
+      R.push(j);
+    }
+    const g = recordComparator(recs, null, febrlComparisons()).compare(Int32Array.from(L), Int32Array.from(R));
+    let blocked = 0;
+    for (let p = 0; p < L.length; p++) if (blockedByLevels(g, p)) blocked++;
+    expect(blocked).toBe(0);
+  }, 60_000);
+
+  it('refuses rules that do not say which fields they block on', () => {
+    const recs = [{ a: 'x', b: 'y' }, { a: 'x', b: 'z' }, { a: 'w', b: 'y' }];
+    const cmp = ['a', 'b'].map((k) => ({
+      name: k, description: k, value: (r: Record<string, string>) => r[k],
+      levels: [
+        { label: 'same', description: 'same', predicate: (x: unknown, y: unknown) => x === y },
+        { label: 'different', description: 'else', predicate: () => true },
+      ],
+    }));
+    expect(() => linkRecords(recs, null, cmp, [{ name: 'a', description: 'same a', key: (r) => r.a }], { seed: 1, m: 'per-rule' }))
+      .toThrow(/does not declare the fields/);
+  });
+});
