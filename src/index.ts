@@ -17,3 +17,4 @@ export * as inference from './inference';
 export * as logs from './logs';
 export * as retention from './retention';
 export * as contacts from './contacts';
+export * as screenshots from './screenshots';
