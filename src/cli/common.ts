@@ -91,7 +91,7 @@ export function reportError(e: unknown): number {
     return EXIT.usage;
   }
   const msg = e instanceof Error ? e.message : String(e);
-  if (/Chromium is not installed/.test(msg)) {
+  if (/Chromium is not installed/.test(msg) || (e instanceof Error && e.name === 'OcrUnavailableError')) {
     console.error(msg);
     return EXIT.missingDependency;
   }

@@ -132,3 +132,18 @@ export function uncertaintySentence(r: ScreenshotsResult): string {
   return `Of ${compared} field comparisons, ${n} could change level if the OCR misread the cell (expected at most ${e.toFixed(2)} under the measured error rates); ` +
     `profiles agreeing on every shown field: ${mt.overallAsRead.k} of ${mt.overallAsRead.n} as read, ${mt.overallIfMisread.k} if every such misread were corrected.`;
 }
+
+/** A copy of the result with every name masked (and phone numbers in read text), for JSON output. */
+export function maskedResult(r: ScreenshotsResult, o: ViewOptions = {}): ScreenshotsResult {
+  if (o.unmask) return r;
+  const m = screenshotMasker(o);
+  const t = (field: string, s: string) => (field === 'name' ? m.name(s) : m.text(s));
+  return {
+    ...r,
+    cards: r.cards.map((c) => ({ ...c, cells: c.cells.map((x) => ({ ...x, text: t(x.field, x.text) })) })),
+    rows: r.rows.map((x) => ({ ...x, name: m.name(x.name), employer: m.text(x.employer), title: m.text(x.title), school: m.text(x.school), tags: m.text(x.tags) })),
+    misreads: r.misreads.map((x) => ({ ...x, truth: t(x.field, x.truth), read: t(x.field, x.read) })),
+    review: { ...r.review, changes: r.review.changes.map((c) => ({ ...c, original: t(c.field, c.original), corrected: t(c.field, c.corrected) })) },
+    matching: r.matching ? { ...r.matching, cells: r.matching.cells.map((c) => ({ ...c, read: t(c.field, c.read), source: t(c.field, c.source) })) } : null,
+  };
+}
