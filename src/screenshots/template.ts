@@ -71,7 +71,7 @@ const schema = z.strictObject({
   review: z.strictObject({ below: z.number().min(0).max(1) }).default({ below: 0.9 }),
   avatar: box.optional(),
   fields: z
-    .record(
+    .partialRecord(
       z.enum(CARD_FIELDS),
       z.strictObject({ box: box, label: z.string().min(1).optional(), until: z.string().min(1).optional(), joiner: z.string().default('') }),
     )
