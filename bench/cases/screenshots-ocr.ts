@@ -59,6 +59,8 @@ void benchmark({
       extra: {
         paddleSeconds: p.seconds,
         paddleCpuSeconds: p.cpuSeconds,
+        // What two idle cores would sustain, from CPU time (the wall time depends on the load).
+        cardsPerSecondFromCpuTime2Cores: (2 * cards.length) / p.cpuSeconds,
         paddleByField: p.acc.byField,
         loadAverage1m: loadavg()[0],
         engineVersion: paddle.version,
