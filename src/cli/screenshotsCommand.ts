@@ -68,7 +68,7 @@ export function registerScreenshots(program: Command, setCode: (c: number) => vo
     '\nOutput in <out>: screenshots.json (every cell: text, confidence, pixel box, flag; accuracy, bands, comparison),\n' +
       'screenshots.html (report), screenshots.csv (the table), screenshots-review.csv (flagged cells: fill in "corrected",\n' +
       'pass back with --review), screenshots-review.html (each crop beside its text), avatars/*.png (for notebook 03).\n' +
-      'Names are masked (name crops blurred) unless --unmask.\n\n' +
+      'Names are masked (name crops pixelated) unless --unmask.\n\n' +
       'Example:\n  npx profile-provenance screenshots --images certificate.pdf --layout maimai-card.yaml --source weibo.csv --no-truth -o out\n',
   );
   cmd.action(async (o: ScreenshotsOptions) => setCode(await execute(o, () => runScreenshots(o))));

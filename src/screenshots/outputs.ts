@@ -2,7 +2,7 @@
  * What a screenshots run hands the expert besides the report: the evidence table as CSV, the
  * review sheet (flagged cells, to fill in and merge back), the avatar crops (PNG, for notebook
  * 03) and an HTML review page showing each cell's crop beside its text, low-confidence cells
- * highlighted. Evidence text is HTML-escaped; names are masked (and name crops blurred) unless
+ * highlighted. Evidence text is HTML-escaped; names are masked (and name crops pixelated) unless
  * `unmask`. Files are written atomically; nothing is written when a step fails before.
  */
 import { mkdirSync } from 'node:fs';
@@ -22,6 +22,13 @@ function grow(b: PixelBox, w: number, h: number, px: number): PixelBox {
   return [Math.max(0, b[0] - px), Math.max(0, b[1] - px), Math.min(w, b[2] + px), Math.min(h, b[3] + px)];
 }
 
+/** A coarse mosaic (about 2 blocks per character height) so a masked name cannot be read from its crop. */
+async function mosaic(png: Buffer): Promise<Buffer> {
+  const { width = 1, height = 1 } = await sharp(png).metadata();
+  const small = await sharp(png).resize({ width: Math.max(1, Math.round(width / Math.max(4, height / 2))), height: 2, fit: 'fill' }).toBuffer();
+  return sharp(small).resize({ width, height, fit: 'fill', kernel: 'nearest' }).png().toBuffer();
+}
+
 /** The review page (self-contained HTML, crops inlined as PNG data URIs). */
 export async function screenshotsReviewPage(r: ScreenshotsResult, images: readonly ScreenshotFile[], o: ViewOptions = {}): Promise<string> {
   const m = screenshotMasker(o);
@@ -35,7 +42,7 @@ export async function screenshotsReviewPage(r: ScreenshotsResult, images: readon
     for (const cell of card.cells) {
       const box = grow(cell.box, img.width, img.height, Math.round(img.width / 90));
       let png = await cropPng(img, box, 520);
-      if (cell.field === 'name' && !o.unmask) png = await sharp(png).blur(8).png().toBuffer();
+      if (cell.field === 'name' && !o.unmask) png = await mosaic(png);
       const text = cell.field === 'name' ? m.name(cell.text) : m.text(cell.text);
       const cls = cell.flagged ? 'flag' : cell.confidence == null ? 'empty' : '';
       rows.push(
@@ -50,7 +57,7 @@ export async function screenshotsReviewPage(r: ScreenshotsResult, images: readon
 body{font-family:"Noto Sans CJK SC",sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin-bottom:18px}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:middle}
 tr.flag{background:#fff3cd}tr.flag td.t{font-weight:bold;color:#8a4b00}tr.empty td.t{color:#999}img{max-height:80px;max-width:520px}small{color:#777;font-weight:normal}
 </style></head><body><h1>Screenshot review · 截图人工复核</h1>
-<p>${r.cards.length} screenshots, template <code>${escapeHtml(r.template.name)}</code>, engine ${escapeHtml(r.engine.version)}. Highlighted: ${flagged} cells read with confidence below ${r.template.reviewBelow}; check each against its crop and enter corrections in the review sheet (screenshots-review.csv, column <code>corrected</code>).${o.unmask ? '' : ' Names are masked and name crops blurred (rerun with --unmask to review names).'}</p>
+<p>${r.cards.length} screenshots, template <code>${escapeHtml(r.template.name)}</code>, engine ${escapeHtml(r.engine.version)}. Highlighted: ${flagged} cells read with confidence below ${r.template.reviewBelow}; check each against its crop and enter corrections in the review sheet (screenshots-review.csv, column <code>corrected</code>).${o.unmask ? '' : ' Names are masked and name crops pixelated (rerun with --unmask to review names).'}</p>
 ${parts.join('\n')}
 </body></html>\n`;
 }
