@@ -29,8 +29,11 @@ async function mosaic(png: Buffer): Promise<Buffer> {
   return sharp(small).resize({ width, height, fit: 'fill', kernel: 'nearest' }).png().toBuffer();
 }
 
-/** The review page (self-contained HTML, crops inlined as PNG data URIs). */
-export async function screenshotsReviewPage(r: ScreenshotsResult, images: readonly ScreenshotFile[], o: ViewOptions = {}): Promise<string> {
+/**
+ * The review section as an HTML fragment (styles scoped to `.pp-shots-review`, crops inlined as
+ * PNG data URIs), for a notebook output; `screenshotsReviewPage` wraps it as a page.
+ */
+export async function screenshotsReviewHtml(r: ScreenshotsResult, images: readonly ScreenshotFile[], o: ViewOptions = {}): Promise<string> {
   const m = screenshotMasker(o);
   const byFile = new Map(images.map((i) => [i.file, i]));
   const parts: string[] = [];
@@ -50,15 +53,22 @@ export async function screenshotsReviewPage(r: ScreenshotsResult, images: readon
           `<td class="t">${text === '' ? '<i>(nothing read)</i>' : escapeHtml(text)}</td><td>${cell.confidence == null ? '–' : cell.confidence.toFixed(3)}</td></tr>`,
       );
     }
-    parts.push(`<section><h2>${escapeHtml(card.file)} <small>${card.width} × ${card.height} px${card.rotation ? `, rotated ≈${card.rotation}°` : ''}</small></h2><table><tr><th>field</th><th>crop</th><th>text read</th><th>confidence</th></tr>${rows.join('')}</table></section>`);
+    parts.push(`<h3>${escapeHtml(card.file)} <small>${card.width} × ${card.height} px${card.rotation ? `, rotated ≈${card.rotation}°` : ''}</small></h3><table><tr><th>field</th><th>crop</th><th>text read</th><th>confidence</th></tr>${rows.join('')}</table>`);
   }
   const flagged = r.cards.reduce((s, c) => s + c.cells.filter((x) => x.flagged).length, 0);
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Screenshot review</title><style>
-body{font-family:"Noto Sans CJK SC",sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin-bottom:18px}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:middle}
-tr.flag{background:#fff3cd}tr.flag td.t{font-weight:bold;color:#8a4b00}tr.empty td.t{color:#999}img{max-height:80px;max-width:520px}small{color:#777;font-weight:normal}
-</style></head><body><h1>Screenshot review · 截图人工复核</h1>
-<p>${r.cards.length} screenshots, template <code>${escapeHtml(r.template.name)}</code>, engine ${escapeHtml(r.engine.version)}. Highlighted: ${flagged} cells read with confidence below ${r.template.reviewBelow}; check each against its crop and enter corrections in the review sheet (screenshots-review.csv, column <code>corrected</code>).${o.unmask ? '' : ' Names are masked and name crops pixelated (rerun with --unmask to review names).'}</p>
-${parts.join('\n')}
+  return `<div class="pp-shots-review"><style>
+.pp-shots-review table{border-collapse:collapse;margin-bottom:18px}.pp-shots-review td,.pp-shots-review th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:middle}
+.pp-shots-review tr.flag{background:#fff3cd}.pp-shots-review tr.flag td.t{font-weight:bold;color:#8a4b00}.pp-shots-review tr.empty td.t{color:#999}
+.pp-shots-review img{max-height:80px;max-width:520px}.pp-shots-review small{color:#777;font-weight:normal}
+</style><p>${r.cards.length} screenshots, template <code>${escapeHtml(r.template.name)}</code>, engine ${escapeHtml(r.engine.version)}. Highlighted: ${flagged} cells read with confidence below ${r.template.reviewBelow}; check each against its crop and enter corrections in the review sheet (screenshots-review.csv, column <code>corrected</code>).${o.unmask ? '' : ' Names are masked and name crops pixelated (rerun with --unmask to review names).'}</p>
+${parts.join('\n')}</div>`;
+}
+
+/** The review page (self-contained HTML). */
+export async function screenshotsReviewPage(r: ScreenshotsResult, images: readonly ScreenshotFile[], o: ViewOptions = {}): Promise<string> {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Screenshot review</title><style>body{font-family:"Noto Sans CJK SC",sans-serif;margin:24px;color:#222}</style></head><body>
+<h1>Screenshot review · 截图人工复核</h1>
+${await screenshotsReviewHtml(r, images, o)}
 </body></html>\n`;
 }
 
