@@ -18,7 +18,6 @@ async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
   const out = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, 'datasets', 'screenshots'));
   const t0 = Date.now();
-  rmSync(join(out, 'images'), { recursive: true, force: true });
   const { files, cards } = await buildScreenshotCards(root);
   const templateText = readFileSync(join(root, 'datasets', 'screenshots', 'maimai-card.yaml'), 'utf8');
   if (!args.includes('--no-calibration')) {
@@ -33,6 +32,8 @@ async function main(): Promise<void> {
     }
   }
   files.set('maimai-card.yaml', Buffer.from(templateText));
+  // Everything is generated (and read) before the old images are replaced.
+  rmSync(join(out, 'images'), { recursive: true, force: true });
   let bytes = 0;
   for (const [rel, b] of files) {
     mkdirSync(dirname(join(out, rel)), { recursive: true });
