@@ -39,6 +39,11 @@ const DECLARED = {
     synthetic: true, generator: 'src/shadow/synthetic.ts generateContactsWorld', seed: 8,
     imitates: "the platform's data on 2018-03-10: 36 friends waiting, 119 recommended contacts (Wang Miao v. Taoyou Tianxia)", answerKey: ['persons.csv', 'ties.csv'],
   },
+  screenshots: {
+    synthetic: true, generator: 'src/screenshots/writeDataset.ts (cards rendered in Chromium from datasets/matching/displayed.csv)', seed: 704,
+    imitates: 'notarised screenshots of profile cards (certificate 704): phone status bar, JPEG, slight rotation, a notary stamp over text',
+    answerKey: ['truth.csv'],
+  },
   case: { synthetic: false, origin: 'the two source texts of the cases (see README.md)' },
 };
 

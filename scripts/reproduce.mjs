@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, findJupyterPython, jupyterEnv } from './jupyter-env.mjs';
+import { build, ensureDebianPackages, findJupyterPython, jupyterEnv } from './jupyter-env.mjs';
 import { notebookParameters, parametersFileSha256, resolveParameters } from './notebook-params.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,6 +86,11 @@ for (const name of selected) {
 }
 
 build(root);
+// Notebook 08 reads screenshots: tesseract (the second OCR engine) and pdftoppm (PDF pages) come from Debian;
+// PaddleOCR itself is in the npm packages. Missing packages are a warning: the default engine still runs.
+if (selected.some((n) => n.startsWith('08'))) {
+  ensureDebianPackages(['tesseract-ocr', 'tesseract-ocr-chi-sim', 'poppler-utils', 'fonts-noto-cjk'], 'reading screenshots (notebook 08)');
+}
 const python = findJupyterPython();
 const env = jupyterEnv(root);
 let failed = 0;

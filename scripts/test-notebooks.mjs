@@ -14,6 +14,7 @@ build(root);
 findJupyterPython();
 writeKernelSpec(root);
 if (!ensureDebianPackages(['chromium', 'fonts-noto-cjk'], 'the Chromium tests (static figures, PDF)')) process.exit(3);
+if (!ensureDebianPackages(['poppler-utils', 'tesseract-ocr', 'tesseract-ocr-chi-sim'], 'the screenshot tests (PDF pages, the tesseract engine)')) process.exit(3);
 const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.notebooks.config.ts', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',

@@ -19,3 +19,4 @@ export * as collaborativeFiltering from './collaborative-filtering';
 export * as capacity from './capacity';
 export * as retention from './retention';
 export * as shadow from './shadow';
+export * as screenshots from './screenshots';

@@ -14,9 +14,8 @@ import {
   syntheticSqlBlockingRules, syntheticSqlComparisons, syntheticSqlRows,
 } from '../src/linkage';
 import type { SqlBlockingRule, SqlComparison } from '../src/linkage';
-import { hasSharedDataset, sharedDatasets } from './shared-data';
+import { referenceDatasets } from './reference-data';
 
-const haveFebrl = hasSharedDataset('febrl');
 let instance: DuckDBInstance;
 let conn: DuckDBConnection;
 
@@ -58,8 +57,8 @@ async function sameAsInMemory(
 }
 
 describe('DuckDB backend', () => {
-  it.runIf(haveFebrl)('FEBRL dataset1 (dedupe): same patterns, model and links as in memory', async () => {
-    const recs = loadFebrl(join(sharedDatasets, 'febrl', 'dataset1.csv')).records as unknown as Array<Record<string, unknown>>;
+  it('FEBRL dataset1 (dedupe): same patterns, model and links as in memory', async () => {
+    const recs = loadFebrl(join(referenceDatasets, 'febrl', 'dataset1.csv')).records as unknown as Array<Record<string, unknown>>;
     const cols = febrlSqlComparisons().map((c) => ({ name: c.columns[0]!, type: 'VARCHAR' as const }));
     const links = await sameAsInMemory(recs, null, cols, febrlSqlComparisons(), febrlSqlBlockingRules());
     expect(links).toBeGreaterThan(450);

@@ -12,9 +12,8 @@ import {
 } from '../src/linkage';
 import type { FellegiSunterModel } from '../src/linkage';
 import { seededRandom } from '../src/stats/random';
-import { hasSharedDataset, sharedDatasets } from './shared-data';
+import { referenceDatasets } from './reference-data';
 
-const haveFebrl = hasSharedDataset('febrl');
 
 function maxMError(model: FellegiSunterModel, truth: FellegiSunterModel): number {
   let worst = 0;
@@ -25,8 +24,8 @@ function maxMError(model: FellegiSunterModel, truth: FellegiSunterModel): number
 }
 
 describe('m per blocking rule (FEBRL, known truth)', () => {
-  it.runIf(haveFebrl)('dataset3: per-rule m is close to the m of the true matches, and links as well as whole-set EM', () => {
-    const recs = loadFebrl(join(sharedDatasets, 'febrl', 'dataset3.csv')).records;
+  it('dataset3: per-rule m is close to the m of the true matches, and links as well as whole-set EM', () => {
+    const recs = loadFebrl(join(referenceDatasets, 'febrl', 'dataset3.csv')).records;
     const truth = febrlTrueLinks(recs);
     const perRule = linkRecords(recs, null, febrlComparisons(), febrlBlockingRules(), { seed: 7, m: 'per-rule' });
     const whole = linkRecords(recs, null, febrlComparisons(), febrlBlockingRules(), { seed: 7 });
@@ -45,8 +44,8 @@ describe('m per blocking rule (FEBRL, known truth)', () => {
     expect(f1(whole)).toBeGreaterThanOrEqual(0.99);
   }, 60_000);
 
-  it.runIf(haveFebrl)('why the 1/q correction holds on FEBRL: a pair is a candidate exactly when some rule\'s fields are all at the exact level', () => {
-    const recs = loadFebrl(join(sharedDatasets, 'febrl', 'dataset1.csv')).records;
+  it('why the 1/q correction holds on FEBRL: a pair is a candidate exactly when some rule\'s fields are all at the exact level', () => {
+    const recs = loadFebrl(join(referenceDatasets, 'febrl', 'dataset1.csv')).records;
     const rules = febrlBlockingRules();
     const res = linkRecords(recs, null, febrlComparisons(), rules, { seed: 7 });
     const names = res.comparator.fields.map((f) => f.name);

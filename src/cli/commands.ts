@@ -1,4 +1,4 @@
-/** The per-inference commands (match, link, avatars, plausibility, capacity, retention, shadow). */
+/** The per-inference commands (match, link, avatars, plausibility, capacity, retention, shadow, screenshots). */
 import type { Command } from 'commander';
 import { avatarsCommand } from './avatarsCommand';
 import { registerCapacity } from './capacityCommand';
@@ -7,6 +7,7 @@ import { matchCommand } from './matchCommand';
 import { registerPlausibility } from './plausibilityCommand';
 import { retentionCommand } from './retentionCommand';
 import { registerShadow } from './shadowCommand';
+import { registerScreenshots } from './screenshotsCommand';
 
 export function registerAreaCommands(program: Command, setCode: (c: number) => void): void {
   // In the order of the notebooks (01 match ... 07 shadow).
@@ -17,4 +18,5 @@ export function registerAreaCommands(program: Command, setCode: (c: number) => v
   registerCapacity(program, setCode);
   retentionCommand.register(program, setCode);
   registerShadow(program, setCode);
+  registerScreenshots(program, setCode);
 }

@@ -95,7 +95,7 @@ export function reportError(e: unknown): number {
     return EXIT.usage;
   }
   const msg = e instanceof Error ? e.message : String(e);
-  if (e instanceof MissingDependencyError || /Chromium is not installed/.test(msg)) {
+  if (e instanceof MissingDependencyError || /Chromium is not installed/.test(msg) || (e instanceof Error && e.name === 'OcrUnavailableError')) {
     console.error(msg);
     return EXIT.missingDependency;
   }
