@@ -5,3 +5,5 @@
  */
 export * from './comparison';
 export * from './hamming';
+export * from './fellegiSunter';
+export * from './patterns';

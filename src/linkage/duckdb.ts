@@ -22,7 +22,7 @@ import type { EmOptions } from './estimate';
 import { patternWeights, probabilityFromMatchWeight } from './score';
 import { comparisonsFromSql, compileLinkageSql } from './sql';
 import type { CompiledSql, SqlBlockingRule, SqlComparison } from './sql';
-import type { PatternTable } from './patterns';
+import type { PatternTable } from '../compare/patterns';
 import type { FellegiSunterModel, FieldFrequencies, FieldInfo } from './types';
 import { uFromFrequencies } from './uFrequencies';
 import { PairLevelCache, compareValues } from './values';

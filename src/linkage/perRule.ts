@@ -27,7 +27,7 @@
 import { fellegiSunterEm } from './estimate';
 import type { EmOptions } from './estimate';
 import type { PreparedBlocking } from './blocking';
-import { countPatterns } from './patterns';
+import { countPatterns } from '../compare/patterns';
 import type { CandidatePairs, FieldInfo } from './types';
 
 export interface RuleEmEstimate {

@@ -14,7 +14,7 @@
  * once in dedupe mode), and for a non-exact TF level the larger of the two values' shares.
  */
 import type { FellegiSunterModel, PairComparator } from './types';
-import type { PatternTable } from './patterns';
+import type { PatternTable } from '../compare/patterns';
 import { levelWeight } from './estimate';
 import { DenseIntKeyMap } from './intmap';
 

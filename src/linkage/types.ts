@@ -5,26 +5,7 @@
  * Float64Arrays. No object is made per pair.
  */
 
-/** One comparison level as the engine sees it (the predicate stays with the comparator). */
-export interface LevelInfo {
-  label: string;
-  labelZh?: string;
-  description: string;
-  /** Null level (either value missing): weight 0, left out of estimation (Fellegi-Sunter MAR). */
-  isNull: boolean;
-}
 
-/** One compared field: its ordered levels, most agreeing first, catch-all 'different' last. */
-export interface FieldInfo {
-  name: string;
-  description: string;
-  levels: LevelInfo[];
-  /**
-   * Level index to which a term-frequency adjustment applies (usually the exact-match level),
-   * or undefined when the field has none. See `termFrequencyAdjustments`.
-   */
-  tfLevel?: number;
-}
 
 /** Whether the linkage is between two tables or within one (deduplication). */
 export type LinkMode = 'link' | 'dedupe';
@@ -101,6 +82,9 @@ export interface BlockingCount {
  * the non-null levels (the null level's entries are 1 in both, so its weight is 0), and the
  * prior match probability lambda among candidate pairs.
  */
+export type { EmDiagnostics, FieldInfo, LevelInfo } from '../compare/fellegiSunter';
+import type { EmDiagnostics, FieldInfo } from '../compare/fellegiSunter';
+
 export interface FellegiSunterModel {
   fields: FieldInfo[];
   m: Float64Array[];
@@ -137,12 +121,3 @@ export interface FellegiSunterModel {
   };
 }
 
-export interface EmDiagnostics {
-  iterations: number;
-  converged: boolean;
-  /** Observed-data log-likelihood (natural log) after each iteration. */
-  logLikelihood: number[];
-  /** Distinct agreement patterns EM ran over, and the pairs they stand for. */
-  patterns: number;
-  pairs: number;
-}

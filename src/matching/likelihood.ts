@@ -13,7 +13,7 @@
  *
  * - u comes from unrelated pairs (the permutation cells or sampled random pairs), never from
  *   the observed pairs (Splink: estimating u from candidate pairs biases it).
- * - m is estimated by the project's one Fellegi-Sunter EM (`linkage.expectationMaximisation`,
+ * - m is estimated by the project's one Fellegi-Sunter EM (`compare.fellegiSunterEm`,
  *   Winkler 1988; fastLink) on the observed pairs as a two-class mixture (share lambda copied),
  *   with u held fixed; the fitted m is then Jeffreys-smoothed with its expected counts (+1/2 per
  *   level) so a level the sample never showed keeps a small probability. Or pass `m` to fix it.
@@ -25,9 +25,8 @@
  * Either is reported with its ENFSI verbal equivalent (`stats.enfsiVerbalScale`; values
  * beyond 10^300 are classed at 10^300, which is 'extremely strong' either way).
  */
-import { expectationMaximisation } from '../linkage/estimate';
-import { countPatterns } from '../linkage/patterns';
-import type { FieldInfo } from '../linkage/types';
+import { fellegiSunterEm, type FieldInfo } from '../compare/fellegiSunter';
+import { countPatterns } from '../compare/patterns';
 import { enfsiVerbalScale, type EnfsiVerbal } from '../stats/enfsiVerbalScale';
 import { logSumExp } from '../stats/logSumExp';
 import type { LevelMatrix } from './compare';
@@ -110,14 +109,14 @@ export function fieldInfos(matrix: LevelMatrix): FieldInfo[] {
 }
 
 /**
- * m by the project's one Fellegi-Sunter EM (`linkage.expectationMaximisation`) with u fixed,
+ * m by the project's one Fellegi-Sunter EM (`compare.fellegiSunterEm`) with u fixed,
  * run over the matrix's agreement patterns; or the given m (`options.m`).
  */
 function estimateM(matrix: LevelMatrix, u: number[][], options: LikelihoodOptions): { m: number[][]; lambda: number; iterations: number; converged: boolean } {
   if (options.m) return { m: options.m.map((r) => r.slice()), lambda: options.lambda ?? 0.5, iterations: 0, converged: true };
   const fields = fieldInfos(matrix);
   const patterns = countPatterns(matrix.levels, fields.map((f) => f.levels.length));
-  const model = expectationMaximisation(patterns, fields, {
+  const r = fellegiSunterEm(patterns, fields, {
     u: u.map((r) => Float64Array.from(r)),
     m0: initialM(matrix),
     lambda0: options.lambda ?? 0.5,
@@ -125,18 +124,17 @@ function estimateM(matrix: LevelMatrix, u: number[][], options: LikelihoodOption
     maxIterations: options.maxIterations ?? 500,
     tolerance: options.tolerance ?? 1e-9,
   });
-  const em = model.method.em!;
   // Jeffreys smoothing of the fitted m with its expected counts (lambda x pairs showing the
   // field, +1/2 per non-null level), so a level the sample never showed is not given ~0.
   const F = matrix.fields.length;
-  const m = model.m.map((row, f) => {
+  const m = r.m.map((row, f) => {
     let shown = 0;
     for (let i = 0; i < matrix.ids.length; i++) if (!fields[f]!.levels[matrix.levels[i * F + f]!]!.isNull) shown++;
-    const c = model.lambdaCandidates * shown;
+    const c = r.lambda * shown;
     const L = fields[f]!.levels.filter((l) => !l.isNull).length;
     return Array.from(row, (x, l) => (fields[f]!.levels[l]!.isNull ? NaN : (x * c + 0.5) / (c + 0.5 * L)));
   });
-  return { m, lambda: model.lambdaCandidates, iterations: em.iterations, converged: em.converged };
+  return { m, lambda: r.lambda, iterations: r.iterations, converged: r.converged };
 }
 
 /** Starting m: favour the closer grades (same > basically > different). */
