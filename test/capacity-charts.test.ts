@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capacityChart, classifierErrorChart, hourOfDayChart, interArrivalChart, monthlyVisitsChart, rateComparisonChart } from '../src/capacity/charts';
+import { log10Histogram } from '../src/capacity/analysis';
 import { capacityDistribution } from '../src/capacity/capacity';
 import { evaluateClassifier } from '../src/capacity/classify';
 import type { CountLog } from '../src/capacity/load';
@@ -29,8 +30,9 @@ describe('log charts (pure Figure builders)', () => {
   });
   it('capacity histogram in log10 with one line per volume; rate bars; classifier bars', () => {
     const d = capacityDistribution(100, { pagesPerVisit: 1, profilesPerPage: { min: 1, max: 10 }, revisitShare: 0 }, { draws: 50, seed: 1 });
-    const f = capacityChart(d, [{ label: '300', value: 300 }, { label: '8M', value: 8e6 }]);
-    expect((f.data[0]!.x as number[]).length).toBe(50);
+    const f = capacityChart({ ...d, log10Histogram: log10Histogram(d.samples, 20) }, [{ label: '300', value: 300 }, { label: '8M', value: 8e6 }]);
+    expect((f.data[0]!.y as number[]).reduce((a, b) => a + b, 0)).toBe(50);
+    expect((f.data[0]!.x as number[]).length).toBe(20);
     expect((f.layout!.shapes as Array<{ x0: number }>).map((s) => s.x0)).toEqual([Math.log10(300), Math.log10(8e6)]);
     const r = rateComparisonChart([{ label: 'logged', perSecond: 0.005 }, { label: 'needed', perSecond: 0.2 }]);
     expect(r.data[0]!.x).toEqual([0.005, 0.2]);

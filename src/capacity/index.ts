@@ -14,3 +14,5 @@ export * from './classify';
 export * from './capacity';
 export * from './charts';
 export * from './datasets';
+export * from './analysis';
+export * from './report';

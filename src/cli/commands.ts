@@ -1,7 +1,7 @@
 /** The per-inference commands (match, link, avatars, plausibility, capacity, retention, shadow). */
 import type { Command } from 'commander';
 import { registerAvatars } from './avatarsCommand';
-import { registerCapacity } from './capacityCommand';
+import { capacityCommand } from './capacityCommand';
 import { registerLink } from './linkCommand';
 import { registerMatch } from './matchCommand';
 import { registerPlausibility } from './plausibilityCommand';
@@ -14,7 +14,7 @@ export function registerAreaCommands(program: Command, setCode: (c: number) => v
   registerLink(program, setCode);
   registerAvatars(program, setCode);
   registerPlausibility(program, setCode);
-  registerCapacity(program, setCode);
+  capacityCommand.register(program, setCode);
   retentionCommand.register(program, setCode);
   registerShadow(program, setCode);
 }

@@ -45,6 +45,8 @@ export interface InputSpec {
   kind?: 'file' | 'dir';
   /** The analysis can run without it (no default, not required). */
   optional?: boolean;
+  /** Declare `--no-<name>` (description given here): the input is then null even though it has a default. */
+  negatable?: string;
 }
 
 /** What a command's `run` gets. */
@@ -124,6 +126,7 @@ export function defineCommand<O>(spec: CommandSpec<O>): DefinedCommand {
       const cmd = program.command(name, { hidden: name !== spec.name }).summary(spec.summary).description(`${spec.description} (notebook ${spec.notebook}${name !== spec.name ? `; alias of '${spec.name}'` : ''})`);
       for (const input of Object.values(spec.inputs)) {
         cmd.addOption(fileOption(input.flag, input.description, input.default !== undefined ? datasetFile(spec.dataset, input.default) : undefined));
+        if (input.negatable) cmd.option(`--no-${flagName(input.flag).slice(2)}`, input.negatable);
       }
       if (spec.answerKey) {
         cmd.option('--truth <files>', `${spec.answerKey.description} (simulations only; comma-separated; by default the data set's answer key when every input is that synthetic data set's file)`);
@@ -142,8 +145,8 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
   checkOutputFolder(o.out);
   const paths: Record<string, string | null> = {};
   for (const [key, input] of Object.entries(spec.inputs)) {
-    const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | undefined;
-    paths[key] = given === undefined ? (input.optional ? null : failMissing(input)) : requireFile(flagName(input.flag), given, input.kind ?? 'file');
+    const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | false | undefined;
+    paths[key] = given === false ? null : given === undefined ? (input.optional ? null : failMissing(input)) : requireFile(flagName(input.flag), given, input.kind ?? 'file');
   }
   const meta = datasetMetadata(spec.dataset);
   const answerKey = resolveAnswerKey(spec, meta, paths, o.truth);
