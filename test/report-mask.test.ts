@@ -32,3 +32,12 @@ describe('maskPhone', () => {
     expect(maskPhonesInText('号码13812345678.')).toBe('号码138****5678.');
   });
 });
+
+describe('maskDigits / maskDigitRunsInText (raw numbers in evidence errors and saved names)', () => {
+  it('keeps only the last two digits and the separators', async () => {
+    const { maskDigits, maskDigitRunsInText } = await import('../src/report/mask');
+    expect(maskDigits('010-6275 1234')).toBe('***-**** **34');
+    expect(maskDigits('12345678978')).toBe('*********78');
+    expect(maskDigitRunsInText('call 138 1234 5609 or 110')).toBe('call *** **** **09 or 110');
+  });
+});

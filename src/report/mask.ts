@@ -68,3 +68,21 @@ export const MOBILE_NUMBER_SOURCE = String.raw`(?<!\d)(?<!\d\.)(?:\+?86[\s-]?)?1
 export function maskPhonesInText(text: string): string {
   return text.replace(new RegExp(MOBILE_NUMBER_SOURCE, 'g'), (m) => maskPhone(m));
 }
+
+/**
+ * The stricter form for raw numbers that may not be mobiles (landlines, invalid or service
+ * numbers in evidence errors): every digit but the last two becomes '*', separators kept.
+ *
+ * @example
+ * maskDigits('010-6275 1234')  // '***-**** **34'
+ */
+export function maskDigits(s: string): string {
+  const digits = (s.match(/\d/g) ?? []).length;
+  let seen = 0;
+  return s.replace(/\d/g, (d) => (++seen > digits - 2 ? d : '*'));
+}
+
+/** Mask any run of 5+ digits (with separators) in free text with `maskDigits` (saved names, error messages). */
+export function maskDigitRunsInText(text: string): string {
+  return text.replace(/\+?\d[\d\s\-()]{3,}\d/g, (m) => ((m.match(/\d/g) ?? []).length >= 5 ? maskDigits(m) : m));
+}

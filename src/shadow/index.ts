@@ -13,7 +13,6 @@ export {
 } from './number-index';
 export {
   ADDRESS_BOOK_SCHEMA, PLATFORM_USERS_SCHEMA, loadAddressBooks, loadPlatformUsers, hashAddressBookRows, hashUserRows,
-  maskRawNumber, maskDigitRuns,
   type AddressBooks, type PlatformUsers, type ExcludedNumber, type LoadContactsOptions,
 } from './load';
 export { buildPlatformView, type PlatformView } from './view';

@@ -19,6 +19,7 @@
 import { EvidenceError, readTable, type EvidenceIssue, type RowKind, type LoadedTable, type ProvenanceEntry, type ReadTableOptions, type TableSchema } from '../io';
 import { tokenFromKey, type PhoneHasher } from './hash';
 import { normalizePhone, type PhoneKind } from './phone';
+import { maskDigits, maskDigitRunsInText } from '../report/mask';
 
 export const ADDRESS_BOOK_SCHEMA = {
   name: 'address-books',
@@ -99,18 +100,6 @@ export interface PlatformUsers {
   indexOf: Map<string, number>;
 }
 
-/** Mask a raw number for a message: every digit but the last two becomes '*'. */
-export function maskRawNumber(s: string): string {
-  const digits = (s.match(/\d/g) ?? []).length;
-  let seen = 0;
-  return s.replace(/\d/g, (d) => (++seen > digits - 2 ? d : '*'));
-}
-
-/** Mask any run of 5+ digits (with separators) in free text. */
-export function maskDigitRuns(text: string): string {
-  return text.replace(/\+?\d[\d\s\-()]{3,}\d/g, (m) => ((m.match(/\d/g) ?? []).length >= 5 ? maskRawNumber(m) : m));
-}
-
 function rowNumber(format: string, i: number): number {
   return format === 'csv' || format === 'tsv' || format === 'xlsx' ? i + 2 : i + 1;
 }
@@ -127,8 +116,8 @@ async function readMasked<T>(path: string, schema: TableSchema, options?: ReadTa
   } catch (err) {
     if (!(err instanceof EvidenceError)) throw err;
     const issues = err.issues.map((i) => {
-      const out: EvidenceIssue = { ...i, message: maskDigitRuns(i.message) };
-      if ('value' in i) out.value = typeof i.value === 'string' ? maskDigitRuns(i.value) : i.value;
+      const out: EvidenceIssue = { ...i, message: maskDigitRunsInText(i.message) };
+      if ('value' in i) out.value = typeof i.value === 'string' ? maskDigitRunsInText(i.value) : i.value;
       return out;
     });
     throw new EvidenceError(issues, { truncated: err.truncated });
@@ -164,7 +153,7 @@ export function hashAddressBookRows(rows: readonly BookRow[], provenance: Proven
     const p = normalizePhone(r.phone);
     if (!p.ok || p.kind === 'service') {
       const issue: ExcludedNumber = {
-        file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskRawNumber(String(r.phone)),
+        file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskDigits(String(r.phone)),
         kind: p.ok ? 'service' : 'invalid',
         message: p.ok ? 'service number (not a personal line): excluded' : `invalid phone number: ${p.reason}`,
       };
@@ -180,7 +169,7 @@ export function hashAddressBookRows(rows: readonly BookRow[], provenance: Proven
     row[k] = line;
     uploaderId.push(r.uploader_id);
     // A number saved as the name (unnamed contacts) must not survive either.
-    savedName.push(r.saved_name === null ? null : maskDigitRuns(r.saved_name.trim()));
+    savedName.push(r.saved_name === null ? null : maskDigitRunsInText(r.saved_name.trim()));
     k++;
   }
   if (invalid.length) throw new EvidenceError(invalid.slice(0, 50), { truncated: invalid.length > 50 });
@@ -210,7 +199,7 @@ export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEnt
     row[i] = line;
     const p = normalizePhone(r.phone);
     if (!p.ok || p.kind === 'service') {
-      issues.push({ file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskRawNumber(String(r.phone)),
+      issues.push({ file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskDigits(String(r.phone)),
         message: p.ok ? "a service number cannot be a user's own number" : `invalid phone number: ${p.reason}` });
       continue;
     }
@@ -218,7 +207,7 @@ export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEnt
     const token = tokenFromKey(key.hi, key.lo);
     const prev = seen.get(token);
     if (prev !== undefined) {
-      issues.push({ file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskRawNumber(String(r.phone)),
+      issues.push({ file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskDigits(String(r.phone)),
         message: `same number as user on row ${rowNumber(provenance.format, prev)}` });
     }
     seen.set(token, i);
@@ -230,7 +219,7 @@ export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEnt
   if (issues.length) throw new EvidenceError(issues.slice(0, 50), { truncated: issues.length > 50 });
   return {
     file, provenance, keyFingerprint: hasher.fingerprint, count: n,
-    userId: rows.map((r) => r.user_id), name: rows.map((r) => maskDigitRuns(r.name)),
+    userId: rows.map((r) => r.user_id), name: rows.map((r) => maskDigitRunsInText(r.name)),
     employer: rows.map((r) => r.employer), formerEmployer: rows.map((r) => r.former_employer ?? null),
     school: rows.map((r) => r.school ?? null), registeredAt, keyHi, keyLo, row, indexOf,
   };
