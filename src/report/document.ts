@@ -9,7 +9,7 @@
  * Pure: the same document gives the same bytes (no clock inside; the caller passes what it
  * wants recorded).
  */
-import { escapeHtml } from './display';
+import { escapeHtml } from '../display/mime';
 import { tableHtml, type TableOptions } from './table';
 import { syntheticNoticeHtml, type SyntheticNotice, provenanceRows, type ProvenanceLike } from './notices';
 import { figureHtml } from '../plot/show';

@@ -3,7 +3,7 @@
  * of the evidence files, and the run information (software versions, git commit, seeds).
  */
 import { execFileSync } from 'node:child_process';
-import { displayBundle, escapeHtml, type MimeBundle } from './display';
+import { displayBundle, escapeHtml, type MimeBundle } from '../display/mime';
 import { tableHtml } from './table';
 import { syntheticSources } from '../io/datasets';
 
