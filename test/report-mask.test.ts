@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPhone, maskPhonesInText } from '../src/report/mask';
+import { maskDigits, maskDigitRunsInText, maskName, maskPhone, maskPhonesInText } from '../src/report/mask';
 
 describe('maskName', () => {
   it('keeps the surname and masks the given name', () => {
@@ -34,8 +34,7 @@ describe('maskPhone', () => {
 });
 
 describe('maskDigits / maskDigitRunsInText (raw numbers in evidence errors and saved names)', () => {
-  it('keeps only the last two digits and the separators', async () => {
-    const { maskDigits, maskDigitRunsInText } = await import('../src/report/mask');
+  it('keeps only the last two digits and the separators', () => {
     expect(maskDigits('010-6275 1234')).toBe('***-**** **34');
     expect(maskDigits('12345678978')).toBe('*********78');
     expect(maskDigitRunsInText('call 138 1234 5609 or 110')).toBe('call *** **** **09 or 110');
