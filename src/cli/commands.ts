@@ -6,7 +6,7 @@ import { registerLink } from './linkCommand';
 import { registerMatch } from './matchCommand';
 import { registerPlausibility } from './plausibilityCommand';
 import { retentionCommand } from './retentionCommand';
-import { registerShadow } from './shadowCommand';
+import { shadowCommand } from './shadowCommand';
 
 export function registerAreaCommands(program: Command, setCode: (c: number) => void): void {
   // In the order of the notebooks (01 match ... 07 shadow).
@@ -16,5 +16,5 @@ export function registerAreaCommands(program: Command, setCode: (c: number) => v
   registerPlausibility(program, setCode);
   capacityCommand.register(program, setCode);
   retentionCommand.register(program, setCode);
-  registerShadow(program, setCode);
+  shadowCommand.register(program, setCode);
 }

@@ -68,6 +68,8 @@ export interface CommandRun {
   /** The analysis result; must carry `inputs` (provenance of every file read). */
   result: { inputs: Array<Record<string, unknown> | object> } & Record<string, unknown>;
   report: InferenceReport;
+  /** Extra run information recorded beside the seed and versions (e.g. a key fingerprint, never a key). */
+  runInfo?: Record<string, unknown>;
 }
 
 export interface CommandSpec<O> {
@@ -157,9 +159,9 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     progress: (total, label) => commandProgress(o, total, label),
     display: { mask: !o.unmask, lang: o.lang },
   };
-  const { result, report } = await spec.run(ctx);
+  const { result, report, runInfo: runExtra } = await spec.run(ctx);
   const inputs = result.inputs.map(cleanProvenance);
-  const run = commandRunInfo(name, o, { synthetic: syntheticNoticesFor(inputs).length > 0 });
+  const run = commandRunInfo(name, o, { synthetic: syntheticNoticesFor(inputs).length > 0, ...runExtra });
   const parameters = (result as Record<string, unknown>).parameters;
   // Phone numbers in any free text of the JSON (labels, notes, ids) are masked unless --unmask;
   // hashes are left as they are (a hex digest can hold eleven decimal digits in a row).
