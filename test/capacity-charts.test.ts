@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { capacityChart, classifierErrorChart, hourOfDayChart, interArrivalChart, monthlyVisitsChart, rateComparisonChart } from '../src/capacity/charts';
 import { log10Histogram } from '../src/capacity/analysis';
 import { capacityDistribution } from '../src/capacity/capacity';
-import { evaluateClassifier } from '../src/capacity/classify';
 import type { CountLog } from '../src/capacity/load';
 import { analyseRate } from '../src/capacity/rate';
 
@@ -36,7 +35,9 @@ describe('log charts (pure Figure builders)', () => {
     expect((f.layout!.shapes as Array<{ x0: number }>).map((s) => s.x0)).toEqual([Math.log10(300), Math.log10(8e6)]);
     const r = rateComparisonChart([{ label: 'logged', perSecond: 0.005 }, { label: 'needed', perSecond: 0.2 }]);
     expect(r.data[0]!.x).toEqual([0.005, 0.2]);
-    const ev = evaluateClassifier({ seed: 1, accountsPerScenario: 2 });
-    expect((classifierErrorChart(ev).data[0]!.x as string[]).length).toBe(ev.scenarios.length);
+    const rows = [{ family: 'a', truth: 'automated', errorRate: 0.5, interval: [0.2, 0.8] as [number, number] }, { family: 'h', truth: 'human-paced', errorRate: 0, interval: [0, 0.1] as [number, number] }];
+    const c = classifierErrorChart(rows);
+    expect(c.data[0]!.x).toEqual(['a', 'h']);
+    expect((c.data[0]!.error_y as { array: number[] }).array).toEqual([0.30000000000000004, 0.1]);
   });
 });

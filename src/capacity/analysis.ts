@@ -12,8 +12,9 @@
 import { weiboMaimai as wm } from '../case';
 import { EvidenceError } from '../io/errors';
 import type { ProvenanceEntry } from '../io/provenance';
-import { capacityBound, capacityDistribution, impliedPlatformVolume, loggedRate, requiredRequestRate, shareCapacityCovers, shareReaching, breakEvenProfilesPerPage, type Assumption, type CapacityBound } from './capacity';
-import { accessFeatures, classifyAccess, evaluateClassifier, type ScenarioResult } from './classify';
+import { capacityBound, capacityDistribution, capacityFrontier, type FrontierRow, impliedPlatformVolume, loggedRate, requiredRequestRate, shareCapacityCovers, shareReaching, breakEvenProfilesPerPage, type Assumption, type CapacityBound } from './capacity';
+import { AUTOMATION_INDICATORS, accessFeatures, classifyAccess } from './classify';
+import { validateClassifierOutOfSample, type OutOfSampleValidation } from './validate';
 import { accountTimestamps, loadMonthlyCounts, loadRequestLog, visitsInPeriod, type CountLog, type RequestLog } from './load';
 import { analyseRate } from './rate';
 import { monthBounds, secondsInMonth } from './time';
@@ -54,10 +55,15 @@ export interface CapacityParams {
   seed: number;
   /** Monte Carlo replicates of the KS test per account (0 skips the p-value). */
   ksReplicates: number;
-  /** Seed of the classifier evaluation on simulated accounts. */
+  /** Seed of the held-out evaluation of the classifier (must differ from the tuning seed). */
   classifierSeed: number;
-  /** Simulated accounts per scenario (0 skips the evaluation). */
+  /** Seed of the tuning accounts. */
+  classifierTuningSeed: number;
+  /** Simulated accounts per behaviour family (0 skips tuning and evaluation). */
   accountsPerScenario: number;
+  /** Grids of the frontier. */
+  frontierPagesPerVisit: number[];
+  frontierRevisitShare: number[];
 }
 
 export const CAPACITY_DEFAULTS: CapacityParams = {
@@ -65,7 +71,8 @@ export const CAPACITY_DEFAULTS: CapacityParams = {
   pagesPerVisit: { min: 1, max: 3 }, profilesPerPage: { min: 1, max: 5 }, revisitShare: { min: 0, max: 0.5 },
   users: wm.registeredUsersAug2014.value * wm.shareViaWeiboLogin.value, nonUsersPerUser: { min: 50, max: 150 },
   distinctShare: { min: 0.1, max: 0.5 }, shareWithData: { min: 0.3, max: 0.7 },
-  draws: 10_000, seed: 7, ksReplicates: 199, classifierSeed: 2, accountsPerScenario: 100,
+  draws: 10_000, seed: 7, ksReplicates: 199, classifierSeed: 2, classifierTuningSeed: 99, accountsPerScenario: 100,
+  frontierPagesPerVisit: [1, 1.5, 2, 3, 5, 10, 20, 50], frontierRevisitShare: [0, 0.5],
 };
 
 export interface AccountPace {
@@ -111,15 +118,16 @@ export interface CapacityResult {
   };
   volume: { lower: number; upper: number; p05: number; p50: number; p95: number; draws: number; seed: number };
   coverage: Array<VolumeRow & { capacityBoundCovers: boolean; shareOfDrawsCovering: number }>;
+  /** Profiles per page needed per (pages per visit, revisit share), for each volume. */
+  frontier: FrontierRow[];
+  /** For each volume: is any combination inside the assumed ranges sufficient, and the least profiles per page needed there. */
+  frontierInsideAssumptions: Array<VolumeRow & { leastProfilesPerPageNeeded: number; assumedProfilesPerPageMax: number; sufficientSomewhere: boolean }>;
   shareCapacityCoversVolume: number;
   periodSeconds: number;
   rates: Array<{ rate: string; perSecond: number; perDay: number; timesLogged: number }>;
   accounts: AccountPace[];
-  classifier: {
-    seed: number; days: number; accountsPerScenario: number; scenarios: ScenarioResult[];
-    falsePositiveRate: { errors: number; n: number; rate: number; interval: [number, number] };
-    falseNegativeRate: { errors: number; n: number; rate: number; interval: [number, number] };
-  } | null;
+  /** The classifier tuned on one family of simulated behaviours and evaluated on the others (validate.ts). */
+  classifier: (Omit<OutOfSampleValidation, 'accountsPerFamily'> & { accountsPerScenario: number }) | null;
   breakEven: Array<VolumeRow & { profilesPerPageNeeded: number; visitsNeededAt1PerPage: number; timesLoggedVisits: number }>;
 }
 
@@ -172,9 +180,11 @@ export function analyseCapacity(evidence: CapacityEvidence, params: CapacityPara
     { label: 'needed: platform volume, median', perSecond: need(volume.p50) },
     { label: '"fetching pages by the second"', perSecond: 1 },
   ];
+  const validation = p.accountsPerScenario > 0 ? validateClassifierOutOfSample({ tuningSeed: p.classifierTuningSeed, seed: p.classifierSeed, accountsPerFamily: p.accountsPerScenario }) : null;
+  const indicators = validation?.indicators ?? AUTOMATION_INDICATORS;
   const accounts: AccountPace[] = (requests?.accounts ?? []).map((a) => {
     const s = analyseRate(accountTimestamps(requests!, a), { ksReplicates: p.ksReplicates, seed: p.seed });
-    const c = classifyAccess(accessFeatures(s));
+    const c = classifyAccess(accessFeatures(s), { indicators });
     return {
       account: a, requests: s.records, medianGapS: s.gaps.quantiles.p50, cv: s.gaps.cv, burstinessB: s.gaps.burstiness,
       withinSessionB: s.withinSession.burstiness, localVariation: s.localVariation, regularity: s.regularity, ksD: s.ksTest.d, ksP: s.ksTest.pValue,
@@ -184,7 +194,9 @@ export function analyseCapacity(evidence: CapacityEvidence, params: CapacityPara
       nightHours: s.nightHours, offsetMinutes: s.offsetMinutes,
     };
   });
-  const ev = p.accountsPerScenario > 0 ? evaluateClassifier({ seed: p.classifierSeed, accountsPerScenario: p.accountsPerScenario }) : null;
+  const frontier = capacityFrontier(visits, volumes.map((v) => ({ label: v.volume, profiles: v.profiles })), { pagesPerVisit: p.frontierPagesPerVisit, revisitShare: p.frontierRevisitShare });
+  const hi = (a: Assumption) => (typeof a === 'number' ? a : a.max);
+  const lo = (a: Assumption) => (typeof a === 'number' ? a : a.min);
   return {
     inputs: evidence.inputs,
     parameters: p,
@@ -199,11 +211,16 @@ export function analyseCapacity(evidence: CapacityEvidence, params: CapacityPara
     },
     volume: { lower: volume.lower, upper: volume.upper, p05: volume.p05, p50: volume.p50, p95: volume.p95, draws: volume.draws, seed: volume.seed },
     coverage: volumes.map((v) => ({ ...v, capacityBoundCovers: bound.distinctProfiles >= v.profiles, shareOfDrawsCovering: shareReaching(cap, v.profiles) })),
+    frontier,
+    frontierInsideAssumptions: volumes.map((v) => {
+      const least = breakEvenProfilesPerPage(v.profiles, visits, hi(p.pagesPerVisit), lo(p.revisitShare));
+      return { ...v, leastProfilesPerPageNeeded: least, assumedProfilesPerPageMax: hi(p.profilesPerPage), sufficientSomewhere: least <= hi(p.profilesPerPage) };
+    }),
     shareCapacityCoversVolume: shareCapacityCovers(cap, volume),
     periodSeconds,
     rates: rateRows.map((r) => ({ rate: r.label, perSecond: r.perSecond, perDay: r.perSecond * 86400, timesLogged: r.perSecond / logged })),
     accounts,
-    classifier: ev && { seed: ev.seed, days: ev.days, accountsPerScenario: ev.accountsPerScenario, scenarios: ev.scenarios, falsePositiveRate: ev.falsePositiveRate, falseNegativeRate: ev.falseNegativeRate },
+    classifier: validation && (({ accountsPerFamily, ...v }) => ({ ...v, accountsPerScenario: accountsPerFamily }))(validation),
     breakEven: volumes.map((v) => ({ ...v, profilesPerPageNeeded: breakEvenProfilesPerPage(v.profiles, visits), visitsNeededAt1PerPage: v.profiles, timesLoggedVisits: v.profiles / visits })),
   };
 }

@@ -8,7 +8,6 @@
  */
 import type { Figure } from '../plot/figure';
 import type { Log10Histogram } from './analysis';
-import type { ClassifierEvaluation } from './classify';
 import type { CountLog } from './load';
 import type { RateSummary } from './rate';
 
@@ -128,19 +127,48 @@ export function rateComparisonChart(rows: Array<{ label: string; perSecond: numb
   };
 }
 
-/** Error rate per scenario with 95% Wilson intervals. */
-export function classifierErrorChart(ev: ClassifierEvaluation, options: { title?: string } = {}): Figure {
-  const s = ev.scenarios;
+/** Error rate per behaviour family with 95% Wilson intervals (held-out and tuning rows alike). */
+export function classifierErrorChart(rows: ReadonlyArray<{ family: string; truth: string; errorRate: number; interval: [number, number] }>, options: { title?: string } = {}): Figure {
   return {
     data: [{
-      type: 'bar', x: s.map((r) => r.scenario), y: s.map((r) => r.errorRate),
-      marker: { color: s.map((r) => (r.truth === 'automated' ? '#c05621' : '#2b6cb0')) },
-      error_y: { type: 'data', symmetric: false, array: s.map((r) => r.interval[1] - r.errorRate), arrayminus: s.map((r) => r.errorRate - r.interval[0]) },
+      type: 'bar', x: rows.map((r) => r.family), y: rows.map((r) => r.errorRate),
+      marker: { color: rows.map((r) => (r.truth === 'automated' ? '#c05621' : '#2b6cb0')) },
+      error_y: { type: 'data', symmetric: false, array: rows.map((r) => r.interval[1] - r.errorRate), arrayminus: rows.map((r) => r.errorRate - r.interval[0]) },
     }],
     layout: {
-      title: { text: options.title ?? `Classifier error rate by simulated scenario (${ev.accountsPerScenario} accounts each, seed ${ev.seed})` },
-      xaxis: { title: { text: 'scenario (blue: human-paced, orange: automated)' } },
+      title: { text: options.title ?? 'Classifier error rate by behaviour family' },
+      xaxis: { title: { text: 'behaviour family (blue: human-paced, orange: automated)' } },
       yaxis: { title: { text: 'error rate' }, range: [0, 1] },
+    },
+  };
+}
+
+/**
+ * The frontier: profiles per page needed against pages per visit (log-log), one line per volume
+ * and revisit share; the assumed ranges shaded, the case's reading marked.
+ */
+export function frontierChart(
+  rows: ReadonlyArray<{ pagesPerVisit: number; revisitShare: number; needed: Record<string, number> }>,
+  options: { assumed: { pagesPerVisit: [number, number]; profilesPerPage: [number, number] }; casePoint: { pagesPerVisit: number; profilesPerPage: number; label: string }; title?: string },
+): Figure {
+  const volumes = Object.keys(rows[0]?.needed ?? {});
+  const shares = [...new Set(rows.map((r) => r.revisitShare))];
+  const data = volumes.flatMap((v, i) =>
+    shares.map((s, j) => {
+      const rs = rows.filter((r) => r.revisitShare === s);
+      return { type: 'scatter', mode: 'lines', name: `${v}, revisits ${s}`, x: rs.map((r) => r.pagesPerVisit), y: rs.map((r) => r.needed[v]), line: { color: PALETTE[i % PALETTE.length], dash: j === 0 ? 'solid' : 'dot' } };
+    }),
+  );
+  data.push({ type: 'scatter', mode: 'markers+text', name: options.casePoint.label, x: [options.casePoint.pagesPerVisit], y: [options.casePoint.profilesPerPage], text: [options.casePoint.label], textposition: 'top right', marker: { size: 10, color: '#000', symbol: 'x' } } as never);
+  const a = options.assumed;
+  return {
+    data,
+    layout: {
+      title: { text: options.title ?? 'Frontier: profiles per page the logged visits would need (above a line: sufficient for that volume)' },
+      xaxis: { title: { text: 'pages per logged visit (log)' }, type: 'log' },
+      yaxis: { title: { text: 'profiles with the data per page (log)' }, type: 'log' },
+      shapes: [{ type: 'rect', x0: a.pagesPerVisit[0], x1: a.pagesPerVisit[1], y0: a.profilesPerPage[0], y1: a.profilesPerPage[1], fillcolor: '#718096', opacity: 0.15, line: { width: 0 } }],
+      annotations: [{ x: Math.log10(a.pagesPerVisit[1]), y: Math.log10(a.profilesPerPage[1]), text: 'assumed ranges', showarrow: false, xanchor: 'left' }],
     },
   };
 }

@@ -16,3 +16,4 @@ export * from './charts';
 export * from './datasets';
 export * from './analysis';
 export * from './report';
+export * from './validate';

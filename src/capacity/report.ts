@@ -9,7 +9,7 @@ import { HEADINGS, type Block } from '../report/document';
 import type { InferenceReport } from '../report/inference';
 import type { Assumption } from './capacity';
 import { AUTOMATION_INDICATORS } from './classify';
-import { capacityChart, classifierErrorChart, hourOfDayChart, interArrivalChart, monthlyVisitsChart, rateComparisonChart, type PaceSeries } from './charts';
+import { capacityChart, classifierErrorChart, frontierChart, hourOfDayChart, interArrivalChart, monthlyVisitsChart, rateComparisonChart, type PaceSeries } from './charts';
 import type { CapacityResult } from './analysis';
 
 export interface CapacityReportOptions {
@@ -23,6 +23,8 @@ export function assumptionText(a: Assumption): string {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const lo = (a: Assumption) => (typeof a === 'number' ? a : a.min);
+const hi = (a: Assumption) => (typeof a === 'number' ? a : a.max);
 
 export function capacityReport(result: CapacityResult, options: CapacityReportOptions = {}): InferenceReport {
   const mask = options.mask ?? true;
@@ -54,16 +56,16 @@ export function capacityReport(result: CapacityResult, options: CapacityReportOp
     ? [
         {
           id: 'classifierErrors', kind: 'table',
-          rows: ev.scenarios.map((s) => ({ scenario: s.scenario, truth: s.truth, accounts: s.accounts, errors: s.errors, errorRate: s.errorRate, ci95low: s.interval[0], ci95high: s.interval[1], description: s.description })),
-          options: { caption: `Classifier error rates on simulated accounts with known labels (seed ${ev.seed}, ${ev.days} days each)`, digits: 3 },
+          rows: [...ev.outOfSample, ...ev.tuning].map((s) => ({ family: s.family, role: s.role, truth: s.truth, accounts: s.accounts, errors: s.errors, errorRate: s.errorRate, ci95low: s.interval[0], ci95high: s.interval[1], description: s.description })),
+          options: { caption: `Classifier error rates per behaviour family: thresholds tuned on ${ev.tuningFamilies.join(' and ')} (seed ${ev.tuningSeed}), held-out families evaluated on fresh accounts (seed ${ev.seed}, ${ev.accountsPerScenario} accounts of ${ev.days} days each; Wilson 95% intervals)`, digits: 3 },
         },
-        {
-          id: 'classifierRates', kind: 'paragraph',
-          text: `False-positive rate (human called automated): ${pct(ev.falsePositiveRate.rate)} (95% CI ${pct(ev.falsePositiveRate.interval[0])}–${pct(ev.falsePositiveRate.interval[1])}). False-negative rate (automated called human): ${pct(ev.falseNegativeRate.rate)} (95% CI ${pct(ev.falseNegativeRate.interval[0])}–${pct(ev.falseNegativeRate.interval[1])}).`,
-        },
-        { id: 'classifierChart', kind: 'figure', figure: classifierErrorChart(ev) },
+        { id: 'classifierRates', kind: 'paragraph', text: classifierReading(ev) },
+        { id: 'classifierChart', kind: 'figure', figure: classifierErrorChart([...ev.outOfSample, ...ev.tuning], { title: `Classifier error rate by behaviour family (held out first; tuned on ${ev.tuningFamilies.join(', ')})` }) },
       ]
-    : [{ id: 'classifierErrors', kind: 'paragraph', text: 'The classifier was not evaluated in this run (accounts per scenario 0).' }];
+    : [
+        { id: 'classifierErrors', kind: 'paragraph', text: 'The classifier was not evaluated in this run (accounts per family 0).' },
+        { id: 'classifierRates', kind: 'paragraph', text: 'No error rates: the classifier was not evaluated.' },
+      ];
   const monthlyRows = result.monthly.rows.map((r) => ({ ...r, account: text(r.account) }));
   return {
     title: { en: 'Crawl capacity: could the logged accounts have gathered the data?', zh: '爬取能力：日志帐号能否获取这些数据？' },
@@ -96,6 +98,7 @@ export function capacityReport(result: CapacityResult, options: CapacityReportOp
               period, 'pages per visit': assumptionText(p.pagesPerVisit), 'profiles per page': assumptionText(p.profilesPerPage),
               'revisit share': assumptionText(p.revisitShare), users: assumptionText(p.users), 'non-users per user': assumptionText(p.nonUsersPerUser),
               'distinct share': assumptionText(p.distinctShare), 'share with data': assumptionText(p.shareWithData), draws: p.draws, seed: p.seed,
+              'prior of the Monte Carlo (a stated choice, not evidence)': 'each ranged assumption independent and uniform on its range',
             },
           },
           {
@@ -108,8 +111,8 @@ export function capacityReport(result: CapacityResult, options: CapacityReportOp
           },
           {
             id: 'indicators', kind: 'table',
-            rows: AUTOMATION_INDICATORS.map((i) => ({ indicator: i.id, fires: `${i.feature} ${i.op} ${i.threshold}`, meaning: i.meaning, source: i.reference })),
-            options: { caption: 'Indicators of automation (two of five fire → automated)' },
+            rows: (ev?.indicators ?? AUTOMATION_INDICATORS).map((i) => ({ indicator: i.id, fires: `${i.feature} ${i.op} ${i.threshold}`, meaning: i.meaning, source: i.reference })),
+            options: { caption: `Indicators of automation (two of five fire → automated)${ev ? `; thresholds tuned on ${ev.tuningFamilies.join(' and ')} only` : '; published thresholds (not tuned in this run)'}` },
           },
         ],
       },
@@ -125,6 +128,19 @@ export function capacityReport(result: CapacityResult, options: CapacityReportOp
             ],
             options: { caption: `Capacity: distinct profiles the logged visits could have retrieved (${p.draws} draws, seed ${p.seed}; 90% range p05–p95)` },
           },
+          {
+            id: 'frontier', kind: 'table',
+            rows: result.frontier.map((r) => ({ pagesPerVisit: r.pagesPerVisit, revisitShare: r.revisitShare, ...Object.fromEntries(Object.entries(r.needed).map(([k, v]) => [`profiles/page needed: ${k}`, v])) })),
+            options: { caption: `Frontier over the assumptions: profiles per page the ${c.visits.toLocaleString('en-US')} logged visits would need (combinations with more profiles per page suffice)`, digits: 3 },
+          },
+          {
+            id: 'frontierChart', kind: 'figure',
+            figure: frontierChart(result.frontier, {
+              assumed: { pagesPerVisit: [lo(p.pagesPerVisit), hi(p.pagesPerVisit)], profilesPerPage: [lo(p.profilesPerPage), hi(p.profilesPerPage)] },
+              casePoint: { pagesPerVisit: 1, profilesPerPage: 1, label: 'case reading: 1 page per visit, 1 profile per page' },
+            }),
+          },
+          { id: 'frontierReading', kind: 'paragraph', text: frontierReading(result) },
           { id: 'coverage', kind: 'table', rows: result.coverage, options: { caption: `Volumes against capacity (users counted: ${assumptionText(p.users)})`, digits: 3 } },
           { id: 'coverageReading', kind: 'paragraph', text: coverageReading(result) },
           { id: 'capacityChart', kind: 'figure', figure: capacityChart(c.distribution, [{ label: 'cert. 704', value: cert704 }, { label: 'volume p05', value: volume.p05 }, { label: 'volume median', value: volume.p50 }]) },
@@ -138,7 +154,7 @@ export function capacityReport(result: CapacityResult, options: CapacityReportOp
         blocks: [
           {
             id: 'coverageShare', kind: 'paragraph',
-            text: `Over all pairs of draws of capacity and platform-scale volume, the logged visits cover the implied volume in ${pct(result.shareCapacityCoversVolume)} of cases. This is a probability under the stated assumption ranges, not a likelihood ratio: the capacity argument bounds what the logged accounts could have done; it does not weigh two propositions against each other.`,
+            text: `Only under a stated prior — each ranged assumption independent and uniform on the range printed in the assumptions table, a choice of the analyst and not evidence — is there a probability: P(capacity ≥ platform-scale volume | that prior) = ${pct(result.shareCapacityCoversVolume)}. Another prior on the same ranges gives another number; the frontier above carries the finding without one. It is not a likelihood ratio: the capacity argument bounds what the logged accounts could have done; it does not weigh two propositions against each other.`,
           },
           ...classifier,
         ],
@@ -153,7 +169,7 @@ export function capacityReport(result: CapacityResult, options: CapacityReportOp
     ],
     limitations: [
       'The capacity is an upper bound under the stated assumptions; the implied volume is only as good as its assumption ranges, which are parameters of the analysis.',
-      'The classifier can say an account’s timing looks automated; it cannot say a human-paced account did not scrape (a patient crawler can imitate human timing). Its thresholds were set on simulations, not labelled logs.',
+      'The classifier can say an account’s timing looks automated; it cannot say a human-paced account did not scrape: a crawler that imitates human pacing passes as human (see its held-out row). Its thresholds were tuned on simulations and its error rates measured on other simulated families; no public request log with labelled robots was available to test it on real traffic.',
       'Logs show only the accounts logged; access through other accounts or channels is outside this analysis.',
     ],
   };
@@ -171,4 +187,23 @@ function paceReading(result: CapacityResult, text: (s: string) => string): strin
   return result.accounts
     .map((a) => `${text(a.account)}: B over all gaps ${a.burstinessB.toFixed(2)}, local variation LV ${a.localVariation.toFixed(2)} (0 regular, 1 Poisson), KS p ${Number.isNaN(a.ksP) ? 'not computed' : a.ksP.toPrecision(2)}; called ${a.label}${a.indicators === 'none' ? '' : ` (${a.indicators})`}.`)
     .join(' ');
+}
+
+/** The frontier in words: for each volume, whether any combination inside the assumed ranges suffices. */
+function frontierReading(result: CapacityResult): string {
+  return result.frontierInsideAssumptions
+    .map((r) => `${r.volume}: at the most favourable end of the assumed pages per visit and revisits, ${r.leastProfilesPerPageNeeded.toPrecision(3)} profiles per page would be needed (${r.sufficientSomewhere ? 'within' : 'beyond'} the assumed maximum of ${r.assumedProfilesPerPageMax}).`)
+    .join(' ');
+}
+
+/** The held-out error rates in words, and what the rule cannot detect (computed from the rows). */
+function classifierReading(ev: NonNullable<CapacityResult['classifier']>): string {
+  const rate = (x: { rate: number; interval: [number, number] }) => `${pct(x.rate)} (95% CI ${pct(x.interval[0])}–${pct(x.interval[1])})`;
+  const missed = ev.outOfSample.filter((r) => ev.undetectable.includes(r.family));
+  return [
+    `Out of sample (families never used for tuning): human accounts called automated ${rate(ev.falsePositiveRate)}; automated accounts called human ${rate(ev.falseNegativeRate)}.`,
+    missed.length
+      ? `What it cannot detect: ${missed.map((r) => `${r.family} (${r.description}; missed in ${pct(r.errorRate)})`).join('; ')}. A "human-paced" label is therefore no evidence that an account did not scrape.`
+      : 'No held-out automated family was missed in half or more of its accounts; that says nothing about behaviours not simulated.',
+  ].join(' ');
 }

@@ -24,6 +24,7 @@ interface CapacityOptions {
   draws: number;
   ksReplicates: number;
   classifierSeed: number;
+  classifierTuningSeed: number;
   accountsPerScenario: number;
 }
 
@@ -61,15 +62,17 @@ export const capacityCommand = defineCommand<CapacityOptions>({
       .addOption(rangeOption('--share-with-data <range>', 'share of those profiles carrying occupation/education (0-1)', 0, 1, D.shareWithData))
       .option('--draws <n>', 'Monte Carlo draws', parseIntegerIn('--draws', 100, 10_000_000), D.draws)
       .option('--ks-replicates <n>', 'Monte Carlo replicates of the KS test per account (0 skips the p-value)', parseIntegerIn('--ks-replicates', 0, 100_000), D.ksReplicates)
-      .option('--classifier-seed <n>', 'seed of the classifier evaluation on simulated accounts', parseIntegerIn('--classifier-seed', 0), D.classifierSeed)
-      .option('--accounts-per-scenario <n>', 'simulated accounts per scenario to measure the classifier (0 skips it)', parseIntegerIn('--accounts-per-scenario', 0, 100_000), D.accountsPerScenario),
+      .option('--classifier-seed <n>', 'seed of the held-out evaluation of the classifier', parseIntegerIn('--classifier-seed', 0), D.classifierSeed)
+      .option('--classifier-tuning-seed <n>', 'seed of the accounts the thresholds are tuned on (must differ from --classifier-seed)', parseIntegerIn('--classifier-tuning-seed', 0), D.classifierTuningSeed)
+      .option('--accounts-per-scenario <n>', 'simulated accounts per behaviour family to tune and evaluate the classifier (0 skips it)', parseIntegerIn('--accounts-per-scenario', 0, 100_000), D.accountsPerScenario),
   async run({ options: o, paths, display }) {
     if (o.from > o.to) throw new UsageError(`--from ${o.from} is after --to ${o.to}`);
     const evidence = await capacity.loadCapacityEvidence({ monthly: paths.monthly!, requests: paths.requests ?? null }, { asOf: o.asOf });
     const result = capacity.analyseCapacity(evidence, {
       from: o.from, to: o.to, pagesPerVisit: o.pagesPerVisit, profilesPerPage: o.profilesPerPage, revisitShare: o.revisitShare,
       users: o.users, nonUsersPerUser: o.nonUsersPerUser, distinctShare: o.distinctShare, shareWithData: o.shareWithData,
-      draws: o.draws, seed: o.seed, ksReplicates: o.ksReplicates, classifierSeed: o.classifierSeed, accountsPerScenario: o.accountsPerScenario,
+      draws: o.draws, seed: o.seed, ksReplicates: o.ksReplicates, classifierSeed: o.classifierSeed, classifierTuningSeed: o.classifierTuningSeed, accountsPerScenario: o.accountsPerScenario,
+      frontierPagesPerVisit: D.frontierPagesPerVisit, frontierRevisitShare: D.frontierRevisitShare,
     });
     return { result: { ...result }, report: capacity.capacityReport(result, display) };
   },
