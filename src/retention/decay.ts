@@ -34,6 +34,8 @@ export interface DecayFit {
   contractEnd: string;
   /** Decay rate per day (MLE). */
   lambda: number;
+  /** Share remaining at the contract end, remaining(0) (1 for the one-parameter fit; free in models.ts). */
+  remaining0?: number;
   /** Interval for λ at `level`. */
   interval: [number, number];
   method: 'profile' | 'bootstrap';
@@ -197,7 +199,8 @@ export function fitExponentialDecay(contractEnd: string, observations: readonly 
 /** Fitted share remaining at a date, with the band from the λ interval. */
 export function decayAt(fit: DecayFit, date: string): { estimate: number; lower: number; upper: number } {
   const t = Math.max(0, daysBetween(fit.contractEnd, date));
-  return { estimate: Math.exp(-fit.lambda * t), lower: Math.exp(-fit.interval[1] * t), upper: Math.exp(-fit.interval[0] * t) };
+  const a = fit.remaining0 ?? 1;
+  return { estimate: a * Math.exp(-fit.lambda * t), lower: a * Math.exp(-fit.interval[1] * t), upper: a * Math.exp(-fit.interval[0] * t) };
 }
 
 /**
@@ -207,6 +210,7 @@ export function decayAt(fit: DecayFit, date: string): { estimate: number; lower:
  */
 export function projectedCompletion(fit: DecayFit, threshold: number): { threshold: number; estimate: string | null; earliest: string | null; latest: string | null } {
   if (!(threshold > 0 && threshold < 1)) throw new RangeError(`threshold must be in (0, 1), got ${threshold}`);
-  const at = (lambda: number) => (lambda > 0 ? addDays(fit.contractEnd, Math.ceil(Math.log(1 / threshold) / lambda)) : null);
+  const a = fit.remaining0 ?? 1;
+  const at = (lambda: number) => (lambda > 0 ? addDays(fit.contractEnd, Math.max(0, Math.ceil(Math.log(a / threshold) / lambda))) : null);
   return { threshold, estimate: at(fit.lambda), earliest: at(fit.interval[1]), latest: at(fit.interval[0]) };
 }

@@ -26,7 +26,8 @@ export const OBSERVATIONS_SCHEMA = {
   name: 'retention-observations',
   description: 'Dated captures: records inspected and how many still showed source-platform data.',
   columns: [
-    { name: 'date', type: 'string', pattern: DATE_PATTERN, description: 'YYYY-MM-DD (CST) of the capture' },
+    { name: 'date', type: 'string', pattern: DATE_PATTERN, description: 'YYYY-MM-DD (CST) of the capture; with date_latest, the earliest date it can have been made' },
+    { name: 'date_latest', type: 'string', pattern: DATE_PATTERN, required: false, nullable: true, description: 'when the date is known only as an interval (e.g. "within months", 数月间): the latest date' },
     { name: 'capture', type: 'string', unique: true, description: 'Label of the capture (e.g. notarial certificate)' },
     { name: 'inspected', type: 'integer', min: 1, description: 'Records inspected' },
     { name: 'source_origin', type: 'integer', min: 0, description: 'Records still showing source-platform data' },
@@ -49,7 +50,7 @@ function rowNumber(format: string, i: number): { row: number; rowKind: EvidenceI
 /** Load and validate the observations; sorted by date. */
 export async function loadObservations(path: string, options: ReadTableOptions & { asOf: string }): Promise<LoadedObservations> {
   if (!options.asOf || !DATE_PATTERN.test(options.asOf)) throw new RangeError('asOf (YYYY-MM-DD) is required: reports must not depend on the wall clock');
-  const { rows, provenance } = await readTable<{ date: string; capture: string; inspected: number; source_origin: number; note: string | null }>(path, OBSERVATIONS_SCHEMA, options);
+  const { rows, provenance } = await readTable<{ date: string; date_latest?: string | null; capture: string; inspected: number; source_origin: number; note: string | null }>(path, OBSERVATIONS_SCHEMA, options);
   const file = provenance.fileName;
   const issues = new IssueCollector();
   const out: RetentionObservation[] = [];
@@ -57,7 +58,9 @@ export async function loadObservations(path: string, options: ReadTableOptions &
     const where = rowNumber(provenance.format, i);
     if (r.source_origin > r.inspected) issues.add({ file, ...where, column: 'source_origin', value: r.source_origin, message: `more records of source-platform origin than inspected (${r.inspected})` });
     if (r.date > options.asOf) issues.add({ file, ...where, column: 'date', value: r.date, message: `future-dated: after the "as of" date ${options.asOf}` });
-    out.push({ date: r.date, label: r.capture, inspected: r.inspected, sourceOrigin: r.source_origin, ...(r.note ? { note: r.note } : {}) });
+    if (r.date_latest && r.date_latest < r.date) issues.add({ file, ...where, column: 'date_latest', value: r.date_latest, message: `before the date ${r.date}` });
+    if (r.date_latest && r.date_latest > options.asOf) issues.add({ file, ...where, column: 'date_latest', value: r.date_latest, message: `future-dated: after the "as of" date ${options.asOf}` });
+    out.push({ date: r.date, label: r.capture, inspected: r.inspected, sourceOrigin: r.source_origin, ...(r.date_latest ? { dateLatest: r.date_latest } : {}), ...(r.note ? { note: r.note } : {}) });
   });
   issues.throwIfAny();
   out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
