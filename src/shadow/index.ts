@@ -37,6 +37,6 @@ export {
   type ContactsWorld, type ContactsWorldConfig, type TargetPlan, type TargetRole, type SynPerson, type SynTie, type SynSave, type TruthRelation,
 } from './synthetic';
 export { contactsDatasetFiles, CONTACTS_DATASET_SEED, sha256Text } from './dataset';
-export { secondDegreeReachAll, type ReachAll } from './reach';
+export { secondDegreeReachAll, type ReachAll, type ReachInput } from './reach';
 export { loadShadowEvidence, analyseShadow, SHADOW_DEFAULTS, SHADOW_SYNTHETIC_TARGET, CASE_TAG, type ShadowEvidence, type ShadowParams, type ShadowResult } from './analysis';
 export { shadowReport, smsOriginRows, type ShadowReportOptions } from './report';

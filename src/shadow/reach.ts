@@ -16,7 +16,11 @@
  * r.recommended[k]  // recommended contacts of non-user view.index.nonUsers[k]
  */
 import { parseSavedName } from './lexicon';
+import type { AddressBooks } from './load';
 import type { PlatformView } from './view';
+
+/** What the one pass reads of the platform's view. */
+export type ReachInput = Pick<PlatformView, 'index' | 'graph'> & { books: Pick<AddressBooks, 'savedName'> };
 
 export interface ReachAll {
   theta: number;
@@ -32,7 +36,7 @@ export interface ReachAll {
 }
 
 /** Reach of every non-user at `theta` (see the module comment). */
-export function secondDegreeReachAll(view: PlatformView, options: { theta: number }): ReachAll {
+export function secondDegreeReachAll(view: ReachInput, options: { theta: number }): ReachAll {
   const { index, graph, books } = view;
   const { offsets: go, targets: gt, weights: gw } = graph;
   const theta = options.theta;
