@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { EvidenceError } from '../io';
+import { EvidenceError, type FileProvenance } from '../io';
 import { MissingDependencyError } from '../plot/browser';
 import { runInfo } from '../report/notices';
 import { progress, type Progress } from '../report/progress';
@@ -161,13 +161,18 @@ export function usesDefaults(pairs: Array<[given: string, defaultAbs: string]>):
 
 /**
  * A provenance entry as recorded by a command: no `loadedAt` (the clock would break
- * byte-identical results) and the path repo-relative.
+ * byte-identical results) and the path repo-relative. Every entry must name the file and its
+ * SHA-256 (checked here: a result must never list an input it cannot tie to its bytes).
  */
-export function cleanProvenance(entry: object): Record<string, unknown> {
+export function cleanProvenance(entry: object): FileProvenance {
   const e = { ...(entry as Record<string, unknown>) };
   delete e.loadedAt;
-  if (typeof e.path === 'string') e.path = displayPath(e.path);
-  return e;
+  if (typeof e.path !== 'string' || typeof e.sha256 !== 'string' || typeof e.bytes !== 'number') {
+    throw new Error(`internal: an input without path, bytes and SHA-256 (${JSON.stringify(Object.keys(e))})`);
+  }
+  e.path = displayPath(e.path);
+  if (typeof e.fileName !== 'string') e.fileName = String(e.path).split('/').pop();
+  return e as unknown as FileProvenance;
 }
 
 /** A progress bar on stderr when not --quiet (and stderr is a terminal); silent otherwise. */
