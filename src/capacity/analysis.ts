@@ -11,7 +11,7 @@
  */
 import { weiboMaimai as wm } from '../case';
 import { EvidenceError } from '../io/errors';
-import type { ProvenanceEntry } from '../io/provenance';
+import type { FileProvenance } from '../io/provenance';
 import { capacityBound, capacityDistribution, capacityFrontier, type FrontierRow, impliedPlatformVolume, loggedRate, requiredRequestRate, shareCapacityCovers, shareReaching, breakEvenProfilesPerPage, type Assumption, type CapacityBound } from './capacity';
 import { AUTOMATION_INDICATORS, accessFeatures, classifyAccess } from './classify';
 import { validateClassifierOutOfSample, type OutOfSampleValidation } from './validate';
@@ -24,14 +24,14 @@ export interface CapacityEvidence {
   /** Request-level log, or null when none was given. */
   requests: RequestLog | null;
   /** Provenance of each file read (path, bytes, SHA-256, rows, format). */
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
 }
 
 /** Read the monthly counts (and, when given, the request-level log). */
 export async function loadCapacityEvidence(paths: { monthly: string; requests: string | null }, options: { asOf: string }): Promise<CapacityEvidence> {
   const monthly = await loadMonthlyCounts(paths.monthly, { asOf: options.asOf });
   const requests = paths.requests === null ? null : await loadRequestLog(paths.requests, { asOf: options.asOf });
-  const inputs = [monthly.provenance, requests?.provenance].filter((p): p is ProvenanceEntry => !!p).map((p) => ({ ...(p as unknown as Record<string, unknown>) }));
+  const inputs: FileProvenance[] = [monthly.provenance, requests?.provenance].filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ ...p }));
   return { monthly, requests, inputs };
 }
 
@@ -104,7 +104,7 @@ export type VolumeRow = {
 };
 
 export interface CapacityResult {
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
   parameters: CapacityParams;
   /** Monthly counts as loaded (for the chart; account names as in the file). */
   monthly: { grain: 'day' | 'month'; accounts: string[]; rows: Array<{ account: string; period: string; visits: number }>; partialPeriods: string[]; missingPeriods: number };

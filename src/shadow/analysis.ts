@@ -13,6 +13,7 @@
  * result.profile.friendsWaiting;
  */
 import { wangMiao as wm } from '../case';
+import type { FileProvenance } from '../io/provenance';
 import { maskName } from '../report/mask';
 import { auditMessage, type Disclosure } from './audit';
 import { DEFAULT_THETA, reachCurve, thetaIntervalForCount } from './closeness';
@@ -34,7 +35,7 @@ export interface ShadowEvidence {
   truth: GroundTruth | null;
   /** Hashes raw numbers (a target) under the same key; the key itself is not kept. */
   hasher: PhoneHasher;
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
 }
 
 /** Read the books and users (every number HMAC-hashed on load) and, for a simulation, its ground truth. */
@@ -46,7 +47,7 @@ export async function loadShadowEvidence(
   const books = await loadAddressBooks(paths.books, { hasher, onInvalid: options.excludeInvalid ? 'exclude' : 'throw' });
   const users = await loadPlatformUsers(paths.users, { hasher });
   const truth = paths.truth ? await loadGroundTruth(paths.truth[0], paths.truth[1], hasher) : null;
-  const inputs = [books.provenance, users.provenance, ...(truth?.provenance ?? [])].map((p) => ({ ...(p as unknown as Record<string, unknown>) }));
+  const inputs: FileProvenance[] = [books.provenance, users.provenance, ...(truth?.provenance ?? [])].map((p) => ({ ...p }));
   return { books, users, truth, hasher, inputs };
 }
 
@@ -84,7 +85,7 @@ export const SHADOW_DEFAULTS: ShadowParams = {
 };
 
 export interface ShadowResult {
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
   /** The parameters, with the target as its token. */
   parameters: Omit<ShadowParams, 'target'> & { target: string };
   loaded: { entries: number; landlines: number; serviceExcluded: number; invalidExcluded: number; registeredUsers: number; entriesUsedAsOf: number; keyFingerprint: string };
