@@ -27,7 +27,7 @@
  *   // 0.18668... requests per second
  */
 import { seededRandom, type Rng } from '../stats/random';
-import { quantileSorted } from './rate';
+import { quantileSorted } from '../stats/quantileSorted';
 
 /** A value or a range of values for an assumption. */
 export type Assumption = number | { min: number; max: number; distribution?: 'uniform' | 'log-uniform' };

@@ -144,6 +144,24 @@ function binomialDraw(rng: Rng, n: number, p: number): number {
   return k;
 }
 
+/**
+ * Parametric bootstrap percentile interval of a rate: counts redrawn k* ~ Binomial(n, share(t))
+ * at every point after the contract end (seeded), the rate refitted each time, the (1 − level)/2
+ * and (1 + level)/2 quantiles taken (Efron & Tibshirani 1993, ch. 13).
+ */
+export function bootstrapPercentileInterval(
+  pts: ReadonlyArray<{ t: number; n: number; k: number }>, share: (t: number) => number, refit: (pts: Array<{ t: number; n: number; k: number }>) => number,
+  level: number, replicates: number, seed: number,
+): [number, number] {
+  const rng = seededRandom(deriveSeed(seed, 'retention-decay-bootstrap'));
+  const lambdas = new Float64Array(replicates);
+  for (let r = 0; r < replicates; r++) lambdas[r] = refit(pts.map((p) => ({ ...p, k: p.t > 0 ? binomialDraw(rng, p.n, share(p.t)) : p.k })));
+  lambdas.sort();
+  const a = (1 - level) / 2;
+  const q = (p: number) => lambdas[Math.min(replicates - 1, Math.max(0, Math.floor(p * replicates)))]!;
+  return [q(a), q(1 - a)];
+}
+
 export interface DecayOptions {
   level?: number;
   method?: 'profile' | 'bootstrap';
@@ -167,16 +185,7 @@ export function fitExponentialDecay(contractEnd: string, observations: readonly 
   if (method === 'bootstrap') {
     const replicates = options.replicates ?? 2000;
     const seed = options.seed ?? 1;
-    const rng = seededRandom(deriveSeed(seed, 'retention-decay-bootstrap'));
-    const lambdas = new Float64Array(replicates);
-    for (let r = 0; r < replicates; r++) {
-      const star = pts.map((p) => ({ ...p, k: p.t > 0 ? binomialDraw(rng, p.n, Math.exp(-lambda * p.t)) : p.k }));
-      lambdas[r] = mle(star);
-    }
-    lambdas.sort();
-    const a = (1 - level) / 2;
-    const q = (p: number) => lambdas[Math.min(replicates - 1, Math.max(0, Math.floor(p * replicates)))]!;
-    interval = [q(a), q(1 - a)];
+    interval = bootstrapPercentileInterval(pts, (t) => Math.exp(-lambda * t), mle, level, replicates, seed);
     bootstrap = { replicates, seed };
   } else {
     interval = profileInterval(lambda, pts, level);

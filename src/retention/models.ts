@@ -25,9 +25,8 @@
 import { nelderMead } from '../stats/nelderMead';
 import { normalQuantile } from '../stats/normalQuantile';
 import { regularizedGammaP } from '../stats/regularizedGammaP';
-import { deriveSeed, seededRandom } from '../stats/random';
 import { fitDaysAfter, validateObservation, type RetentionObservation } from './claim';
-import type { DecayFit, DecayOptions } from './decay';
+import { bootstrapPercentileInterval, type DecayFit, type DecayOptions } from './decay';
 
 export interface DecayPoint { t: number; n: number; k: number }
 
@@ -213,22 +212,9 @@ export function fitRetentionDecay(contractEnd: string, observations: readonly Re
   if (method === 'bootstrap') {
     const replicates = options.replicates ?? 2000;
     const seed = options.seed ?? 1;
-    const rng = seededRandom(deriveSeed(seed, 'retention-decay-bootstrap'));
-    const lambdas = new Float64Array(replicates);
-    for (let r = 0; r < replicates; r++) {
-      const star = pts.map((p) => {
-        const q = main.remaining0 * Math.exp(-main.lambda * p.t);
-        let k = 0;
-        for (let i = 0; i < p.n; i++) if (rng() < q) k++;
-        return { ...p, k };
-      });
-      lambdas[r] = fitShape(star, 'exponential').lambda;
-    }
-    lambdas.sort();
-    const a = (1 - level) / 2;
-    const q = (p: number) => lambdas[Math.min(replicates - 1, Math.max(0, Math.floor(p * replicates)))]!;
+    const [qa, qb] = bootstrapPercentileInterval(pts, (t) => main.remaining0 * Math.exp(-main.lambda * t), (star) => fitShape(star, 'exponential').lambda, level, replicates, seed);
     const s = Math.sqrt(phi);
-    interval = [Math.max(0, main.lambda + s * (q(a) - main.lambda)), main.lambda + s * (q(1 - a) - main.lambda)];
+    interval = [Math.max(0, main.lambda + s * (qa - main.lambda)), main.lambda + s * (qb - main.lambda)];
     bootstrap = { replicates, seed };
   } else {
     interval = quasiProfileInterval(pts, 'exponential', phi, level);
