@@ -11,6 +11,7 @@
  */
 import { weiboMaimai as wm } from '../case';
 import { EvidenceError } from '../io/errors';
+import type { ColumnMap } from '../io/columns';
 import type { FileProvenance } from '../io/provenance';
 import { capacityBound, capacityDistribution, capacityFrontier, type FrontierRow, impliedPlatformVolume, loggedRate, requiredRequestRate, shareCapacityCovers, shareReaching, breakEvenProfilesPerPage, type Assumption, type CapacityBound } from './capacity';
 import { AUTOMATION_INDICATORS, accessFeatures, classifyAccess } from './classify';
@@ -28,9 +29,10 @@ export interface CapacityEvidence {
 }
 
 /** Read the monthly counts (and, when given, the request-level log). */
-export async function loadCapacityEvidence(paths: { monthly: string; requests: string | null }, options: { asOf: string }): Promise<CapacityEvidence> {
-  const monthly = await loadMonthlyCounts(paths.monthly, { asOf: options.asOf });
-  const requests = paths.requests === null ? null : await loadRequestLog(paths.requests, { asOf: options.asOf });
+export async function loadCapacityEvidence(paths: { monthly: string; requests: string | null }, options: { asOf: string; columns?: ColumnMap }): Promise<CapacityEvidence> {
+  const cols = options.columns ? { columns: options.columns } : {};
+  const monthly = await loadMonthlyCounts(paths.monthly, { asOf: options.asOf, ...cols });
+  const requests = paths.requests === null ? null : await loadRequestLog(paths.requests, { asOf: options.asOf, ...cols });
   const inputs: FileProvenance[] = [monthly.provenance, requests?.provenance].filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ ...p }));
   return { monthly, requests, inputs };
 }

@@ -65,9 +65,9 @@ export const capacityCommand = defineCommand<CapacityOptions>({
       .option('--classifier-seed <n>', 'seed of the held-out evaluation of the classifier', parseIntegerIn('--classifier-seed', 0), D.classifierSeed)
       .option('--classifier-tuning-seed <n>', 'seed of the accounts the thresholds are tuned on (must differ from --classifier-seed)', parseIntegerIn('--classifier-tuning-seed', 0), D.classifierTuningSeed)
       .option('--accounts-per-scenario <n>', 'simulated accounts per behaviour family to tune and evaluate the classifier (0 skips it)', parseIntegerIn('--accounts-per-scenario', 0, 100_000), D.accountsPerScenario),
-  async run({ options: o, paths, display }) {
+  async run({ options: o, paths, display, columns }) {
     if (o.from > o.to) throw new UsageError(`--from ${o.from} is after --to ${o.to}`);
-    const evidence = await capacity.loadCapacityEvidence({ monthly: paths.monthly!, requests: paths.requests ?? null }, { asOf: o.asOf });
+    const evidence = await capacity.loadCapacityEvidence({ monthly: paths.monthly!, requests: paths.requests ?? null }, { asOf: o.asOf, columns });
     const result = capacity.analyseCapacity(evidence, {
       from: o.from, to: o.to, pagesPerVisit: o.pagesPerVisit, profilesPerPage: o.profilesPerPage, revisitShare: o.revisitShare,
       users: o.users, nonUsersPerUser: o.nonUsersPerUser, distinctShare: o.distinctShare, shareWithData: o.shareWithData,

@@ -14,7 +14,6 @@
 import type { Command } from 'commander';
 import { weiboMaimai as wm } from '../case';
 import * as inference from '../collaborative-filtering';
-import { EvidenceError, readTable, type ColumnSpec, type TableSchema } from '../io';
 import { clopperPearsonInterval } from '../stats/clopperPearsonInterval';
 import { logBinomialPmf } from '../stats/logBinomialPmf';
 import { HEADINGS, type Block, type ReportDocument, type Section } from '../report/document';
@@ -85,49 +84,6 @@ export function registerPlausibility(program: Command, setCode: (c: number) => v
   cmd.action(async (o: PlausibilityOptions) => setCode(await execute(o, () => runPlausibility(o))));
 }
 
-/** Read the attribute table into the arrays the area's functions take (values and what the platform knows). */
-async function loadAttributes(path: string, fields: string[], n: number) {
-  const columns: ColumnSpec[] = [
-    { name: 'node', type: 'integer', min: 0, unique: true, description: 'node id of the graph' },
-    { name: 'registered', type: 'integer', min: 0, max: 1, description: '1 = registered user of the platform' },
-    { name: 'weibo_login', type: 'integer', min: 0, max: 1, required: false, nullable: true },
-    ...fields.flatMap((f): ColumnSpec[] => [
-      { name: f, type: 'string', nullable: true, description: `displayed ${f}` },
-      { name: `${f}_known`, type: 'integer', min: 0, max: 1, description: `1 = the platform knows ${f}` },
-    ]),
-  ];
-  const schema: TableSchema = { name: 'cf-attributes', description: 'Displayed fields per node and what the platform knows', columns };
-  const table = await readTable<Record<string, string | number | null>>(path, schema);
-  const file = table.provenance.fileName;
-  const values: Record<string, Int32Array> = {};
-  const known: Record<string, Int32Array> = {};
-  for (const f of fields) {
-    values[f] = new Int32Array(n).fill(-1);
-    known[f] = new Int32Array(n).fill(-1);
-  }
-  const registered = new Uint8Array(n);
-  const weibo = new Uint8Array(n);
-  const ids: Record<string, Map<string, number>> = Object.fromEntries(fields.map((f) => [f, new Map()]));
-  table.rows.forEach((r, i) => {
-    const node = r.node as number;
-    if (node >= n) throw new EvidenceError({ file, row: i + 2, rowKind: 'line', column: 'node', value: node, message: `node id not in the graph (it has nodes 0..${n - 1})` });
-    registered[node] = r.registered as number;
-    weibo[node] = (r.weibo_login as number | null) ?? 0;
-    for (const f of fields) {
-      const v = r[f] as string | null;
-      if (v === null) continue;
-      const m = ids[f]!;
-      let id = m.get(v);
-      if (id === undefined) m.set(v, (id = m.size));
-      values[f]![node] = id;
-      if (r[`${f}_known`] === 1) known[f]![node] = id;
-    }
-  });
-  const registeredCount = registered.reduce((s, x) => s + x, 0);
-  const obs: inference.Observation = { registered, weibo, known, registeredShare: registeredCount / n, registeredCount };
-  return { values, obs, provenance: table.provenance, rows: table.rows.length };
-}
-
 async function runPlausibility(o: PlausibilityOptions) {
   const graphPath = requireFile('--graph', o.graph);
   const attrPath = requireFile('--attributes', o.attributes);
@@ -139,8 +95,7 @@ async function runPlausibility(o: PlausibilityOptions) {
   if (!Number.isInteger(uploaders.min) || !Number.isInteger(uploaders.max)) throw new UsageError('option --uploaders must be whole numbers');
 
   const bar = commandProgress(o, 4 + (o.grid ? o.gridHomophily.length * o.gridShares.length * o.gridCardinality.length : 0), 'plausibility');
-  const edges = await inference.loadEdgeList(graphPath, { weighted: true });
-  const attrs = await loadAttributes(attrPath, fields, edges.graph.n);
+  const { graph: edges, attributes: attrs } = await inference.loadGraphEvidence(graphPath, attrPath, fields);
   bar.tick();
   // The evidence as the area's SocialGraph: no generator model, so the Bayes-optimal predictor (which needs one) is not run.
   const sim = { graph: edges.graph, values: attrs.values, groups: {}, models: {}, activity: new Float32Array(0), params: {} } as unknown as inference.SocialGraph;

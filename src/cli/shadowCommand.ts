@@ -9,7 +9,7 @@ import { Option } from 'commander';
 import * as shadow from '../shadow';
 import { syntheticNoticesFor } from '../report/notices';
 import { defineCommand } from './define';
-import { listOption, parseIntegerIn, parseNumber, UsageError } from './common';
+import { listOption, parseInstant, parseIntegerIn, parseNumber, UsageError } from './common';
 
 interface ShadowOptions {
   key?: string;
@@ -50,7 +50,7 @@ export const shadowCommand = defineCommand<ShadowOptions>({
       .addOption(new Option('--key <secret>', 'HMAC-SHA-256 key for phone numbers (at least 16 bytes); required').env('PP_HMAC_KEY'))
       .addOption(new Option('--target <phone>', "the non-user's number, hashed at once and never displayed (default with the synthetic data set: its planted non-user)"))
       .addOption(new Option('--target-token <token>', "the non-user's keyed-hash token (ph:...) instead of --target").conflicts('target'))
-      .option('--as-of <datetime>', 'the date of the message: data uploaded before it (ISO date-time with offset)', D.asOf)
+      .option('--as-of <datetime>', 'the date of the message: data uploaded before it (ISO date-time; no offset = China Standard Time)', parseInstant('--as-of'), D.asOf)
       .option('--theta <x>', 'threshold of the recommended-contact estimator', parseNumber('--theta', 0), D.theta)
       .addOption(listOption('--thetas <list>', 'thresholds for the reach curve (comma-separated)', 0, Infinity, D.thetas))
       .option('--sms-recommended <n>', 'recommended-contact count stated in the message (the case: 119)', parseIntegerIn('--sms-recommended', 0), D.smsRecommended)
@@ -59,7 +59,7 @@ export const shadowCommand = defineCommand<ShadowOptions>({
       .option('--exposure-persons <n>', 'population of the exposure-vs-adoption simulation (0 skips it; notebook 07 uses 10000)', parseIntegerIn('--exposure-persons', 0, 1_000_000), D.exposurePersons)
       .option('--exposure-reps <n>', 'replicates per adoption level in the exposure simulation', parseIntegerIn('--exposure-reps', 1, 1000), D.exposureReps)
       .option('--optional-upload <p>', 'share of new users uploading once upload became optional (exposure simulation)', parseNumber('--optional-upload', 0, 1), D.optionalUpload),
-  async run({ options: o, paths, answerKey, display }) {
+  async run({ options: o, paths, answerKey, display, columns }) {
     if (!o.key) throw new UsageError('--key <secret> (or env PP_HMAC_KEY) is required: phone numbers are keyed-hashed on load and there is no default key');
     if (Buffer.byteLength(o.key, 'utf8') < shadow.MIN_KEY_BYTES) throw new UsageError(`--key must be at least ${shadow.MIN_KEY_BYTES} bytes (got ${Buffer.byteLength(o.key, 'utf8')}); use 32 random bytes`);
     if (Number.isNaN(Date.parse(o.asOf))) throw new UsageError(`option --as-of must be an ISO date-time, got '${o.asOf}'`);
@@ -68,7 +68,7 @@ export const shadowCommand = defineCommand<ShadowOptions>({
     if (o.target !== undefined && !shadow.normalizePhone(o.target).ok) throw new UsageError('option --target is not a valid phone number');
     const evidence = await shadow.loadShadowEvidence(
       { books: paths.books!, users: paths.users!, truth: answerKey ? [answerKey[0]!, answerKey[1]!] : null },
-      { key: o.key, excludeInvalid: o.excludeInvalid },
+      { key: o.key, excludeInvalid: o.excludeInvalid, columns },
     );
     const synthetic = syntheticNoticesFor(evidence.inputs.slice(0, 2)).length > 0;
     const target = o.targetToken !== undefined ? { token: o.targetToken } : o.target !== undefined ? { phone: o.target } : synthetic ? shadow.SHADOW_SYNTHETIC_TARGET : null;

@@ -7,6 +7,7 @@
  */
 export { csrFromEdges, neighbours, degree, edgeCount, simplifyGraph, type CsrGraph, type CsrOptions } from './csr';
 export { loadEdgeList, type EdgeListOptions, type LoadedEdgeList } from './edgeList';
+export { attributeSchema, loadGraphEvidence, type NodeAttributes } from './attributes';
 export { buildSegmentedAlias, sampleSegment, type SegmentedAlias } from './alias';
 export {
   generateSocialGraph,

@@ -47,7 +47,7 @@ export function maskPhone(phone: string | null | undefined): string {
   if (raw === '') return '';
   let digits = raw.replace(/\D/g, '');
   let prefix = '';
-  if (/^(\+|00)86/.test(raw.replace(/[\s-]/g, '')) && digits.length > 11) {
+  if (/^(\+|00)?86/.test(raw.replace(/[\s-]/g, '')) && digits.length > 11 && /^(00)?861[3-9]\d{9}$/.test(digits)) {
     digits = digits.replace(/^(00)?86/, '');
     prefix = '+86 ';
   }
@@ -70,6 +70,29 @@ export function maskPhonesInText(text: string): string {
 }
 
 /**
+ * A copy of any JSON-like value with every mobile number in every string masked (keys too):
+ * what a command writes as results unless --unmask. Typed arrays and numbers are untouched.
+ *
+ * @example
+ * maskPhonesDeep({ uploader: '13812345678', n: 3 })   // { uploader: '138****5678', n: 3 }
+ */
+export function maskPhonesDeep<T>(value: T): T {
+  // A hex digest can hold eleven decimal digits in a row: values under hash keys are left alone.
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') return HASH_KEY.test(key) ? v : maskPhonesInText(v);
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v instanceof Map) return new Map([...v].map(([k, x]) => [typeof k === 'string' ? maskPhonesInText(k) : k, walk(x, String(k))]));
+    if (v && typeof v === 'object' && !ArrayBuffer.isView(v) && !(v instanceof Date)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [maskPhonesInText(k), walk(x, k)]));
+    }
+    return v;
+  };
+  return walk(value, '') as T;
+}
+
+const HASH_KEY = /sha256|hash/i;
+
+/**
  * The stricter form for raw numbers that may not be mobiles (landlines, invalid or service
  * numbers in evidence errors): every digit but the last two becomes '*', separators kept.
  *
@@ -82,7 +105,18 @@ export function maskDigits(s: string): string {
   return s.replace(/\d/g, (d) => (++seen > digits - 2 ? d : '*'));
 }
 
-/** Mask any run of 5+ digits (with separators) in free text with `maskDigits` (saved names, error messages). */
+/** A date or date-time (2018-03-10, 2018/3/10, 2018-03-10T00:00:00+08:00): never a phone number. */
+const DATE_LIKE = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+
+/**
+ * Mask phone-number-like digit runs in free text with `maskDigits` (saved names, error
+ * messages): 7 to 15 digits (a landline without area code has 7, E.164 at most 15) with spaces,
+ * dashes or brackets, leaving dates, times and short ids ('U000123', 'line 14') readable.
+ */
 export function maskDigitRunsInText(text: string): string {
-  return text.replace(/\+?\d[\d\s\-()]{3,}\d/g, (m) => ((m.match(/\d/g) ?? []).length >= 5 ? maskDigits(m) : m));
+  return text.replace(/\+?\d[\d\s\-()]{3,}\d/g, (m) => {
+    const digits = (m.match(/\d/g) ?? []).length;
+    if (digits < 7 || digits > 15 || DATE_LIKE.test(m.trim())) return m;
+    return maskDigits(m);
+  });
 }

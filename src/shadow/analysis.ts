@@ -13,6 +13,7 @@
  * result.profile.friendsWaiting;
  */
 import { wangMiao as wm } from '../case';
+import type { ColumnMap } from '../io/columns';
 import type { FileProvenance } from '../io/provenance';
 import { maskName } from '../report/mask';
 import { auditMessage, type Disclosure } from './audit';
@@ -41,11 +42,12 @@ export interface ShadowEvidence {
 /** Read the books and users (every number HMAC-hashed on load) and, for a simulation, its ground truth. */
 export async function loadShadowEvidence(
   paths: { books: string; users: string; truth: [persons: string, ties: string] | null },
-  options: { key: string | Uint8Array; excludeInvalid?: boolean },
+  options: { key: string | Uint8Array; excludeInvalid?: boolean; columns?: ColumnMap },
 ): Promise<ShadowEvidence> {
   const hasher = createPhoneHasher(options.key);
-  const books = await loadAddressBooks(paths.books, { hasher, onInvalid: options.excludeInvalid ? 'exclude' : 'throw' });
-  const users = await loadPlatformUsers(paths.users, { hasher });
+  const read = options.columns ? { read: { columns: options.columns } } : {};
+  const books = await loadAddressBooks(paths.books, { hasher, onInvalid: options.excludeInvalid ? 'exclude' : 'throw', ...read });
+  const users = await loadPlatformUsers(paths.users, { hasher, ...read });
   const truth = paths.truth ? await loadGroundTruth(paths.truth[0], paths.truth[1], hasher) : null;
   const inputs: FileProvenance[] = [books.provenance, users.provenance, ...(truth?.provenance ?? [])].map((p) => ({ ...p }));
   return { books, users, truth, hasher, inputs };
