@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacityChart, classifierErrorChart, hourOfDayChart, interArrivalChart, monthlyVisitsChart, rateComparisonChart } from '../src/capacity/charts';
+import { log10Histogram } from '../src/capacity/analysis';
 import { capacityDistribution } from '../src/capacity/capacity';
-import { evaluateClassifier } from '../src/capacity/classify';
 import type { CountLog } from '../src/capacity/load';
 import { analyseRate } from '../src/capacity/rate';
 
@@ -29,12 +29,15 @@ describe('log charts (pure Figure builders)', () => {
   });
   it('capacity histogram in log10 with one line per volume; rate bars; classifier bars', () => {
     const d = capacityDistribution(100, { pagesPerVisit: 1, profilesPerPage: { min: 1, max: 10 }, revisitShare: 0 }, { draws: 50, seed: 1 });
-    const f = capacityChart(d, [{ label: '300', value: 300 }, { label: '8M', value: 8e6 }]);
-    expect((f.data[0]!.x as number[]).length).toBe(50);
+    const f = capacityChart({ ...d, log10Histogram: log10Histogram(d.samples, 20) }, [{ label: '300', value: 300 }, { label: '8M', value: 8e6 }]);
+    expect((f.data[0]!.y as number[]).reduce((a, b) => a + b, 0)).toBe(50);
+    expect((f.data[0]!.x as number[]).length).toBe(20);
     expect((f.layout!.shapes as Array<{ x0: number }>).map((s) => s.x0)).toEqual([Math.log10(300), Math.log10(8e6)]);
     const r = rateComparisonChart([{ label: 'logged', perSecond: 0.005 }, { label: 'needed', perSecond: 0.2 }]);
     expect(r.data[0]!.x).toEqual([0.005, 0.2]);
-    const ev = evaluateClassifier({ seed: 1, accountsPerScenario: 2 });
-    expect((classifierErrorChart(ev).data[0]!.x as string[]).length).toBe(ev.scenarios.length);
+    const rows = [{ family: 'a', truth: 'automated', errorRate: 0.5, interval: [0.2, 0.8] as [number, number] }, { family: 'h', truth: 'human-paced', errorRate: 0, interval: [0, 0.1] as [number, number] }];
+    const c = classifierErrorChart(rows);
+    expect(c.data[0]!.x).toEqual(['a', 'h']);
+    expect((c.data[0]!.error_y as { array: number[] }).array).toEqual([0.30000000000000004, 0.1]);
   });
 });

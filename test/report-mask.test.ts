@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPhone, maskPhonesInText } from '../src/report/mask';
+import { maskDigits, maskDigitRunsInText, maskName, maskPhone, maskPhonesInText } from '../src/report/mask';
 
 describe('maskName', () => {
   it('keeps the surname and masks the given name', () => {
@@ -30,5 +30,13 @@ describe('maskPhone', () => {
   it('leaves digits after a decimal point alone and masks a number ending a sentence', () => {
     expect(maskPhonesInText('p = 0.13812345678')).toBe('p = 0.13812345678');
     expect(maskPhonesInText('号码13812345678.')).toBe('号码138****5678.');
+  });
+});
+
+describe('maskDigits / maskDigitRunsInText (raw numbers in evidence errors and saved names)', () => {
+  it('keeps only the last two digits and the separators', () => {
+    expect(maskDigits('010-6275 1234')).toBe('***-**** **34');
+    expect(maskDigits('12345678978')).toBe('*********78');
+    expect(maskDigitRunsInText('call 138 1234 5609 or 110')).toBe('call *** **** **09 or 110');
   });
 });

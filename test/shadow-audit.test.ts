@@ -56,8 +56,12 @@ U3,妈,13900000009,2016-01-01T00:00:00+08:00
     expect(by['{friendsWaiting}']).toMatchObject({ shown: '3', sourceCount: 3 });
     // 星河科技 is listed by U1 (employer) and U2 (former employer): 2 of 3 holders -> labels
     expect(a.tagger?.userId).toBe('U1');
-    expect(by['{taggerRelation}']!.shown).toBe('同事');
-    expect(by['{taggerRelation}']!.derivation).toMatch(/employer 星河科技 listed by 2 of 3 holders/);
+    // The relation word is fixed copywriting (the defendant's account); the computable label is shown beside it.
+    expect(by['{taggerRelation}']).toMatchObject({ shown: '前同事', origin: 'fixed copywriting' });
+    expect(by['{taggerRelation}']!.derivation).toMatch(/could have computed for this holder: colleague \(employer 星河科技 listed by 2 of 3 holders/);
+    const computed = auditMessage(p, { relationWording: { computed: true } });
+    expect(computed.disclosures.find((d) => d.placeholder === '{taggerRelation}')).toMatchObject({ shown: '同事', origin: 'computed from address books' });
+    expect(by['{friend1}']!.origin).toBe('computed from address books');
     expect(by['{friend1}']!.about).toBe('third party');
     expect(by['{tag}']!.derivation).toMatch(/annotation/);
   });
@@ -65,7 +69,7 @@ U3,妈,13900000009,2016-01-01T00:00:00+08:00
     const p = await profile();
     const a = auditMessage(p, { tag: { text: '有两把刷子', source: 'annotation' } });
     for (const name of ['王明远', '刘洋', '戴军', '王芳']) expect(a.displayMessage).not.toContain(name);
-    expect(a.displayMessage).toMatch(/^【脉脉职场】王\*\*,有同事标注你为“有两把刷子”并向你推荐了\d+个职业人脉,/);
+    expect(a.displayMessage).toMatch(/^【脉脉职场】王\*\*,有前同事标注你为“有两把刷子”并向你推荐了\d+个职业人脉,/);
     expect(a.displayMessage).toContain('等3个好友也在脉脉等你');
     expect(a.message).toContain('王明远');
   });

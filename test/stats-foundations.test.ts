@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialUpperTail, entropyOfDistribution, logAddExp, logSumExp, poissonBinomialUpperTail, quantileSorted } from '../src/stats';
+import { binomialUpperTail, entropyOfDistribution, logAddExp, logSumExp, nelderMead, poissonBinomialUpperTail, quantileSorted } from '../src/stats';
 
 describe('logAddExp', () => {
   it('adds probabilities held as logs, stably', () => {
@@ -45,5 +45,16 @@ describe('poissonBinomialUpperTail', () => {
     const r = poissonBinomialUpperTail(Array(5000).fill(0.001), 10);
     expect(r.method).toBe('poisson');
     expect(10 ** r.log10P).toBeCloseTo(binomialUpperTail(10, 5000, 0.001), 3);
+  });
+});
+
+describe('nelderMead', () => {
+  it('finds the minimum of a shifted quadratic and of the Rosenbrock function', () => {
+    const q = nelderMead(([x, y]) => (x! - 1) ** 2 + (y! + 2) ** 2, [0, 0]);
+    expect(q.x[0]).toBeCloseTo(1, 4);
+    expect(q.x[1]).toBeCloseTo(-2, 4);
+    const r = nelderMead(([x, y]) => 100 * (y! - x! * x!) ** 2 + (1 - x!) ** 2, [-1.2, 1], { tolerance: 1e-14 });
+    expect(r.x[0]).toBeCloseTo(1, 3);
+    expect(r.x[1]).toBeCloseTo(1, 3);
   });
 });

@@ -14,5 +14,10 @@ describe('retention: notebook 06 and `profile-provenance retention` give the sam
     const cli = await commandJson('retention', ['--claim', p.claimPath as string, '--observations', p.observationsPath as string, '--as-of', p.asOf as string, '--seed', String(p.seed)]);
     expectSameFigures(result, cli, ['comparison', 'fit', 'statements', 'sensitivity', 'minimumContradictingCounts', 'projected', 'earliestPossibleCompletion', 'parameters']);
     expect((cli.comparison as unknown[]).length).toBeGreaterThan(0);
+    // The output contract: the dispersion and at least two decay shapes, each with its criterion value.
+    const fit = cli.fit as { dispersion: { phi: number }; models: Array<{ shape: string; qaic: number }> };
+    expect(fit.dispersion.phi).toBeGreaterThanOrEqual(1);
+    expect(fit.models.length).toBeGreaterThanOrEqual(2);
+    for (const m of fit.models) expect(Number.isFinite(m.qaic)).toBe(true);
   });
 });

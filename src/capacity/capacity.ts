@@ -27,7 +27,7 @@
  *   // 0.18668... requests per second
  */
 import { seededRandom, type Rng } from '../stats/random';
-import { quantileSorted } from './rate';
+import { quantileSorted } from '../stats/quantileSorted';
 
 /** A value or a range of values for an assumption. */
 export type Assumption = number | { min: number; max: number; distribution?: 'uniform' | 'log-uniform' };
@@ -260,4 +260,32 @@ export function shareCapacityCovers(capacity: CapacityDistribution, volume: Plat
     pairs += j;
   }
   return pairs / (c.length * v.length);
+}
+
+export interface FrontierRow {
+  pagesPerVisit: number;
+  revisitShare: number;
+  /** Profiles per page the logged visits would need for each volume (by label). */
+  needed: Record<string, number>;
+}
+
+/**
+ * The capacity comparison as a frontier over the assumptions: for each combination of pages
+ * per visit and revisit share (declared grids), the profiles per page at which the logged
+ * visits would just suffice for each volume, needed = volume / (visits × pages × (1 − revisits)).
+ * Combinations above the frontier make the visits sufficient; no probability is attached.
+ *
+ * Hand check: 50,000 visits, 1 page, no revisits, 2,000,000 profiles -> 40 profiles per page.
+ *
+ * @example
+ * capacityFrontier(50_000, [{ label: 'v', profiles: 2e6 }], { pagesPerVisit: [1], revisitShare: [0] })[0].needed.v // 40
+ */
+export function capacityFrontier(visits: number, volumes: ReadonlyArray<{ label: string; profiles: number }>, grid: { pagesPerVisit: readonly number[]; revisitShare: readonly number[] }): FrontierRow[] {
+  const rows: FrontierRow[] = [];
+  for (const r of grid.revisitShare) {
+    for (const ppv of grid.pagesPerVisit) {
+      rows.push({ pagesPerVisit: ppv, revisitShare: r, needed: Object.fromEntries(volumes.map((v) => [v.label, breakEvenProfilesPerPage(v.profiles, visits, ppv, r)])) });
+    }
+  }
+  return rows;
 }

@@ -7,15 +7,23 @@
  * const fig2 = interArrivalChart([{ label: '脉脉', summary }]);
  */
 import type { Figure } from '../plot/figure';
-import type { CapacityDistribution } from './capacity';
-import type { ClassifierEvaluation } from './classify';
+import type { Log10Histogram } from './analysis';
 import type { CountLog } from './load';
 import type { RateSummary } from './rate';
+
+/** What the pace charts read of a rate summary (a full `RateSummary` or the JSON form in a result). */
+export type PaceSeries = Array<{
+  label: string;
+  summary: Pick<RateSummary, 'records' | 'hourOfDay' | 'nightHours' | 'offsetMinutes'> & {
+    gaps: { n: number };
+    histogram: { minLog10: number; binsPerDecade: number; counts: ArrayLike<number> };
+  };
+}>;
 
 const PALETTE = ['#2b6cb0', '#c05621', '#2f855a', '#6b46c1', '#b7791f', '#c53030'];
 
 /** Grouped bars of visits per account per period (month or day). */
-export function monthlyVisitsChart(counts: CountLog, options: { title?: string } = {}): Figure {
+export function monthlyVisitsChart(counts: Pick<CountLog, 'grain' | 'accounts'> & { rows: Array<{ account: string; period: string; visits: number }> }, options: { title?: string } = {}): Figure {
   const periods = [...new Set(counts.rows.map((r) => r.period))].sort();
   const data = counts.accounts.map((account, i) => {
     const byPeriod = new Map(counts.rows.filter((r) => r.account === account).map((r) => [r.period, r.visits]));
@@ -33,7 +41,7 @@ export function monthlyVisitsChart(counts: CountLog, options: { title?: string }
 }
 
 /** Inter-arrival time distributions (share of gaps per log10 bin), one line per account. */
-export function interArrivalChart(series: Array<{ label: string; summary: RateSummary }>, options: { title?: string; binsPerPoint?: number } = {}): Figure {
+export function interArrivalChart(series: PaceSeries, options: { title?: string; binsPerPoint?: number } = {}): Figure {
   const merge = options.binsPerPoint ?? 5;
   const data = series.map(({ label, summary }, i) => {
     const h = summary.histogram;
@@ -64,7 +72,7 @@ export function interArrivalChart(series: Array<{ label: string; summary: RateSu
 }
 
 /** Share of requests per hour of day (local time of the summaries, CST by default), night shaded. */
-export function hourOfDayChart(series: Array<{ label: string; summary: RateSummary }>, options: { title?: string } = {}): Figure {
+export function hourOfDayChart(series: PaceSeries, options: { title?: string } = {}): Figure {
   const hours = Array.from({ length: 24 }, (_, h) => h);
   const data = series.map(({ label, summary }, i) => {
     const total = summary.records || 1;
@@ -85,13 +93,13 @@ export function hourOfDayChart(series: Array<{ label: string; summary: RateSumma
   };
 }
 
-/** Histogram of simulated capacities (log scale) with vertical lines at the volumes to compare. */
-export function capacityChart(dist: CapacityDistribution, volumes: Array<{ label: string; value: number }>, options: { title?: string } = {}): Figure {
-  const logs = Array.from(dist.samples, (x) => Math.log10(Math.max(x, 1e-9)));
+/** Histogram of simulated capacities (log10 bins, from `log10Histogram`) with vertical lines at the volumes to compare. */
+export function capacityChart(dist: { draws: number; seed: number; log10Histogram: Log10Histogram }, volumes: Array<{ label: string; value: number }>, options: { title?: string } = {}): Figure {
+  const h = dist.log10Histogram;
   const shapes = volumes.map((v) => ({ type: 'line', xref: 'x', yref: 'paper', x0: Math.log10(v.value), x1: Math.log10(v.value), y0: 0, y1: 1, line: { color: '#c53030', dash: 'dash' } }));
   const annotations = volumes.map((v, i) => ({ x: Math.log10(v.value), y: 1 - 0.08 * i, yref: 'paper', text: v.label, showarrow: false, xanchor: 'left', font: { color: '#c53030' } }));
   return {
-    data: [{ type: 'histogram', x: logs, nbinsx: 60, marker: { color: '#2b6cb0' }, name: 'capacity' }],
+    data: [{ type: 'bar', x: h.counts.map((_, i) => h.start + (i + 0.5) * h.width), y: h.counts, width: h.width, marker: { color: '#2b6cb0' }, name: 'capacity' }],
     layout: {
       title: { text: options.title ?? `Distinct profiles the logged visits could have retrieved (${dist.draws.toLocaleString('en-US')} draws, seed ${dist.seed})` },
       xaxis: { title: { text: 'log10(distinct profiles)' } },
@@ -119,19 +127,48 @@ export function rateComparisonChart(rows: Array<{ label: string; perSecond: numb
   };
 }
 
-/** Error rate per scenario with 95% Wilson intervals. */
-export function classifierErrorChart(ev: ClassifierEvaluation, options: { title?: string } = {}): Figure {
-  const s = ev.scenarios;
+/** Error rate per behaviour family with 95% Wilson intervals (held-out and tuning rows alike). */
+export function classifierErrorChart(rows: ReadonlyArray<{ family: string; truth: string; errorRate: number; interval: [number, number] }>, options: { title?: string } = {}): Figure {
   return {
     data: [{
-      type: 'bar', x: s.map((r) => r.scenario), y: s.map((r) => r.errorRate),
-      marker: { color: s.map((r) => (r.truth === 'automated' ? '#c05621' : '#2b6cb0')) },
-      error_y: { type: 'data', symmetric: false, array: s.map((r) => r.interval[1] - r.errorRate), arrayminus: s.map((r) => r.errorRate - r.interval[0]) },
+      type: 'bar', x: rows.map((r) => r.family), y: rows.map((r) => r.errorRate),
+      marker: { color: rows.map((r) => (r.truth === 'automated' ? '#c05621' : '#2b6cb0')) },
+      error_y: { type: 'data', symmetric: false, array: rows.map((r) => r.interval[1] - r.errorRate), arrayminus: rows.map((r) => r.errorRate - r.interval[0]) },
     }],
     layout: {
-      title: { text: options.title ?? `Classifier error rate by simulated scenario (${ev.accountsPerScenario} accounts each, seed ${ev.seed})` },
-      xaxis: { title: { text: 'scenario (blue: human-paced, orange: automated)' } },
+      title: { text: options.title ?? 'Classifier error rate by behaviour family' },
+      xaxis: { title: { text: 'behaviour family (blue: human-paced, orange: automated)' } },
       yaxis: { title: { text: 'error rate' }, range: [0, 1] },
+    },
+  };
+}
+
+/**
+ * The frontier: profiles per page needed against pages per visit (log-log), one line per volume
+ * and revisit share; the assumed ranges shaded, the case's reading marked.
+ */
+export function frontierChart(
+  rows: ReadonlyArray<{ pagesPerVisit: number; revisitShare: number; needed: Record<string, number> }>,
+  options: { assumed: { pagesPerVisit: [number, number]; profilesPerPage: [number, number] }; casePoint: { pagesPerVisit: number; profilesPerPage: number; label: string }; title?: string },
+): Figure {
+  const volumes = Object.keys(rows[0]?.needed ?? {});
+  const shares = [...new Set(rows.map((r) => r.revisitShare))];
+  const data = volumes.flatMap((v, i) =>
+    shares.map((s, j) => {
+      const rs = rows.filter((r) => r.revisitShare === s);
+      return { type: 'scatter', mode: 'lines', name: `${v}, revisits ${s}`, x: rs.map((r) => r.pagesPerVisit), y: rs.map((r) => r.needed[v]), line: { color: PALETTE[i % PALETTE.length], dash: j === 0 ? 'solid' : 'dot' } };
+    }),
+  );
+  data.push({ type: 'scatter', mode: 'markers+text', name: options.casePoint.label, x: [options.casePoint.pagesPerVisit], y: [options.casePoint.profilesPerPage], text: [options.casePoint.label], textposition: 'top right', marker: { size: 10, color: '#000', symbol: 'x' } } as never);
+  const a = options.assumed;
+  return {
+    data,
+    layout: {
+      title: { text: options.title ?? 'Frontier: profiles per page the logged visits would need (above a line: sufficient for that volume)' },
+      xaxis: { title: { text: 'pages per logged visit (log)' }, type: 'log' },
+      yaxis: { title: { text: 'profiles with the data per page (log)' }, type: 'log' },
+      shapes: [{ type: 'rect', x0: a.pagesPerVisit[0], x1: a.pagesPerVisit[1], y0: a.profilesPerPage[0], y1: a.profilesPerPage[1], fillcolor: '#718096', opacity: 0.15, line: { width: 0 } }],
+      annotations: [{ x: Math.log10(a.pagesPerVisit[1]), y: Math.log10(a.profilesPerPage[1]), text: 'assumed ranges', showarrow: false, xanchor: 'left' }],
     },
   };
 }

@@ -14,3 +14,6 @@ export * from './classify';
 export * from './capacity';
 export * from './charts';
 export * from './datasets';
+export * from './analysis';
+export * from './report';
+export * from './validate';

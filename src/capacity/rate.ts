@@ -34,6 +34,7 @@
 import { EvidenceError } from '../io/errors';
 import { CST_OFFSET_MINUTES } from './time';
 import { ksExponentialStatistic, ksExponentialTest, type KsExponentialResult } from './ks';
+import { quantileSorted } from '../stats/quantileSorted';
 
 export interface RateOptions {
   /** Offset (minutes east of UTC) for hour of day and calendar days. Default CST (+480). */
@@ -474,12 +475,3 @@ export function analyseRate(timestamps: ArrayLike<number>, options: InMemoryRate
   };
 }
 
-/** Quantile of sorted data, linear interpolation between order statistics (Hyndman & Fan type 7). */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}

@@ -47,6 +47,30 @@ export const wangMiao = {
     quote: '被告解释因为网站的主营业务系针对职场社交,故使用了“同事”等短信文案,短信中所称“119个职业人脉”系根据相关人员的共同好友数量和亲密度,通过大数据估算的结果;',
     source: { file: F, note: 'Defendant’s explanation in court.' },
   },
+  colleagueWordingIsCopywriting: {
+    value: '使用了“同事”等短信文案', unit: 'statement', bound: 'exact', inQuote: '使用了“同事”等短信文案',
+    description: 'Defendant: "colleague" (同事) in the SMS was copywriting chosen because the site is for workplace networking, not a relation computed for him.',
+    quote: '被告解释因为网站的主营业务系针对职场社交,故使用了“同事”等短信文案,短信中所称“119个职业人脉”系根据相关人员的共同好友数量和亲密度,通过大数据估算的结果;“点击链接领取验证码”后即可进入脉脉网站注册。',
+    source: { file: F, note: 'Defendant’s explanation in court.' },
+  },
+  smsCopyDesignedBySite: {
+    value: '认可涉案短信的文案部分是网站设计的', unit: 'statement', bound: 'exact', inQuote: '认可涉案短信的文案部分是网站设计的',
+    description: 'Defendant admitted the wording of the SMS was designed by the site, and that users may not have known a rating triggers an SMS.',
+    quote: '法庭询问被告,已经注册的用户是否知道其在点评朋友时会导致向被点评人发送短信的行为,被告表示用户可能不知道点评会导致发送短信,认可涉案短信的文案部分是网站设计的。',
+    source: { file: F, note: 'Defendant’s answer to the court’s question.' },
+  },
+  namedFriendsAreAcquaintances: {
+    value: '相识的朋友', unit: 'statement', bound: 'exact', inQuote: '相识的朋友',
+    description: 'Plaintiff’s statement: the people named in the SMS are friends he knows, not "former colleagues".',
+    quote: '原告表示短信中提到的名字为其相识的朋友,但并不是短信所称的“前同事”。',
+    source: { file: F, note: 'Plaintiff’s statement (原告表示), not a finding of the court.' },
+  },
+  numberFromUploadedBooks: {
+    value: '自行上传了含有原告号码的通讯录', unit: 'statement', bound: 'exact', inQuote: '自行上传了含有原告号码的通讯录',
+    description: 'Defendant: the platform got his number from Maimai users who knew him and uploaded address books containing it.',
+    quote: '网站获得原告的手机号系通过脉脉用户中与原告相识的朋友自行上传了含有原告号码的通讯录',
+    source: { file: F, note: 'Defendant’s defence.' },
+  },
   uploadMandatoryUntil: {
     value: '2019-01', unit: 'month', bound: 'exact', inQuote: '2019年1月',
     description: 'Uploading the address book was required at sign-up until January 2019, optional from then.',

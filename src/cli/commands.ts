@@ -1,12 +1,12 @@
 /** The per-inference commands (match, link, avatars, plausibility, capacity, retention, shadow, screenshots). */
 import type { Command } from 'commander';
 import { avatarsCommand } from './avatarsCommand';
-import { registerCapacity } from './capacityCommand';
+import { capacityCommand } from './capacityCommand';
 import { linkCommand } from './linkCommand';
 import { matchCommand } from './matchCommand';
 import { registerPlausibility } from './plausibilityCommand';
 import { retentionCommand } from './retentionCommand';
-import { registerShadow } from './shadowCommand';
+import { shadowCommand } from './shadowCommand';
 import { registerScreenshots } from './screenshotsCommand';
 
 export function registerAreaCommands(program: Command, setCode: (c: number) => void): void {
@@ -15,8 +15,8 @@ export function registerAreaCommands(program: Command, setCode: (c: number) => v
   linkCommand.register(program, setCode);
   avatarsCommand.register(program, setCode);
   registerPlausibility(program, setCode);
-  registerCapacity(program, setCode);
+  capacityCommand.register(program, setCode);
   retentionCommand.register(program, setCode);
-  registerShadow(program, setCode);
+  shadowCommand.register(program, setCode);
   registerScreenshots(program, setCode);
 }

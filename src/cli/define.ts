@@ -45,6 +45,8 @@ export interface InputSpec {
   kind?: 'file' | 'dir';
   /** The analysis can run without it (no default, not required). */
   optional?: boolean;
+  /** Declare `--no-<name>` (description given here): the input is then null even though it has a default. */
+  negatable?: string;
 }
 
 /** What a command's `run` gets. */
@@ -71,6 +73,8 @@ export interface CommandRun {
   /** The analysis result; must carry `inputs` (provenance of every file read). */
   result: { inputs: FileProvenance[] } & Record<string, unknown>;
   report: InferenceReport;
+  /** Extra run information recorded beside the seed and versions (e.g. a key fingerprint, never a key). */
+  runInfo?: Record<string, unknown>;
 }
 
 export interface CommandSpec<O> {
@@ -129,6 +133,7 @@ export function defineCommand<O>(spec: CommandSpec<O>): DefinedCommand {
       const cmd = program.command(name, { hidden: name !== spec.name }).summary(spec.summary).description(`${spec.description} (notebook ${spec.notebook}${name !== spec.name ? `; alias of '${spec.name}'` : ''})`);
       for (const input of Object.values(spec.inputs)) {
         cmd.addOption(fileOption(input.flag, input.description, input.default !== undefined ? datasetFile(spec.dataset, input.default) : undefined));
+        if (input.negatable) cmd.option(`--no-${flagName(input.flag).slice(2)}`, input.negatable);
       }
       if (spec.answerKey) {
         cmd.option('--truth <files>', `${spec.answerKey.description} (simulations only; comma-separated; by default the data set's answer key when every input is that synthetic data set's file)`);
@@ -149,8 +154,8 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
   checkOutputFolder(o.out);
   const paths: Record<string, string | null> = {};
   for (const [key, input] of Object.entries(spec.inputs)) {
-    const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | undefined;
-    paths[key] = given === undefined ? (input.optional ? null : failMissing(input)) : requireFile(flagName(input.flag), given, input.kind ?? 'file');
+    const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | false | undefined;
+    paths[key] = given === false ? null : given === undefined ? (input.optional ? null : failMissing(input)) : requireFile(flagName(input.flag), given, input.kind ?? 'file');
   }
   const columnOpts = o as unknown as { columns?: string; column: string[] };
   const mapFile = columnOpts.columns !== undefined ? await readColumnMap(requireFile('--columns', columnOpts.columns)) : null;
@@ -170,9 +175,9 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     progress: (total, label) => commandProgress(o, total, label),
     display: { mask: !o.unmask, lang: o.lang },
   };
-  const { result, report } = await spec.run(ctx);
+  const { result, report, runInfo: runExtra } = await spec.run(ctx);
   const inputs = [...result.inputs, ...(mapFile ? [mapFile.provenance] : [])].map(cleanProvenance);
-  const run = commandRunInfo(name, o, { synthetic: syntheticNoticesFor(inputs).length > 0 });
+  const run = commandRunInfo(name, o, { synthetic: syntheticNoticesFor(inputs).length > 0, ...runExtra });
   const parameters = (result as Record<string, unknown>).parameters;
   // Phone numbers in any free text of the JSON are masked by writeOutputs unless --unmask.
   const results = { ...result, inputs, run };

@@ -91,3 +91,32 @@ export function maskPhonesDeep<T>(value: T): T {
 }
 
 const HASH_KEY = /sha256|hash/i;
+
+/**
+ * The stricter form for raw numbers that may not be mobiles (landlines, invalid or service
+ * numbers in evidence errors): every digit but the last two becomes '*', separators kept.
+ *
+ * @example
+ * maskDigits('010-6275 1234')  // '***-**** **34'
+ */
+export function maskDigits(s: string): string {
+  const digits = (s.match(/\d/g) ?? []).length;
+  let seen = 0;
+  return s.replace(/\d/g, (d) => (++seen > digits - 2 ? d : '*'));
+}
+
+/** A date or date-time (2018-03-10, 2018/3/10, 2018-03-10T00:00:00+08:00): never a phone number. */
+const DATE_LIKE = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+
+/**
+ * Mask phone-number-like digit runs in free text with `maskDigits` (saved names, error
+ * messages): 7 to 15 digits (a landline without area code has 7, E.164 at most 15) with spaces,
+ * dashes or brackets, leaving dates, times and short ids ('U000123', 'line 14') readable.
+ */
+export function maskDigitRunsInText(text: string): string {
+  return text.replace(/\+?\d[\d\s\-()]{3,}\d/g, (m) => {
+    const digits = (m.match(/\d/g) ?? []).length;
+    if (digits < 7 || digits > 15 || DATE_LIKE.test(m.trim())) return m;
+    return maskDigits(m);
+  });
+}

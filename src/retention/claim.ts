@@ -49,6 +49,13 @@ export interface RetentionObservation {
   inspected: number;
   /** Of those, records still showing source-platform data. */
   sourceOrigin: number;
+  /**
+   * When the capture's date is known only as an interval (the court's "within months", 数月间):
+   * the latest date it can have been made; `date` is then the earliest. Comparisons with the
+   * claim use `date` (the earliest: the claim allows most then, so it is the reading most
+   * favourable to the claim); the decay fit uses the middle of the interval.
+   */
+  dateLatest?: string;
   note?: string;
 }
 
@@ -108,5 +115,15 @@ export function validateObservation(o: RetentionObservation, contractEnd?: strin
   if (!Number.isInteger(o.inspected) || o.inspected < 1) throw new RangeError(`inspected must be a whole number >= 1, got ${o.inspected}`);
   if (!Number.isInteger(o.sourceOrigin) || o.sourceOrigin < 0) throw new RangeError(`sourceOrigin must be a whole number >= 0, got ${o.sourceOrigin}`);
   if (o.sourceOrigin > o.inspected) throw new RangeError(`sourceOrigin (${o.sourceOrigin}) exceeds inspected (${o.inspected})`);
+  if (o.dateLatest !== undefined) {
+    dayBounds(o.dateLatest);
+    if (o.dateLatest < o.date) throw new RangeError(`dateLatest (${o.dateLatest}) is before date (${o.date})`);
+  }
   if (contractEnd !== undefined) dayBounds(contractEnd);
+}
+
+/** Days after the contract end used by the decay fit: the middle of the capture's date interval. */
+export function fitDaysAfter(contractEnd: string, o: RetentionObservation): number {
+  const a = daysBetween(contractEnd, o.date);
+  return o.dateLatest === undefined ? a : (a + daysBetween(contractEnd, o.dateLatest)) / 2;
 }

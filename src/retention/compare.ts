@@ -82,8 +82,13 @@ export function compareWithClaim(claim: DeletionClaim, observations: readonly Re
     const verdict = contradicts
       ? `CONTRADICTS the claim (exact binomial test, ${formatP(pValue)})`
       : `is consistent with the claim (${formatP(pValue)})`;
+    const when = o.dateLatest ? `made between ${o.date} and ${o.dateLatest}, taken at ${o.date}, the earliest date the record allows and the most favourable to the claim` : o.date;
+    const assumption =
+      `Assuming the ${n} inspected records are a random sample of those that carried source-platform data at the termination, counted independently, ` +
+      `with a misattribution rate of ${pct(eps)}${o.dateLatest ? ` and the capture ${when}` : ''}: `;
     const statement =
-      `${o.label} (${o.date}, ${daysBetween(claim.contractEnd, o.date)} days after the contract end): ${k} of ${n} inspected records ` +
+      assumption +
+      `${o.label} (${o.dateLatest ? `${o.date} to ${o.dateLatest}` : o.date}, ${daysBetween(claim.contractEnd, o.date)} days after the contract end): ${k} of ${n} inspected records ` +
       `(${pct(share)}, ${Math.round(level * 100)}% CI ${pct(cp[0])}-${pct(cp[1])}) still showed source-platform data; ` +
       `the claim allows at most ${pct(c)}${eps > 0 ? ` (${pct(p0)} allowing ${pct(eps)} misattribution)` : ''} by then: this ${verdict}.`;
     return {
@@ -99,7 +104,9 @@ export function contradictionSummary(rows: readonly ObservationVsClaim[]): strin
   if (bad.length === 0) return `None of the ${rows.length} observations contradicts the claimed deletion schedule.`;
   const list = bad.map((r) => `${r.label} (${r.date})`).join(', ');
   return `${bad.length} of ${rows.length} observations contradict the claimed deletion schedule: ${list}. ` +
-    `Each shows more records of source-platform origin than the claim allows at its date, beyond what sampling error explains.`;
+    `Each shows more records of source-platform origin than the claim allows at its date, beyond what sampling error explains, on the assumptions stated with it ` +
+    `(a random sample of the records held at the termination, independent counts, the misattribution rate given); ` +
+    `whether the captures are real or synthetic is stated in the data label.`;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface DecayFit {
   contractEnd: string;
   /** Decay rate per day (MLE). */
   lambda: number;
+  /** Share remaining at the contract end, remaining(0) (1 for the one-parameter fit; free in models.ts). */
+  remaining0?: number;
   /** Interval for λ at `level`. */
   interval: [number, number];
   method: 'profile' | 'bootstrap';
@@ -142,6 +144,24 @@ function binomialDraw(rng: Rng, n: number, p: number): number {
   return k;
 }
 
+/**
+ * Parametric bootstrap percentile interval of a rate: counts redrawn k* ~ Binomial(n, share(t))
+ * at every point after the contract end (seeded), the rate refitted each time, the (1 − level)/2
+ * and (1 + level)/2 quantiles taken (Efron & Tibshirani 1993, ch. 13).
+ */
+export function bootstrapPercentileInterval(
+  pts: ReadonlyArray<{ t: number; n: number; k: number }>, share: (t: number) => number, refit: (pts: Array<{ t: number; n: number; k: number }>) => number,
+  level: number, replicates: number, seed: number,
+): [number, number] {
+  const rng = seededRandom(deriveSeed(seed, 'retention-decay-bootstrap'));
+  const lambdas = new Float64Array(replicates);
+  for (let r = 0; r < replicates; r++) lambdas[r] = refit(pts.map((p) => ({ ...p, k: p.t > 0 ? binomialDraw(rng, p.n, share(p.t)) : p.k })));
+  lambdas.sort();
+  const a = (1 - level) / 2;
+  const q = (p: number) => lambdas[Math.min(replicates - 1, Math.max(0, Math.floor(p * replicates)))]!;
+  return [q(a), q(1 - a)];
+}
+
 export interface DecayOptions {
   level?: number;
   method?: 'profile' | 'bootstrap';
@@ -165,16 +185,7 @@ export function fitExponentialDecay(contractEnd: string, observations: readonly 
   if (method === 'bootstrap') {
     const replicates = options.replicates ?? 2000;
     const seed = options.seed ?? 1;
-    const rng = seededRandom(deriveSeed(seed, 'retention-decay-bootstrap'));
-    const lambdas = new Float64Array(replicates);
-    for (let r = 0; r < replicates; r++) {
-      const star = pts.map((p) => ({ ...p, k: p.t > 0 ? binomialDraw(rng, p.n, Math.exp(-lambda * p.t)) : p.k }));
-      lambdas[r] = mle(star);
-    }
-    lambdas.sort();
-    const a = (1 - level) / 2;
-    const q = (p: number) => lambdas[Math.min(replicates - 1, Math.max(0, Math.floor(p * replicates)))]!;
-    interval = [q(a), q(1 - a)];
+    interval = bootstrapPercentileInterval(pts, (t) => Math.exp(-lambda * t), mle, level, replicates, seed);
     bootstrap = { replicates, seed };
   } else {
     interval = profileInterval(lambda, pts, level);
@@ -197,7 +208,8 @@ export function fitExponentialDecay(contractEnd: string, observations: readonly 
 /** Fitted share remaining at a date, with the band from the λ interval. */
 export function decayAt(fit: DecayFit, date: string): { estimate: number; lower: number; upper: number } {
   const t = Math.max(0, daysBetween(fit.contractEnd, date));
-  return { estimate: Math.exp(-fit.lambda * t), lower: Math.exp(-fit.interval[1] * t), upper: Math.exp(-fit.interval[0] * t) };
+  const a = fit.remaining0 ?? 1;
+  return { estimate: a * Math.exp(-fit.lambda * t), lower: a * Math.exp(-fit.interval[1] * t), upper: a * Math.exp(-fit.interval[0] * t) };
 }
 
 /**
@@ -207,6 +219,7 @@ export function decayAt(fit: DecayFit, date: string): { estimate: number; lower:
  */
 export function projectedCompletion(fit: DecayFit, threshold: number): { threshold: number; estimate: string | null; earliest: string | null; latest: string | null } {
   if (!(threshold > 0 && threshold < 1)) throw new RangeError(`threshold must be in (0, 1), got ${threshold}`);
-  const at = (lambda: number) => (lambda > 0 ? addDays(fit.contractEnd, Math.ceil(Math.log(1 / threshold) / lambda)) : null);
+  const a = fit.remaining0 ?? 1;
+  const at = (lambda: number) => (lambda > 0 ? addDays(fit.contractEnd, Math.max(0, Math.ceil(Math.log(a / threshold) / lambda))) : null);
   return { threshold, estimate: at(fit.lambda), earliest: at(fit.interval[1]), latest: at(fit.interval[0]) };
 }

@@ -19,7 +19,8 @@
 import { binomialUpperTail } from '../stats/binomialUpperTail';
 import { addDays, claimCompletionDate, type DeletionClaim, type RetentionObservation } from './claim';
 import { compareWithClaim, contradictionSummary, type CompareOptions, type ObservationVsClaim } from './compare';
-import { fitExponentialDecay, projectedCompletion, type DecayFit, type DecayOptions } from './decay';
+import { projectedCompletion, type DecayOptions } from './decay';
+import { fitRetentionDecay, type RetentionDecayFit } from './models';
 
 export interface RetentionOptions extends CompareOptions, DecayOptions {
   /** Share regarded as "deletion complete" for the model projection (default 0.01). */
@@ -31,7 +32,7 @@ export interface RetentionFindings {
   claimCompletion: string | null;
   comparison: ObservationVsClaim[];
   contradictions: string;
-  fit: DecayFit;
+  fit: RetentionDecayFit;
   /** Last capture with source-platform records beyond misattribution (deletion not complete then), or null. */
   lastPresence: { date: string; label: string; pValue: number } | null;
   /** Earliest date deletion could have been complete given the observations (day after lastPresence). */
@@ -45,7 +46,7 @@ export function retentionFindings(claim: DeletionClaim, observations: readonly R
   const alpha = options.alpha ?? 0.05;
   const eps = options.misattributionRate ?? 0;
   const comparison = compareWithClaim(claim, observations, options);
-  const fit = fitExponentialDecay(claim.contractEnd, observations, options);
+  const fit = fitRetentionDecay(claim.contractEnd, observations, options);
   let lastPresence: RetentionFindings['lastPresence'] = null;
   for (const r of comparison) {
     const p = eps === 0 ? (r.sourceOrigin > 0 ? 0 : 1) : binomialUpperTail(r.sourceOrigin, r.inspected, eps);
@@ -68,9 +69,10 @@ export function retentionFindings(claim: DeletionClaim, observations: readonly R
     statements.push('No capture shows source-platform records beyond misattribution: the observations do not show that deletion was incomplete at any date.');
   }
   const hl = fit.halfLifeDays;
-  statements.push(`A constant-rate (exponential) decay fitted to the captures gives a half-life of ${Number.isFinite(hl) ? hl.toFixed(0) : '∞'} days ` +
-    `(${Math.round(fit.level * 100)}% ${fit.method === 'profile' ? 'profile-likelihood' : 'bootstrap'} interval ${fit.halfLifeInterval[0].toFixed(0)}-${Number.isFinite(fit.halfLifeInterval[1]) ? fit.halfLifeInterval[1].toFixed(0) : '∞'} days; ` +
-    `goodness of fit p = ${Number.isNaN(fit.goodnessOfFitP) ? 'n/a' : fit.goodnessOfFitP.toPrecision(2)}). At that rate the share would fall below ${pctT} on ${projected.estimate ?? 'never'} ` +
+  const sel = fit.models.find((m) => m.shape === fit.selected)!;
+  statements.push(`Assuming a constant-rate decay from a free starting share (p(t) = a·e^(−λt), fitted a = ${fit.remaining0.toFixed(3)}) and extra-binomial variation with dispersion φ = ${fit.dispersion.phi.toFixed(2)} (Pearson X²/df = ${Number.isFinite(fit.dispersion.phiHat) ? fit.dispersion.phiHat.toFixed(2) : 'n/a'}), the half-life is ${Number.isFinite(hl) ? hl.toFixed(0) : '∞'} days ` +
+    `(${Math.round(fit.level * 100)}% ${fit.method === 'profile' ? 'quasi-likelihood profile' : 'bootstrap, scaled by √φ,'} interval ${fit.halfLifeInterval[0].toFixed(0)}-${Number.isFinite(fit.halfLifeInterval[1]) ? fit.halfLifeInterval[1].toFixed(0) : '∞'} days). At that rate the share would fall below ${pctT} on ${projected.estimate ?? 'never'} ` +
     `(interval ${projected.earliest ?? 'never'} to ${projected.latest ?? 'never (no decay cannot be excluded)'}).`);
+  statements.push(`Of the decay shapes compared by QAIC, ${sel.shape} (${sel.formula}) has the lowest value${fit.models.filter((m) => m.shape !== sel.shape && m.deltaQaic < 2).length ? `, but ${fit.models.filter((m) => m.shape !== sel.shape && m.deltaQaic < 2).map((m) => m.shape).join(' and ')} ${fit.models.filter((m) => m.shape !== sel.shape && m.deltaQaic < 2).length > 1 ? 'are' : 'is'} within 2 (no preference)` : ''}; a shape with a floor at ${fit.models.find((m) => m.shape === 'exponential with floor')!.floor.toFixed(3)} would mean deletion stopped short of complete.`);
   return { claim, claimCompletion, comparison, contradictions: contradictionSummary(comparison), fit, lastPresence, earliestPossibleCompletion, projected, statements };
 }

@@ -27,7 +27,8 @@ export const OBSERVATIONS_SCHEMA = {
   name: 'retention-observations',
   description: 'Dated captures: records inspected and how many still showed source-platform data.',
   columns: [
-    { name: 'date', type: 'date', ...dateBounds(EVIDENCE_YEARS), description: 'YYYY-MM-DD (CST) of the capture, a real calendar day' },
+    { name: 'date', type: 'date', ...dateBounds(EVIDENCE_YEARS), description: 'YYYY-MM-DD (CST) of the capture, a real calendar day; with date_latest, the earliest date it can have been made' },
+    { name: 'date_latest', type: 'date', ...dateBounds(EVIDENCE_YEARS), required: false, nullable: true, description: 'when the date is known only as an interval (e.g. "within months", 数月间): the latest date' },
     { name: 'capture', type: 'string', unique: true, description: 'Label of the capture (e.g. notarial certificate)' },
     { name: 'inspected', type: 'integer', min: 1, description: 'Records inspected' },
     { name: 'source_origin', type: 'integer', min: 0, description: 'Records still showing source-platform data' },
@@ -44,7 +45,7 @@ export interface LoadedObservations {
 export async function loadObservations(path: string, options: ReadTableOptions & { asOf: string }): Promise<LoadedObservations> {
   if (!options.asOf) throw new TimeError('asOf (YYYY-MM-DD) is required: reports must not depend on the wall clock');
   const asOf = parseCalendarDate(options.asOf, EVIDENCE_YEARS);
-  const table = await readTable<{ date: string; capture: string; inspected: number; source_origin: number; note: string | null }>(path, OBSERVATIONS_SCHEMA, options);
+  const table = await readTable<{ date: string; date_latest?: string | null; capture: string; inspected: number; source_origin: number; note: string | null }>(path, OBSERVATIONS_SCHEMA, options);
   const { rows, provenance } = table;
   const file = provenance.fileName;
   const issues = new IssueCollector();
@@ -53,7 +54,9 @@ export async function loadObservations(path: string, options: ReadTableOptions &
     const where = { row: table.rowNumbers[i]!, rowKind: table.rowKind };
     if (r.source_origin > r.inspected) issues.add({ file, ...where, column: 'source_origin', value: r.source_origin, message: `more records of source-platform origin than inspected (${r.inspected})` });
     if (r.date > asOf) issues.add({ file, ...where, column: 'date', value: r.date, message: `future-dated: after the "as of" date ${asOf}` });
-    out.push({ date: r.date, label: r.capture, inspected: r.inspected, sourceOrigin: r.source_origin, ...(r.note ? { note: r.note } : {}) });
+    if (r.date_latest && r.date_latest < r.date) issues.add({ file, ...where, column: 'date_latest', value: r.date_latest, message: `before the date ${r.date}` });
+    if (r.date_latest && r.date_latest > asOf) issues.add({ file, ...where, column: 'date_latest', value: r.date_latest, message: `future-dated: after the "as of" date ${asOf}` });
+    out.push({ date: r.date, label: r.capture, inspected: r.inspected, sourceOrigin: r.source_origin, ...(r.date_latest ? { dateLatest: r.date_latest } : {}), ...(r.note ? { note: r.note } : {}) });
   });
   issues.throwIfAny();
   out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -37,7 +37,7 @@ export function retentionReport(result: RetentionResult, options: RetentionRepor
           },
           {
             id: 'method', kind: 'paragraph',
-            text: `Share still present = records still showing source-platform data ÷ records inspected, with Wilson (1927) and Clopper–Pearson (1934) ${pct}% intervals. The exact one-sided binomial test asks how likely a count this high is if no more than the claimed share remained (plus a misattribution rate ε = ${p.misattributionRate}); α = ${p.alpha}. The decay model is share = exp(−λ · days after the contract end), fitted by maximum likelihood to the binomial counts, interval by ${p.decay === 'profile' ? 'profile likelihood (Venzon & Moolgavkar 1988)' : `parametric bootstrap (Efron & Tibshirani 1993; ${p.replicates} replicates, seed ${p.seed})`}.`,
+            text: `Share still present = records still showing source-platform data ÷ records inspected, with Wilson (1927) and Clopper–Pearson (1934) ${pct}% intervals. The exact one-sided binomial test asks how likely a count this high is if no more than the claimed share remained (plus a misattribution rate ε = ${p.misattributionRate}); α = ${p.alpha}. The decay model is share = a · exp(−λ · days after the contract end) with the starting share a = remaining(0) free, fitted as a quasi-binomial model: the counts of a capture are not independent draws, so the variance is φ · n p (1 − p) with φ estimated by Pearson's X²/df (McCullagh & Nelder 1989, §4.5) and used in the interval of λ, by ${p.decay === 'profile' ? 'quasi-likelihood profile (Venzon & Moolgavkar 1988, scaled by φ)' : `parametric bootstrap (Efron & Tibshirani 1993; ${p.replicates} replicates, seed ${p.seed}) with its spread scaled by √φ`}. Three shapes are compared by QAIC (Burnham & Anderson 2002): exponential with remaining(0) = 1, exponential with remaining(0) free, and exponential with a floor (deletion that stopped short). A capture dated only as an interval ("within months", 数月间) is compared with the claim at its earliest date (most favourable to the claim) and placed at the middle of its interval in the fit.`,
           },
         ],
       },
@@ -57,10 +57,15 @@ export function retentionReport(result: RetentionResult, options: RetentionRepor
           {
             id: 'decayFit', kind: 'table',
             rows: [{
-              method: fit.method, lambdaPerDay: fit.lambda, lambdaLow: fit.interval[0], lambdaHigh: fit.interval[1], halfLifeDays: fit.halfLifeDays,
-              halfLifeLow: fit.halfLifeInterval[0], halfLifeHigh: fit.halfLifeInterval[1], deviance: fit.deviance, df: fit.degreesOfFreedom, goodnessOfFitP: fit.goodnessOfFitP,
+              method: fit.method, remaining0: fit.remaining0, lambdaPerDay: fit.lambda, lambdaLow: fit.interval[0], lambdaHigh: fit.interval[1], halfLifeDays: fit.halfLifeDays,
+              halfLifeLow: fit.halfLifeInterval[0], halfLifeHigh: fit.halfLifeInterval[1], dispersionPhi: fit.dispersion.phi, deviance: fit.deviance, df: fit.degreesOfFreedom, goodnessOfFitP: fit.goodnessOfFitP,
             }],
-            options: { caption: `Exponential decay fit (${Math.round(fit.level * 100)}% interval)`, digits: 4 },
+            options: { caption: `Quasi-binomial exponential decay, remaining(0) free (${Math.round(fit.level * 100)}% interval using φ = ${fit.dispersion.phi.toFixed(2)})`, digits: 4 },
+          },
+          {
+            id: 'decayModels', kind: 'table',
+            rows: fit.models.map((m) => ({ shape: m.shape, formula: m.formula, parameters: m.parameters, remaining0: m.remaining0, lambdaPerDay: m.lambda, floor: m.floor, logLikelihood: m.logLikelihood, deviance: m.deviance, qaic: m.qaic, deltaQaic: m.deltaQaic })),
+            options: { caption: `Decay shapes compared by QAIC with φ = ${fit.dispersion.phi.toFixed(3)} (Pearson X² = ${fit.dispersion.pearsonChi2.toFixed(2)} on ${fit.dispersion.df} df from the ${fit.dispersion.fromShape} shape); ${fit.criterion}`, digits: 4 },
           },
           {
             id: 'completion', kind: 'table',
@@ -108,7 +113,8 @@ export function retentionReport(result: RetentionResult, options: RetentionRepor
     ],
     limitations: [
       'The captures say deletion was not complete on the last date they show source-platform data; they cannot say when it ended.',
-      `The model date is an extrapolation at a constant rate and is only as good as the fit (goodness-of-fit p = ${fit.goodnessOfFitP.toPrecision(2)}); a deletion that stopped, or was done in one late batch, would not follow it.`,
+      `The model date is an extrapolation at a constant rate and is only as good as the fit (deviance goodness-of-fit p = ${fit.goodnessOfFitP.toPrecision(2)}, dispersion φ = ${fit.dispersion.phi.toFixed(2)}); a deletion that stopped (the floor shape), or was done in one late batch, would not follow it.`,
+      'Each contradiction rests on the assumptions worded with it: the inspected records a random sample of those held at the termination, counted independently, the misattribution rate given, and a capture dated only as an interval taken at its earliest date.',
       'The comparison rests on how the inspected records were chosen: they must come from records that carried source-platform data at the termination (a panel or a random sample), otherwise the share is not comparable with the claim.',
     ],
   };

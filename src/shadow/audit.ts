@@ -43,9 +43,17 @@ export function fillTemplate(template: string, values: Record<string, string | n
   });
 }
 
+/** Where a datum of the message comes from, in the terms of the case record. */
+export type DatumOrigin =
+  | 'fixed copywriting'
+  | 'computed from address books'
+  | "a user's rating (defendant's account)";
+
 export interface Disclosure {
   placeholder: string;
   datum: string;
+  /** Its origin: fixed copywriting, computed from address books, or a user's rating. */
+  origin: DatumOrigin;
   about: 'recipient' | 'third party' | 'relation recipient–third party' | 'platform inference';
   /** As displayed here (names masked). */
   shown: string;
@@ -70,7 +78,16 @@ export interface AuditOptions {
   tag?: { text: string; source: string };
   /** User id of the tagging holder; default the closest holder labelled (former) colleague, else the closest. */
   taggerUserId?: string;
+  /**
+   * The relation word of the message. Default: fixed copywriting '前同事', as the defendant
+   * described it (使用了"同事"等短信文案); the audit then shows the label the platform COULD have
+   * computed for the holder, beside it. { computed: true } prints the computed label instead.
+   */
+  relationWording?: { fixed: string } | { computed: true };
 }
+
+/** The case's fixed relation wording (defendant: "同事" was SMS copywriting). */
+export const CASE_RELATION_WORDING = '前同事';
 
 function refs(rs: SourceRef[], max = 3): string {
   const shown = rs.slice(0, max).map((r) => `${r.file}:${r.row}:${r.column}`).join('; ');
@@ -79,6 +96,7 @@ function refs(rs: SourceRef[], max = 3): string {
 
 export function auditMessage(profile: ShadowProfile, options: AuditOptions = {}): MessageAudit {
   const template = options.template ?? MAIMAI_SMS_TEMPLATE;
+  const wording = options.relationWording ?? { fixed: CASE_RELATION_WORDING };
   const holders = profile.holders;
   const tagger =
     (options.taggerUserId ? holders.find((h) => h.userId === options.taggerUserId) : undefined) ??
@@ -88,7 +106,7 @@ export function auditMessage(profile: ShadowProfile, options: AuditOptions = {})
   const friends = profile.namedFriends;
   const raw: Record<string, string | number> = {
     recipientName: profile.name.value ?? '',
-    taggerRelation: tagger ? RELATION_LABEL_ZH[tagger.label] : '',
+    taggerRelation: wording && 'fixed' in wording ? wording.fixed : tagger ? RELATION_LABEL_ZH[tagger.label] : '',
     tag: options.tag?.text ?? '',
     recommendedContacts: profile.recommended.count,
     friend1: friends[0]?.userName ?? '',
@@ -103,49 +121,54 @@ export function auditMessage(profile: ShadowProfile, options: AuditOptions = {})
   const rows: Disclosure[] = [];
   // The delivery address is itself a disclosure: the platform holds the recipient's number.
   rows.push({
-    placeholder: '(recipient address)', datum: "recipient's phone number", about: 'recipient',
+    placeholder: '(recipient address)', datum: "recipient's phone number", origin: 'computed from address books', about: 'recipient',
     shown: profile.token, derivation: 'read from uploaded address books; the recipient never gave it to the platform',
     sources: refs(holderRefs.map((r) => ({ ...r, column: 'phone' }))), sourceCount: holderRefs.length,
   });
   const add = (key: string, d: Omit<Disclosure, 'placeholder'>) => { if (used.has(key)) rows.push({ placeholder: `{${key}}`, ...d }); };
   add('recipientName', {
-    datum: "recipient's name", about: 'recipient', shown: String(masked.recipientName),
+    datum: "recipient's name", origin: 'computed from address books', about: 'recipient', shown: String(masked.recipientName),
     derivation: `most frequent full name in holders' saved names (${profile.name.votes} of ${profile.name.of})`,
     sources: refs(profile.name.sources), sourceCount: profile.name.sources.length,
   });
   if (tagger) {
     const emp = profile.employer;
+    const computed = tagger.labelBasis.includes('employer') && emp
+      ? `employer ${emp.value} listed by ${emp.votes} of ${emp.of} holders, and it is this holder's ${tagger.label === 'former colleague' ? 'former ' : ''}employer`
+      : tagger.labelBasis;
+    const fixed = 'fixed' in wording;
     add('taggerRelation', {
-      datum: `relation of a holder (${tagger.userId}) to the recipient: ${tagger.label}`, about: 'relation recipient–third party',
-      shown: RELATION_LABEL_ZH[tagger.label],
-      derivation: tagger.labelBasis.includes('employer') && emp
-        ? `platform inference: employer ${emp.value} listed by ${emp.votes} of ${emp.of} holders, and it is this holder's ${tagger.label === 'former colleague' ? 'former ' : ''}employer`
-        : tagger.labelBasis,
+      datum: `relation word for a holder (${tagger.userId}) of the recipient's number`, origin: fixed ? 'fixed copywriting' : 'computed from address books',
+      about: fixed ? 'platform inference' : 'relation recipient–third party',
+      shown: String(raw.taggerRelation),
+      derivation: fixed
+        ? `fixed SMS copywriting, not a relation computed for the recipient (defendant: 使用了“同事”等短信文案); what the platform could have computed for this holder: ${tagger.label} (${computed})`
+        : `platform inference: ${computed}`,
       sources: refs([tagger.source, { ...tagger.profileSource, column: tagger.label === 'former colleague' ? 'former_employer' : 'employer' },
         ...(emp ? holders.filter((h) => emp.holders.includes(h.userId) && h !== tagger).map((h) => ({ ...h.profileSource, column: 'employer/former_employer' })) : [])]),
       sourceCount: 1 + (emp?.votes ?? 0),
     });
   }
   add('tag', {
-    datum: "a user's annotation of the recipient", about: 'recipient', shown: String(raw.tag),
+    datum: "a user's annotation of the recipient", origin: "a user's rating (defendant's account)", about: 'recipient', shown: String(raw.tag),
     derivation: options.tag?.source ?? 'not in the address-book data', sources: tagger ? `${tagger.userId}` : '', sourceCount: tagger ? 1 : 0,
   });
   add('recommendedContacts', {
-    datum: "size of the recipient's computed second-degree network", about: 'platform inference',
+    datum: "size of the recipient's computed second-degree network", origin: 'computed from address books', about: 'platform inference',
     shown: String(raw.recommendedContacts),
     derivation: `users whose closeness-weighted common friends with the recipient reach theta = ${profile.recommended.theta} (src/shadow/closeness.ts)`,
     sources: refs(holderRefs), sourceCount: holderRefs.length,
   });
   friends.forEach((f, i) => {
     add(`friend${i + 1}`, {
-      datum: `third party's name (holder ${f.userId}) and the fact that they hold the recipient's number`, about: 'third party',
+      datum: `third party's name (holder ${f.userId}) and the fact that they hold the recipient's number`, origin: 'computed from address books', about: 'third party',
       shown: maskName(f.userName),
       derivation: `holder ranked ${i + 1} by closeness c(h) = ${f.closeness.toFixed(3)}; name from the holder's profile`,
       sources: refs([f.source, f.profileSource]), sourceCount: 2,
     });
   });
   add('friendsWaiting', {
-    datum: 'number of registered users holding the recipient\'s number', about: 'recipient',
+    datum: 'number of registered users holding the recipient\'s number', origin: 'computed from address books', about: 'recipient',
     shown: String(raw.friendsWaiting), derivation: 'distinct uploaders whose book holds the number',
     sources: refs(holderRefs), sourceCount: holderRefs.length,
   });

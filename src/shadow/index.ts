@@ -13,7 +13,6 @@ export {
 } from './number-index';
 export {
   ADDRESS_BOOK_SCHEMA, PLATFORM_USERS_SCHEMA, loadAddressBooks, loadPlatformUsers, hashAddressBookRows, hashUserRows,
-  maskRawNumber, maskDigitRuns,
   type AddressBooks, type PlatformUsers, type ExcludedNumber, type LoadContactsOptions,
 } from './load';
 export { buildPlatformView, type PlatformView } from './view';
@@ -30,7 +29,7 @@ export {
   PERSONS_SCHEMA, TIES_SCHEMA, loadGroundTruth, evaluateRelationLabels, labelsAgainstTruth,
   type GroundTruth, type LabelEvaluation, type LabelClaim, type LabelBasis,
 } from './labels';
-export { MAIMAI_SMS_TEMPLATE, RELATION_LABEL_ZH, fillTemplate, auditMessage, type Disclosure, type MessageAudit, type AuditOptions } from './audit';
+export { MAIMAI_SMS_TEMPLATE, RELATION_LABEL_ZH, CASE_RELATION_WORDING, fillTemplate, auditMessage, type Disclosure, type DatumOrigin, type MessageAudit, type AuditOptions } from './audit';
 export { exposureWorld, simulateExposure, summariseExposure, type ExposureWorld, type ExposureOptions, type ExposureRow } from './exposure';
 export { reachCurveFigure, exposureFigure, holdersOverTime, holdersOverTimeFigure } from './charts';
 export {
@@ -38,3 +37,6 @@ export {
   type ContactsWorld, type ContactsWorldConfig, type TargetPlan, type TargetRole, type SynPerson, type SynTie, type SynSave, type TruthRelation,
 } from './synthetic';
 export { contactsDatasetFiles, CONTACTS_DATASET_SEED, sha256Text } from './dataset';
+export { secondDegreeReachAll, type ReachAll, type ReachInput } from './reach';
+export { loadShadowEvidence, analyseShadow, SHADOW_DEFAULTS, SHADOW_SYNTHETIC_TARGET, CASE_TAG, type ShadowEvidence, type ShadowParams, type ShadowResult } from './analysis';
+export { shadowReport, smsOriginRows, type ShadowReportOptions } from './report';

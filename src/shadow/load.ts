@@ -20,6 +20,7 @@ import { EvidenceError, readTable, type EvidenceIssue, type RowKind, type Loaded
 import { parseTimestamp } from '../io/time';
 import { tokenFromKey, type PhoneHasher } from './hash';
 import { normalizePhone, type PhoneKind } from './phone';
+import { maskDigits, maskDigitRunsInText } from '../report/mask';
 
 export const ADDRESS_BOOK_SCHEMA = {
   name: 'address-books',
@@ -100,29 +101,6 @@ export interface PlatformUsers {
   indexOf: Map<string, number>;
 }
 
-/** Mask a raw number for a message: every digit but the last two becomes '*'. */
-export function maskRawNumber(s: string): string {
-  const digits = (s.match(/\d/g) ?? []).length;
-  let seen = 0;
-  return s.replace(/\d/g, (d) => (++seen > digits - 2 ? d : '*'));
-}
-
-/** A date or date-time (2018-03-10, 2018/3/10, 2018-03-10T00:00:00+08:00): never a phone number. */
-const DATE_LIKE = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-
-/**
- * Mask phone-number-like digit runs in free text: 7 to 15 digits (a landline without area
- * code has 7, E.164 at most 15) with spaces, dashes or brackets, leaving dates, times and
- * short ids ('U000123', 'line 14') readable.
- */
-export function maskDigitRuns(text: string): string {
-  return text.replace(/\+?\d[\d\s\-()]{3,}\d/g, (m) => {
-    const digits = (m.match(/\d/g) ?? []).length;
-    if (digits < 7 || digits > 15 || DATE_LIKE.test(m.trim())) return m;
-    return maskRawNumber(m);
-  });
-}
-
 /** Row of data row i as the reader counted it (blank lines included); i + 2 / i + 1 only for rows given without numbers. */
 function rowNumberOf(format: string, i: number, rowNumbers?: ArrayLike<number>): number {
   if (rowNumbers) return rowNumbers[i]!;
@@ -141,8 +119,8 @@ async function readMasked<T>(path: string, schema: TableSchema, options?: ReadTa
   } catch (err) {
     if (!(err instanceof EvidenceError)) throw err;
     const issues = err.issues.map((i) => {
-      const out: EvidenceIssue = { ...i, message: maskDigitRuns(i.message) };
-      if ('value' in i) out.value = typeof i.value === 'string' ? maskDigitRuns(i.value) : i.value;
+      const out: EvidenceIssue = { ...i, message: maskDigitRunsInText(i.message) };
+      if ('value' in i) out.value = typeof i.value === 'string' ? maskDigitRunsInText(i.value) : i.value;
       return out;
     });
     throw new EvidenceError(issues, { truncated: err.truncated });
@@ -178,7 +156,7 @@ export function hashAddressBookRows(rows: readonly BookRow[], provenance: Proven
     const p = normalizePhone(r.phone);
     if (!p.ok || p.kind === 'service') {
       const issue: ExcludedNumber = {
-        file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskRawNumber(String(r.phone)),
+        file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskDigits(String(r.phone)),
         kind: p.ok ? 'service' : 'invalid',
         message: p.ok ? 'service number (not a personal line): excluded' : `invalid phone number: ${p.reason}`,
       };
@@ -194,7 +172,7 @@ export function hashAddressBookRows(rows: readonly BookRow[], provenance: Proven
     row[k] = line;
     uploaderId.push(r.uploader_id);
     // A number saved as the name (unnamed contacts) must not survive either.
-    savedName.push(r.saved_name === null ? null : maskDigitRuns(r.saved_name.trim()));
+    savedName.push(r.saved_name === null ? null : maskDigitRunsInText(r.saved_name.trim()));
     k++;
   }
   if (invalid.length) throw new EvidenceError(invalid.slice(0, 50), { truncated: invalid.length > 50 });
@@ -224,7 +202,7 @@ export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEnt
     row[i] = line;
     const p = normalizePhone(r.phone);
     if (!p.ok || p.kind === 'service') {
-      issues.push({ file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskRawNumber(String(r.phone)),
+      issues.push({ file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskDigits(String(r.phone)),
         message: p.ok ? "a service number cannot be a user's own number" : `invalid phone number: ${p.reason}` });
       continue;
     }
@@ -232,7 +210,7 @@ export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEnt
     const token = tokenFromKey(key.hi, key.lo);
     const prev = seen.get(token);
     if (prev !== undefined) {
-      issues.push({ file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskRawNumber(String(r.phone)),
+      issues.push({ file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskDigits(String(r.phone)),
         message: `same number as user on ${rowKindFor(provenance.format)} ${rowNumberOf(provenance.format, prev, rowNumbers)}` });
     }
     seen.set(token, i);
@@ -244,7 +222,7 @@ export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEnt
   if (issues.length) throw new EvidenceError(issues.slice(0, 50), { truncated: issues.length > 50 });
   return {
     file, provenance, keyFingerprint: hasher.fingerprint, count: n,
-    userId: rows.map((r) => r.user_id), name: rows.map((r) => maskDigitRuns(r.name)),
+    userId: rows.map((r) => r.user_id), name: rows.map((r) => maskDigitRunsInText(r.name)),
     employer: rows.map((r) => r.employer), formerEmployer: rows.map((r) => r.former_employer ?? null),
     school: rows.map((r) => r.school ?? null), registeredAt, keyHi, keyLo, row, indexOf,
   };

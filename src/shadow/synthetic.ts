@@ -25,7 +25,7 @@
  * world.target.friendsWaiting;  // 36
  */
 import { aliasSampler, deriveSeed, randomInt, seededRandom, shuffleInPlace, type Rng } from '../stats/random';
-import { DEFAULT_THETA, recommendContacts, type WeightedCsr } from './closeness';
+import { DEFAULT_THETA, csrFromEdges, recommendContacts, type WeightedCsr } from './closeness';
 import { parseSavedName } from './lexicon';
 import { wangMiao } from '../case/wangMiao';
 
@@ -496,26 +496,9 @@ export function userEdges(world: Pick<ContactsWorld, 'persons' | 'saves'>, D: nu
   return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
+/** The user graph among active users: the one CSR builder of the area (closeness.ts). */
 function buildGraph(n: number, active: boolean[], edges: Array<[number, number, number]>): WeightedCsr {
-  const best = new Map<number, number>();
-  for (const [u, v, w] of edges) {
-    if (!active[u] || !active[v]) continue;
-    const k = Math.min(u, v) * n + Math.max(u, v);
-    if ((best.get(k) ?? -1) < w) best.set(k, w);
-  }
-  const deg = new Int32Array(n);
-  for (const k of best.keys()) { deg[Math.floor(k / n)]++; deg[k % n]++; }
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + deg[i]!;
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(offsets[n]!);
-  const weights = new Float64Array(offsets[n]!);
-  for (const [k, w] of best) {
-    const a = Math.floor(k / n), b = k % n;
-    targets[fill[a]!] = b; weights[fill[a]!++] = w;
-    targets[fill[b]!] = a; weights[fill[b]!++] = w;
-  }
-  return { n, offsets, targets, weights };
+  return csrFromEdges(n, edges.filter(([u, v]) => active[u] && active[v]));
 }
 
 // ----------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@
  */
 import { EVIDENCE_YEARS, parseTimestamp } from '../io/time';
 import { EvidenceError, type EvidenceIssue } from '../io';
-import type { WeightedCsr } from './closeness';
+import { csrFromEdges, type WeightedCsr } from './closeness';
 import type { PhoneHasher } from './hash';
 import { rowKindFor, type AddressBooks, type PlatformUsers } from './load';
 import { buildNumberIndexInPlace, type NumberIndex } from './number-index';
@@ -98,17 +98,7 @@ export function buildPlatformView(
       bits.set(a * n + b, (bits.get(a * n + b) ?? 0) | (h === a ? 1 : 2));
     }
   }
-  const deg = new Int32Array(n);
-  for (const k of bits.keys()) { deg[Math.floor(k / n)]++; deg[k % n]++; }
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + deg[i]!;
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(offsets[n]!);
-  const weights = new Float64Array(offsets[n]!);
-  for (const k of [...bits.keys()].sort((x, y) => x - y)) {
-    const a = Math.floor(k / n), b = k % n, w = bits.get(k) === 3 ? 1 : 0.5;
-    targets[fill[a]!] = b; weights[fill[a]!++] = w;
-    targets[fill[b]!] = a; weights[fill[b]!++] = w;
-  }
-  return { asOf: options.asOf, asOfMs, books, users, hasher, active, index, graph: { n, offsets, targets, weights }, entriesUsed: m };
+  const edges = [...bits.entries()].map(([k, bit]) => [Math.floor(k / n), k % n, bit === 3 ? 1 : 0.5] as const);
+  const graph = csrFromEdges(n, edges);
+  return { asOf: options.asOf, asOfMs, books, users, hasher, active, index, graph, entriesUsed: m };
 }

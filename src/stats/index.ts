@@ -12,6 +12,7 @@ export { binomialDeviance } from './binomialDeviance';
 export { regularizedIncompleteBeta } from './regularizedIncompleteBeta';
 export { regularizedGammaP } from './regularizedGammaP';
 export { logSumExp } from './logSumExp';
+export { nelderMead } from './nelderMead';
 export { logAddExp } from './logAddExp';
 
 // Distributions

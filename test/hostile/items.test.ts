@@ -14,7 +14,7 @@ import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outputResults } from '../../src/cli/output';
 import { loadAvatarEvidence } from '../../src/avatars/evidence';
-import { maskDigitRuns } from '../../src/shadow/load';
+import { maskDigitRunsInText as maskDigitRuns } from '../../src/report/mask';
 import { loadEdgeList } from '../../src/collaborative-filtering/edgeList';
 import { loadGraphEvidence } from '../../src/collaborative-filtering/attributes';
 import {
