@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copyCeiling, edgeHomophily, scorePredictions } from '../src/collaborative-filtering/copyCeiling';
-import { csrFromEdges } from '../src/collaborative-filtering/csr';
+import { csrFromEdges } from '../src/graph/csr';
 import { multiFromLists } from '../src/collaborative-filtering/labels';
 import { neighbourVote } from '../src/collaborative-filtering/vote';
 

@@ -14,7 +14,7 @@
  * const g = csrFromEdges(3, Int32Array.from([0, 0]), Int32Array.from([1, 2]));
  * copyCeiling(g, Int32Array.from([-1, 3, 4]), Int32Array.from([3, 3, 4]), Int32Array.from([0])).ceiling; // => 1
  */
-import type { CsrGraph } from './csr';
+import type { CsrGraph } from '../graph/csr';
 import { hasLabel, isMulti, labelMatches, type Labels } from './labels';
 import type { Predictions } from './vote';
 

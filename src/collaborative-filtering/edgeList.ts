@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { EvidenceError, type EvidenceIssue } from '../io/errors';
-import { csrFromEdges, type CsrGraph } from './csr';
+import { csrFromEdges, type CsrGraph } from '../graph/csr';
 
 export interface EdgeListOptions {
   /** Map original ids to 0..n-1 in order of first appearance (default false: ids used as-is, n = max id + 1). */

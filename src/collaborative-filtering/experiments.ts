@@ -12,7 +12,7 @@
 import { clopperPearsonInterval } from '../stats/clopperPearsonInterval';
 import { deriveSeed, seededRandom, shuffleInPlace } from '../stats/random';
 import { claimTest } from './claimTest';
-import type { CsrGraph } from './csr';
+import type { CsrGraph } from '../graph/csr';
 import {
   bootstrapConditionalEntropy,
   conditionalEntropyFromSamples,

@@ -5,7 +5,7 @@
  * propagation, Bayes-optimal), copy ceiling, Fano ceilings, tests of the claim, sensitivity
  * grid, calibration on SNAP ego-Facebook, and chart builders.
  */
-export { csrFromEdges, neighbours, degree, edgeCount, simplifyGraph, type CsrGraph, type CsrOptions } from './csr';
+export { csrFromEdges, neighbours, degree, edgeCount, simplifyGraph, type CsrGraph, type CsrOptions } from '../graph/csr';
 export { loadEdgeList, type EdgeListOptions, type LoadedEdgeList } from './edgeList';
 export { buildSegmentedAlias, sampleSegment, type SegmentedAlias } from './alias';
 export {

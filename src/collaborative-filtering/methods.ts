@@ -10,7 +10,7 @@
 import { bayesPredict } from './bayes';
 import { copyCeiling } from './copyCeiling';
 import { scorePredictions } from './copyCeiling';
-import type { CsrGraph } from './csr';
+import type { CsrGraph } from '../graph/csr';
 import type { AttributeModel } from './generator';
 import { userKnn, type SimilarityMeasure } from './knn';
 import { labelPropagation } from './labelPropagation';

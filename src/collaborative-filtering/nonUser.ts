@@ -14,7 +14,7 @@
  * r.joint.bayes; // share of the 300 whose displayed fields would all be inferred right
  */
 import { deriveSeed, seededRandom, shuffleInPlace } from '../stats/random';
-import { csrFromEdges, type CsrGraph } from './csr';
+import { csrFromEdges, type CsrGraph } from '../graph/csr';
 import type { SocialGraph } from './generator';
 import { ALL_METHODS, runMethods, type MethodName, type MethodsResult } from './methods';
 import type { Observation } from './observation';
