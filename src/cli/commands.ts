@@ -1,10 +1,10 @@
-/** The per-inference commands (match, link, avatars, plausibility, capacity, retention, shadow). */
+/** The per-inference commands (match, link, avatars, collaborative-filtering, capacity, retention, shadow). */
 import type { Command } from 'commander';
 import { registerAvatars } from './avatarsCommand';
 import { registerCapacity } from './capacityCommand';
 import { registerLink } from './linkCommand';
 import { registerMatch } from './matchCommand';
-import { registerPlausibility } from './plausibilityCommand';
+import { collaborativeFilteringCommand } from './collaborativeFilteringCommand';
 import { retentionCommand } from './retentionCommand';
 import { registerShadow } from './shadowCommand';
 
@@ -13,7 +13,7 @@ export function registerAreaCommands(program: Command, setCode: (c: number) => v
   registerMatch(program, setCode);
   registerLink(program, setCode);
   registerAvatars(program, setCode);
-  registerPlausibility(program, setCode);
+  collaborativeFilteringCommand.register(program, setCode);
   registerCapacity(program, setCode);
   retentionCommand.register(program, setCode);
   registerShadow(program, setCode);

@@ -26,6 +26,7 @@ import { binomialTest } from '../stats/binomialTest';
 import { logBetaBinomialPmf } from '../stats/betaBinomialPmf';
 import { enfsiVerbalScale, type EnfsiVerbal } from '../stats/enfsiVerbalScale';
 import { logBinomialPmf } from '../stats/logBinomialPmf';
+import { logSumExp } from '../stats/logSumExp';
 import { deriveSeed, seededRandom } from '../stats/random';
 
 export interface ClaimTestParams {
@@ -56,15 +57,7 @@ export function log10BinomialUpperTail(k: number, n: number, p: number): number 
   if (k > n) return -Infinity;
   const logs: number[] = [];
   for (let j = k; j <= n; j++) logs.push(logBinomialPmf(j, n, p));
-  return logSumExpLocal(logs) / Math.LN10;
-}
-
-function logSumExpLocal(logs: number[]): number {
-  const m = Math.max(...logs);
-  if (m === -Infinity) return -Infinity;
-  let s = 0;
-  for (const l of logs) s += Math.exp(l - m);
-  return m + Math.log(s);
+  return logSumExp(logs) / Math.LN10;
 }
 
 export interface LikelihoodRatio {
@@ -102,7 +95,7 @@ export function logBetaBinomialUpperTail(k: number, n: number, a: number, b: num
   if (k > n) return -Infinity;
   const logs: number[] = [];
   for (let j = k; j <= n; j++) logs.push(logBetaBinomialPmf(j, n, a, b));
-  return Math.min(0, logSumExpLocal(logs));
+  return Math.min(0, logSumExp(logs));
 }
 
 function logBB(k: number, n: number, p: number, rho: number): number {

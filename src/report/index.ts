@@ -6,3 +6,4 @@ export * from './progress';
 export * from './document';
 export * from './pdf';
 export * from './inference';
+export * from './pivot';
