@@ -8,6 +8,7 @@ export * as io from './io';
 export * as stats from './stats';
 export * as graph from './graph';
 export * as text from './text';
+export * as display from './display';
 export * as plot from './plot';
 export * as report from './report';
 export * as caseFacts from './case';

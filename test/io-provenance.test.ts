@@ -51,7 +51,7 @@ describe('provenanceManifest', () => {
       entry('b/z.csv', '2025-01-01T00:00:02.000Z'),
       entry('a/y.xlsx', '2025-01-01T00:00:03.000Z', { format: 'xlsx', sheet: 'profiles', encoding: 'n/a (xlsx)', extraColumns: ['x', 'y'] }),
       entry('b/z.csv', '2025-01-01T00:00:01.000Z'),
-    ]);
+    ], { withLoadTime: true });
     expect(rows.map((r) => [r.path, r['loaded at']])).toEqual([
       ['a/y.xlsx', '2025-01-01T00:00:03.000Z'],
       ['b/z.csv', '2025-01-01T00:00:01.000Z'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inNotebook } from '../src/report/display';
+import { inNotebook } from '../src/display/mime';
 
 describe('tslab display internals (tslab 1.0.22 is pinned)', () => {
   it('tslab/dist/jupyter still exports lastWriteDisplayData, which showFigure relies on', () => {

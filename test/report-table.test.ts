@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCell, tableHtml, toRows } from '../src/report/table';
-import { provenanceRows, syntheticNoticeHtml } from '../src/report/notices';
+import { syntheticNoticeHtml } from '../src/report/notices';
+import { provenanceManifest } from '../src/io/provenance';
 
 describe('tableHtml', () => {
   it('renders every row up to maxRows and says how many were left out', () => {
@@ -38,15 +39,15 @@ describe('syntheticNoticeHtml', () => {
   });
 });
 
-describe('provenanceRows', () => {
+describe('provenanceManifest (the one manifest builder)', () => {
   const entry = { fileName: 'a.csv', path: 'x/a.csv', bytes: 10, rows: 2, columns: ['id', 'name'], sha256: 'ab', loadedAt: '2026-01-01T00:00:00Z', encoding: 'utf-8', format: 'csv' };
   it('leaves the wall-clock load time out by default, so reports are reproducible', () => {
-    const [row] = provenanceRows([entry]);
-    expect(row).not.toHaveProperty('loadedAt');
-    expect(row).toMatchObject({ fileName: 'a.csv', sha256: 'ab', columns: 2 });
+    const [row] = provenanceManifest([entry]);
+    expect(row).not.toHaveProperty('loaded at');
+    expect(row).toMatchObject({ file: 'a.csv', sha256: 'ab', columns: 2 });
   });
   it('shows it when asked', () => {
-    const [row] = provenanceRows([entry], { withLoadTime: true });
-    expect(row!.loadedAt).toBe('2026-01-01T00:00:00Z');
+    const [row] = provenanceManifest([entry], { withLoadTime: true });
+    expect(row!['loaded at']).toBe('2026-01-01T00:00:00Z');
   });
 });

@@ -19,7 +19,7 @@
  * encoders are deterministic for a given sharp/libvips build: the same seed gives the same
  * bytes (checked by test/avatars-dataset.test.ts against the committed files).
  */
-import { createHash } from 'node:crypto';
+import { sha256Bytes } from '../io/provenance';
 import sharp from 'sharp';
 import { type Rng, deriveSeed, randomInt, seededRandom } from '../stats/random';
 import { type Scene, renderScene } from './draw';
@@ -119,7 +119,7 @@ async function encode(s: sharp.Sharp, p: { size: number; format: 'png' | 'jpeg';
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256Bytes(bytes);
 }
 
 const ext = (f: 'png' | 'jpeg'): string => (f === 'png' ? 'png' : 'jpg');

@@ -19,7 +19,7 @@
  * const files = generateLogsDataset(LOGS_DATASET_SEED);
  * Object.keys(files)   // ['monthly-visits.csv', 'requests-2014-07.csv', 'daily-visits-2014-07.csv', 'README.md']
  */
-import { createHash } from 'node:crypto';
+import { sha256Bytes } from '../io/provenance';
 import { weiboMaimai } from '../case/weiboMaimai';
 import { deriveSeed, randomNormal, seededRandom, type Rng } from '../stats/random';
 import { simulateCrawler, simulateHuman, thinToCount } from './simulate';
@@ -45,9 +45,7 @@ export const LOG_CALIBRATION = {
   human: { sessionsPerDay: 5, pagesPerSession: 14, medianGapSeconds: 25, gapSigma: 1.0 },
 } as const;
 
-function sha256(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
-}
+const sha256 = sha256Bytes;
 
 function atLeast(rng: Rng, n: number, make: (rng: Rng) => Float64Array, what: string): Float64Array {
   for (let i = 0; i < 50; i++) {

@@ -5,7 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { EvidenceError } from '../io';
+import { EvidenceError, type FileProvenance } from '../io';
+import { MissingDependencyError } from '../plot/browser';
 import { runInfo } from '../report/notices';
 import { progress, type Progress } from '../report/progress';
 import type { Lang } from '../report/document';
@@ -24,7 +25,10 @@ export interface CommonOptions {
 export function parseInteger(name: string) {
   return (v: string): number => {
     if (!/^-?\d+$/.test(v)) throw new UsageError(`option ${name} must be an integer, got '${v}'`);
-    return Number(v);
+    const n = Number(v);
+    // Beyond 2^53 two different integers read as the same number: refuse instead of rounding.
+    if (!Number.isSafeInteger(n)) throw new UsageError(`option ${name} must be an integer of at most 15 digits (|n| < 2^53), got '${v}'`);
+    return n;
   };
 }
 
@@ -48,7 +52,7 @@ export class UsageError extends InvalidArgumentError {}
 export function withCommonOptions(cmd: Command, defaultSeed: number): Command {
   return cmd
     .option('-o, --out <dir>', 'folder for <command>.json and <command>.html', 'results')
-    .option('--seed <n>', 'seed for every random step', parseInteger('--seed'), defaultSeed)
+    .option('--seed <n>', 'seed for every random step (0 to 2^53-1)', parseIntegerIn('--seed', 0), defaultSeed)
     .addOption(new Option('--lang <lang>', 'report headings').choices(['en', 'zh', 'both']).default('both'))
     .option('--unmask', 'show names and phone numbers unmasked in the report (masked by default)', false)
     .option('--pdf', "also print the report to PDF (needs Debian's chromium)", false)
@@ -91,7 +95,7 @@ export function reportError(e: unknown): number {
     return EXIT.usage;
   }
   const msg = e instanceof Error ? e.message : String(e);
-  if (/Chromium is not installed/.test(msg)) {
+  if (e instanceof MissingDependencyError || /Chromium is not installed/.test(msg)) {
     console.error(msg);
     return EXIT.missingDependency;
   }
@@ -157,13 +161,18 @@ export function usesDefaults(pairs: Array<[given: string, defaultAbs: string]>):
 
 /**
  * A provenance entry as recorded by a command: no `loadedAt` (the clock would break
- * byte-identical results) and the path repo-relative.
+ * byte-identical results) and the path repo-relative. Every entry must name the file and its
+ * SHA-256 (checked here: a result must never list an input it cannot tie to its bytes).
  */
-export function cleanProvenance(entry: object): Record<string, unknown> {
+export function cleanProvenance(entry: object): FileProvenance {
   const e = { ...(entry as Record<string, unknown>) };
   delete e.loadedAt;
-  if (typeof e.path === 'string') e.path = displayPath(e.path);
-  return e;
+  if (typeof e.path !== 'string' || typeof e.sha256 !== 'string' || typeof e.bytes !== 'number') {
+    throw new Error(`internal: an input without path, bytes and SHA-256 (${JSON.stringify(Object.keys(e))})`);
+  }
+  e.path = displayPath(e.path);
+  if (typeof e.fileName !== 'string') e.fileName = String(e.path).split('/').pop();
+  return e as unknown as FileProvenance;
 }
 
 /** A progress bar on stderr when not --quiet (and stderr is a terminal); silent otherwise. */

@@ -27,7 +27,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { datasetFile, datasetMetadata, syntheticSources, type DatasetMetadata } from '../io/datasets';
-import { sha256FileSync } from '../io/provenance';
+import { sha256FileSync, type FileProvenance } from '../io/provenance';
 import type { InferenceReport } from '../report/inference';
 import { syntheticNoticesFor } from '../report/notices';
 import { maskPhonesInText } from '../report/mask';
@@ -64,7 +64,7 @@ export interface CommandContext<O> {
 /** What `run` returns: the analysis result (JSON-serialisable) and its layout. */
 export interface CommandRun {
   /** The analysis result; must carry `inputs` (provenance of every file read). */
-  result: { inputs: Array<Record<string, unknown> | object> } & Record<string, unknown>;
+  result: { inputs: FileProvenance[] } & Record<string, unknown>;
   report: InferenceReport;
 }
 

@@ -4,9 +4,8 @@
  * report), optionally `<out>/<command>.pdf`. Files are written atomically; nothing is written
  * when the command fails (no partial report).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../io';
 import { renderReport, type ReportDocument } from '../report/document';
 import { htmlFileToPdf } from '../report/pdf';
 
@@ -37,20 +36,27 @@ export interface WriteOptions {
   pdf?: boolean;
 }
 
+/**
+ * Write the output set as a set: every file is first made in a temporary folder beside the
+ * destination (JSON, HTML and, with --pdf, the PDF printed from that HTML); only when all of
+ * them exist are they renamed into place. A run that fails at any step (the PDF printer
+ * missing, a full disk) leaves the previous set as it was.
+ */
 export async function writeOutputs(out: CommandOutput, options: WriteOptions): Promise<string[]> {
   const dir = resolve(options.outDir);
   mkdirSync(dir, { recursive: true });
-  const jsonPath = join(dir, `${out.command}.json`);
-  const htmlPath = join(dir, `${out.command}.html`);
-  const html = renderReport(out.document);
-  const json = stableJson(out.results);
-  await writeFileAtomic(jsonPath, json);
-  await writeFileAtomic(htmlPath, html);
-  const written = [jsonPath, htmlPath];
-  if (options.pdf) {
-    const pdfPath = join(dir, `${out.command}.pdf`);
-    await writeFileAtomic(pdfPath, await htmlFileToPdf(htmlPath));
-    written.push(pdfPath);
+  const staging = mkdtempSync(join(dir, `.${out.command}-partial-`));
+  try {
+    const names = [`${out.command}.json`, `${out.command}.html`];
+    writeFileSync(join(staging, names[0]!), stableJson(out.results));
+    writeFileSync(join(staging, names[1]!), renderReport(out.document));
+    if (options.pdf) {
+      names.push(`${out.command}.pdf`);
+      writeFileSync(join(staging, names[2]!), await htmlFileToPdf(join(staging, names[1]!)));
+    }
+    for (const n of names) renameSync(join(staging, n), join(dir, n));
+    return names.map((n) => join(dir, n));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
-  return written;
 }

@@ -8,7 +8,7 @@
  * const files = writeInferenceDataset('/tmp/inference');
  * files.map((f) => f.name); // => ['graph-5k.edges', 'attributes-5k.csv']
  */
-import { createHash } from 'node:crypto';
+import { sha256Bytes } from '../io/provenance';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSocialGraph, type SocialGraph } from './generator';
@@ -81,6 +81,6 @@ export function writeInferenceDataset(dir: string): DatasetFile[] {
   return files.map(([name, text]) => {
     const buf = Buffer.from(text, 'utf8');
     writeFileSync(join(dir, name), buf);
-    return { name, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
+    return { name, bytes: buf.length, sha256: sha256Bytes(buf) };
   });
 }

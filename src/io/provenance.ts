@@ -8,7 +8,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { TableFormat } from './format';
 
-export interface ProvenanceEntry {
+/**
+ * Provenance of any file that changes a result (a claim in JSON, an image, an alias table):
+ * what was read and its SHA-256. Tables add how they were parsed (`ProvenanceEntry`).
+ */
+export interface FileProvenance {
   /** Path as given by the caller (not resolved), so the report shows what the user typed. */
   path: string;
   /** Base name of the file. */
@@ -17,6 +21,23 @@ export interface ProvenanceEntry {
   bytes: number;
   /** SHA-256 (lower-case hex) of the raw bytes, before any decoding. */
   sha256: string;
+  /** 'json', 'png', 'csv', … */
+  format?: string;
+  /** Records read from it, where that means something. */
+  rows?: number;
+  encoding?: string;
+  columns?: string[];
+  extraColumns?: string[];
+  sheet?: string;
+  loadedAt?: string;
+}
+
+/** Provenance of a file read whole (e.g. a JSON claim or an image): size and SHA-256 of its bytes. */
+export function fileProvenance(path: string, bytes: Uint8Array, extra: Partial<FileProvenance> = {}): FileProvenance {
+  return { path, fileName: path.split(/[\\/]/).pop()!, bytes: bytes.length, sha256: sha256Bytes(bytes), ...extra };
+}
+
+export interface ProvenanceEntry extends FileProvenance {
   /** Data rows returned (header excluded). */
   rows: number;
   /** Header columns in file order. */
@@ -75,13 +96,14 @@ export interface ManifestRow {
   path: string;
   format: string;
   encoding: string;
-  rows: number;
-  columns: number;
+  rows: number | string;
+  columns: number | string;
   'extra columns': string;
   bytes: number;
   size: string;
   sha256: string;
-  'loaded at': string;
+  /** Only with `withLoadTime` (the wall clock would make reports differ between runs). */
+  'loaded at'?: string;
 }
 
 /** Human size with binary units: 1536 -> '1.5 KiB'. */
@@ -97,28 +119,30 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * Manifest rows for a report table, sorted by path then load time (a stable order, whatever
+ * The provenance manifest: one row per file read, sorted by path (a stable order, whatever
  * order the files were loaded in). The full SHA-256 is kept: a court must be able to compare it.
+ * The load time is left out unless asked for, so the same evidence gives the same report bytes.
  *
  * @example
  * provenanceManifest([table.provenance]);
  * // [{ file: 'users.csv', path: 'datasets/users.csv', format: 'csv', encoding: 'gb18030', rows: 3,
- * //    columns: 4, 'extra columns': '', bytes: 120, size: '120 B', sha256: '…', 'loaded at': '2025-…Z' }]
+ * //    columns: 4, 'extra columns': '', bytes: 120, size: '120 B', sha256: '…' }]
  */
-export function provenanceManifest(entries: readonly ProvenanceEntry[]): ManifestRow[] {
+export function provenanceManifest(entries: readonly FileProvenance[], options: { withLoadTime?: boolean } = {}): ManifestRow[] {
+  const t = (e: FileProvenance) => e.loadedAt ?? '';
   return [...entries]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.loadedAt < b.loadedAt ? -1 : a.loadedAt > b.loadedAt ? 1 : 0))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : t(a) < t(b) ? -1 : t(a) > t(b) ? 1 : 0))
     .map((e) => ({
       file: e.sheet ? `${e.fileName} [${e.sheet}]` : e.fileName,
       path: e.path,
-      format: e.format,
-      encoding: e.encoding,
-      rows: e.rows,
-      columns: e.columns.length,
-      'extra columns': e.extraColumns.join(', '),
+      format: e.format ?? '',
+      encoding: e.encoding ?? '',
+      rows: e.rows ?? '',
+      columns: e.columns?.length ?? '',
+      'extra columns': (e.extraColumns ?? []).join(', '),
       bytes: e.bytes,
       size: formatBytes(e.bytes),
       sha256: e.sha256,
-      'loaded at': e.loadedAt,
+      ...(options.withLoadTime ? { 'loaded at': t(e) } : {}),
     }));
 }

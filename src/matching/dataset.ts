@@ -5,7 +5,7 @@
  * SYNTHETIC, what it imitates, the generator, the seed and the SHA-256 of each file.
  * Same options => byte-identical files (tested).
  */
-import { createHash } from 'node:crypto';
+import { sha256Bytes } from '../io/provenance';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -24,9 +24,7 @@ function csv(rows: ReadonlyArray<Record<string, unknown>>, columns: readonly str
   return Papa.unparse({ fields: [...columns], data }, { newline: '\n' }) + '\n';
 }
 
-function sha256(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
-}
+const sha256 = sha256Bytes;
 
 /** The files' contents (name -> text), README last. */
 export function buildMatchingDataset(options: SyntheticOptions = {}): Map<string, string> {

@@ -16,12 +16,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Path of a Chromium binary, or null: $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser. */
+/** A system program the command needs is missing or does not start (exit code 4). */
+export class MissingDependencyError extends Error {}
+
+/**
+ * Path of a Chromium binary, or null: $CHROMIUM_PATH when set (and then only it: a wrong path
+ * is an error, not a silent fall-back), else /usr/bin/chromium, /usr/bin/chromium-browser.
+ */
 export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (p): p is string => !!p,
-  );
-  return candidates.find((p) => existsSync(p)) ?? null;
+  const given = process.env.CHROMIUM_PATH;
+  if (given) return existsSync(given) ? given : null;
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
 }
 
 type Browser = import('playwright-core').Browser;
@@ -30,14 +35,19 @@ type Browser = import('playwright-core').Browser;
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) {
-    throw new Error(
-      'Chromium is not installed: static images and PDF need Debian\'s chromium package ' +
-        '(apt-get install -y chromium), or set CHROMIUM_PATH.',
+    throw new MissingDependencyError(
+      process.env.CHROMIUM_PATH
+        ? `Chromium is not installed at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}: set it to Chromium's binary or unset it to use /usr/bin/chromium.`
+        : "Chromium is not installed: static images and PDF need Debian's chromium package (apt-get install -y chromium), or set CHROMIUM_PATH.",
     );
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  } catch (e) {
+    throw new MissingDependencyError(`Chromium at ${executablePath} did not start (${(e as Error).message.split('\n')[0]}); install Debian's chromium or fix CHROMIUM_PATH.`);
+  }
 }
 
 /** Run `fn` with a fresh browser, always closing it. */

@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayBundle, escapeHtml, inNotebook, type MimeBundle } from '../report/display';
+import { displayBundle, escapeHtml, inNotebook, type MimeBundle } from '../display/mime';
 import { figureId, figureJson, withDefaults, type Figure } from './figure';
 
 let plotlyShown = false;

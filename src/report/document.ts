@@ -9,9 +9,10 @@
  * Pure: the same document gives the same bytes (no clock inside; the caller passes what it
  * wants recorded).
  */
-import { escapeHtml } from './display';
+import { escapeHtml } from '../display/mime';
 import { tableHtml, type TableOptions } from './table';
-import { syntheticNoticeHtml, type SyntheticNotice, provenanceRows, type ProvenanceLike } from './notices';
+import { syntheticNoticeHtml, type SyntheticNotice } from './notices';
+import { provenanceManifest, type FileProvenance } from '../io/provenance';
 import { figureHtml } from '../plot/show';
 import { plotlySource } from '../plot/show';
 import type { Figure } from '../plot/figure';
@@ -43,7 +44,7 @@ export interface ReportDocument {
   /** The question put to the expert, in one or two sentences. */
   question: string;
   synthetic?: SyntheticNotice | SyntheticNotice[];
-  provenance: ProvenanceLike[];
+  provenance: FileProvenance[];
   sections: Section[];
   limitations: string[];
   runInfo: Record<string, unknown>;
@@ -99,7 +100,7 @@ export function renderReport(doc: ReportDocument): string {
   for (const n of doc.synthetic === undefined ? [] : Array.isArray(doc.synthetic) ? doc.synthetic : [doc.synthetic]) parts.push(syntheticNoticeHtml(n));
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.question, lang))}</h2><div class="pp-question">${escapeHtml(doc.question)}</div>`);
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.material, lang))}</h2>`);
-  parts.push(tableHtml(provenanceRows(doc.provenance), { caption: 'SHA-256 of each evidence file as read', maxRows: 1000 }).html);
+  parts.push(tableHtml(provenanceManifest(doc.provenance), { caption: 'SHA-256 of each evidence file as read', maxRows: 1000 }).html);
   for (const s of doc.sections) {
     parts.push(`<h2>${escapeHtml(headingText(s.heading, lang))}</h2>`);
     for (const b of s.blocks) parts.push(blockHtml(b));

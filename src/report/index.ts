@@ -1,5 +1,5 @@
 export * from './mask';
-export * from './display';
+export * from '../display/mime';
 export * from './table';
 export * from './notices';
 export * from './progress';

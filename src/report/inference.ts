@@ -6,7 +6,7 @@
  * (`showBlock(report, 'fieldRates')`), so the two surfaces show the same tables and figures
  * built by the same code.
  */
-import { displayBundle, escapeHtml } from './display';
+import { displayBundle, escapeHtml } from '../display/mime';
 import { tableHtml } from './table';
 import { figureBundle } from '../plot/show';
 import type { Bilingual, Block, Section } from './document';

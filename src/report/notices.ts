@@ -3,9 +3,10 @@
  * of the evidence files, and the run information (software versions, git commit, seeds).
  */
 import { execFileSync } from 'node:child_process';
-import { displayBundle, escapeHtml, type MimeBundle } from './display';
+import { displayBundle, escapeHtml, type MimeBundle } from '../display/mime';
 import { tableHtml } from './table';
 import { syntheticSources } from '../io/datasets';
+import { provenanceManifest, type FileProvenance } from '../io/provenance';
 
 export interface SyntheticNotice {
   /** Folder or name of the data set, e.g. 'datasets/matching'. */
@@ -58,11 +59,6 @@ export function showSyntheticNotice(n: SyntheticNotice): void {
   });
 }
 
-/** Loosely typed so any ProvenanceEntry-like record prints (path, bytes, sha256, rows, ...). */
-export type ProvenanceLike = object;
-
-const PROVENANCE_COLUMNS = ['fileName', 'path', 'format', 'encoding', 'bytes', 'rows', 'columns', 'sha256'];
-
 export interface ProvenanceOptions {
   /**
    * Also show when each file was loaded (wall-clock time). Off by default so that the same
@@ -71,23 +67,9 @@ export interface ProvenanceOptions {
   withLoadTime?: boolean;
 }
 
-export function provenanceRows(entries: ProvenanceLike[], options: ProvenanceOptions = {}): Array<Record<string, unknown>> {
-  const columns = options.withLoadTime ? [...PROVENANCE_COLUMNS, 'loadedAt'] : PROVENANCE_COLUMNS;
-  return entries.map((entry) => {
-    const e = entry as Record<string, unknown>;
-    const row: Record<string, unknown> = {};
-    for (const c of columns) {
-      if (!(c in e)) continue;
-      const v = e[c];
-      row[c] = Array.isArray(v) ? v.length : v;
-    }
-    return row;
-  });
-}
-
 /** The provenance manifest: every evidence file with its SHA-256, size and row count. */
-export function showProvenance(entries: ProvenanceLike[], options: ProvenanceOptions = {}): void {
-  const { html, text } = tableHtml(provenanceRows(entries, options), {
+export function showProvenance(entries: readonly FileProvenance[], options: ProvenanceOptions = {}): void {
+  const { html, text } = tableHtml(provenanceManifest(entries, options), {
     caption: 'Evidence files (provenance manifest): SHA-256 of the bytes as read',
     maxRows: 1000,
   });

@@ -7,7 +7,7 @@
  * for (...) bar.tick(chunk);
  * bar.done();
  */
-import { displayBundle, escapeHtml, inNotebook } from './display';
+import { displayBundle, escapeHtml, inNotebook } from '../display/mime';
 
 export interface Progress {
   tick(n?: number): void;

@@ -2,7 +2,7 @@
  * Tables for notebooks and reports. danfojs prints a text box cut at 10 rows; evidence tables
  * need every row a reader is asked to check, as HTML, with numbers formatted consistently.
  */
-import { displayBundle, escapeHtml, type MimeBundle } from './display';
+import { displayBundle, escapeHtml, type MimeBundle } from '../display/mime';
 
 export interface TableOptions {
   caption?: string;

@@ -8,7 +8,7 @@
  * const result = analyseRetention(evidence, { ...RETENTION_DEFAULTS, seed: 7 });
  * result.statements; // sentences computed from the figures
  */
-import { statSync } from 'node:fs';
+import type { FileProvenance } from '../io/provenance';
 import type { DeletionClaim, RetentionObservation } from './claim';
 import { minimumContradictingCount } from './compare';
 import { retentionFindings, type RetentionFindings } from './findings';
@@ -18,7 +18,7 @@ export interface RetentionEvidence {
   claim: DeletionClaim;
   observations: RetentionObservation[];
   /** Provenance of each file read (path, bytes, SHA-256, rows, format). */
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
 }
 
 /** Read the claimed schedule (JSON) and the dated captures (CSV/XLSX/JSON). */
@@ -29,7 +29,7 @@ export async function loadRetentionEvidence(paths: { claim: string; observations
     claim: claimFile.claim,
     observations: loaded.observations,
     inputs: [
-      { path: paths.claim, fileName: claimFile.fileName, bytes: statSync(paths.claim).size, sha256: claimFile.sha256, rows: claimFile.claim.stages.length, format: 'json' },
+      { path: paths.claim, fileName: claimFile.fileName, bytes: claimFile.bytes, sha256: claimFile.sha256, rows: claimFile.claim.stages.length, format: 'json' },
       { ...loaded.provenance },
     ],
   };
@@ -78,7 +78,7 @@ export interface MinimumContradictingRow {
 
 /** The findings (comparison, fit, dates, statements) at the top level, plus what surrounds them. */
 export interface RetentionResult extends RetentionFindings {
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
   parameters: RetentionParams;
   sensitivity: RetentionSensitivityRow[];
   minimumContradictingCounts: MinimumContradictingRow[];

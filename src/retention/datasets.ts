@@ -16,7 +16,7 @@
  * const files = generateRetentionDataset(RETENTION_DATASET_SEED);
  * Object.keys(files)   // ['claim.json', 'observations.csv', 'README.md']
  */
-import { createHash } from 'node:crypto';
+import { sha256Bytes } from '../io/provenance';
 import { deriveSeed, seededRandom } from '../stats/random';
 import { daysBetween, type DeletionClaim } from './claim';
 
@@ -43,9 +43,7 @@ export const CAPTURE_PLAN: ReadonlyArray<{ date: string; inspected: number }> = 
   { date: '2015-06-16', inspected: 100 },
 ];
 
-function sha256(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
-}
+const sha256 = sha256Bytes;
 
 /** The synthetic observations: counts drawn from the true decay. */
 export function syntheticObservations(seed = RETENTION_DATASET_SEED): Array<{ date: string; capture: string; inspected: number; source_origin: number; note: string }> {

@@ -68,7 +68,7 @@ export async function loadObservations(path: string, options: ReadTableOptions &
  * Load a claimed deletion schedule from JSON:
  * `{ "contractEnd": "2014-08-31", "claimedBy": "...", "stages": [{ "date": "2014-11-30", "shareDeleted": 0.3, "note": "..." }] }`.
  */
-export async function loadClaim(path: string): Promise<{ claim: DeletionClaim; sha256: string; fileName: string }> {
+export async function loadClaim(path: string): Promise<{ claim: DeletionClaim; sha256: string; fileName: string; bytes: number }> {
   const file = basename(path);
   let bytes: Buffer;
   try {
@@ -99,5 +99,5 @@ export async function loadClaim(path: string): Promise<{ claim: DeletionClaim; s
   } catch (err) {
     throw new EvidenceError({ file, column: 'stages', message: (err as Error).message });
   }
-  return { claim, sha256: sha256Bytes(bytes), fileName: file };
+  return { claim, sha256: sha256Bytes(bytes), fileName: file, bytes: bytes.length };
 }

@@ -8,7 +8,7 @@
  * const files = contactsDatasetFiles(generateContactsWorld({ seed: 8 }));
  * Object.keys(files); // ['address_books.csv', 'users.csv', 'persons.csv', 'ties.csv', 'README.md']
  */
-import { createHash } from 'node:crypto';
+import { sha256Bytes } from '../io/provenance';
 import { beijingIso, type ContactsWorld } from './synthetic';
 
 export const CONTACTS_DATASET_SEED = 8;
@@ -55,7 +55,7 @@ export function contactsDatasetFiles(world: ContactsWorld): Record<string, strin
 }
 
 export function sha256Text(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
+  return sha256Bytes(s);
 }
 
 function readme(world: ContactsWorld, files: Record<string, string>, bookRows: number): string {

@@ -12,6 +12,7 @@ export { binomialDeviance } from './binomialDeviance';
 export { regularizedIncompleteBeta } from './regularizedIncompleteBeta';
 export { regularizedGammaP } from './regularizedGammaP';
 export { logSumExp } from './logSumExp';
+export { logAddExp } from './logAddExp';
 
 // Distributions
 export { betaQuantile } from './betaQuantile';
@@ -26,6 +27,8 @@ export { poissonPmf } from './poissonPmf';
 export { poissonCdf } from './poissonCdf';
 export { normalCdf } from './normalCdf';
 export { normalQuantile } from './normalQuantile';
+export { poissonBinomialUpperTail } from './poissonBinomialUpperTail';
+export { quantileSorted } from './quantileSorted';
 
 // Tests and intervals
 export { binomialTest, type Alternative, type BinomialTestResult } from './binomialTest';
@@ -37,6 +40,7 @@ export { agrestiCoullInterval } from './agrestiCoullInterval';
 export { entropy, type EntropyEstimator } from './entropy';
 export { conditionalEntropy } from './conditionalEntropy';
 export { binaryEntropy } from './binaryEntropy';
+export { entropyOfDistribution } from './entropyOfDistribution';
 
 // Evidence strength and reporting
 export { enfsiVerbalScale, type EnfsiBand, type EnfsiVerbal } from './enfsiVerbalScale';
