@@ -20,6 +20,7 @@ import { wangMiao } from '../case/wangMiao';
 import { clopperPearsonInterval } from '../stats/clopperPearsonInterval';
 import { deriveSeed } from '../stats/random';
 import type { CsrGraph } from '../graph/csr';
+import type { FileProvenance } from '../io/provenance';
 import { loadAttributes } from './attributes';
 import { calibrateOnSnap, splitHalfValidation, type CalibrationRow, type ValidationRow, type ValidationSummary } from './calibration';
 import { claimTest, plausibilityFrontier, simulateTypeIError, type ClaimTestResult, type FrontierRow } from './claimTest';
@@ -48,7 +49,7 @@ export interface CollaborativeFilteringEvidence {
   /** SNAP ego-Facebook (real graph with attributes) when a folder was given. */
   snap: SnapEgoFacebook | null;
   /** Provenance of each file read. */
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
 }
 
 /** Read the contact graph (`u v [closeness]`), the attribute table and, optionally, SNAP ego-Facebook. */
@@ -63,8 +64,14 @@ export async function loadCollaborativeFilteringEvidence(
   return {
     graph: edges.graph, edges: edges.edges, fields: options.fields, values: attrs.values,
     registered: attrs.obs.registered, known: attrs.obs.known, registeredCount: attrs.obs.registeredCount, snap,
-    inputs: [{ ...edges.provenance }, attrs.provenance, ...(snap ? [{ ...snap.provenance[0], format: 'edge-list', note: 'SNAP ego-Facebook (McAuley & Leskovec 2012) with its ego feature files' }] : [])],
+    inputs: [{ ...edges.provenance }, attrs.provenance, ...(snap ? [snapProvenance(snap)] : [])],
   };
+}
+
+/** The SNAP graph file as read (its ego feature files are listed in `snap.provenance`). */
+function snapProvenance(snap: SnapEgoFacebook): FileProvenance {
+  const g = snap.provenance[0]!;
+  return { path: g.path, fileName: g.path.split(/[\\/]/).pop()!, bytes: g.bytes ?? 0, sha256: g.sha256 ?? '', format: 'edge-list' };
 }
 
 export interface HolderScenario {
@@ -193,7 +200,7 @@ export interface CeilingStatement {
 }
 
 export interface CollaborativeFilteringResult {
-  inputs: Array<Record<string, unknown>>;
+  inputs: FileProvenance[];
   parameters: CollaborativeFilteringParams;
   propositions: { hSource: string; hCf: string; evidence: string };
   evidenceGraph: { nodes: number; edges: number; registered: number; registeredShare: number };

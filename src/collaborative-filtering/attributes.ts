@@ -9,14 +9,14 @@
  * const a = await loadAttributes('datasets/collaborative-filtering/attributes-5k.csv', ['employer', 'title'], 5000);
  * a.obs.registeredCount; // registered users in the table
  */
-import { EvidenceError, readTable, type ColumnSpec, type TableSchema } from '../io';
+import { EvidenceError, readTable, type ColumnSpec, type FileProvenance, type TableSchema } from '../io';
 import type { Observation } from './observation';
 
 export interface LoadedAttributes {
   /** Per field: value id per node (-1 = unknown true value). */
   values: Record<string, Int32Array>;
   obs: Observation;
-  provenance: Record<string, unknown>;
+  provenance: FileProvenance;
   rows: number;
 }
 
@@ -59,5 +59,5 @@ export async function loadAttributes(path: string, fields: string[], n: number):
   });
   const registeredCount = registered.reduce((s, x) => s + x, 0);
   const obs: Observation = { registered, weibo, known, registeredShare: registeredCount / n, registeredCount };
-  return { values, obs, provenance: { ...table.provenance }, rows: table.rows.length };
+  return { values, obs, provenance: table.provenance, rows: table.rows.length };
 }

@@ -153,12 +153,8 @@ export function bootstrapConditionalEntropy(
   };
 }
 
-/** Plug-in entropy (bits) of a probability vector (model entropy, e.g. a Zipf prior). */
-export function entropyOfDistribution(p: ArrayLike<number>): number {
-  let h = 0;
-  for (let i = 0; i < p.length; i++) if (p[i]! > 0) h -= p[i]! * Math.log2(p[i]!);
-  return h;
-}
+/** Entropy (bits) of a probability vector (model entropy, e.g. a Zipf prior): the one in src/stats. */
+export { entropyOfDistribution } from '../stats/entropyOfDistribution';
 
 /**
  * Model-based H(X|Y): the average of −log2 P(true value | data) over targets, with P the exact
