@@ -118,7 +118,7 @@ describe('profile-provenance <command> on the committed datasets', () => {
     expect(results.selective.length).toBeGreaterThan(0);
     for (const c of results.selective) expect(c.precision).toHaveLength(c.coverage.length);
     expect(results.holders.perHolderCount.map((h: { holders: number }) => h.holders)).toEqual([1, 2, 3, 5, 10, 20, 36, 50]);
-    expect(results.holders.distributions[0].pmf.length).toBeGreaterThan(0);
+    expect(results.holders.distribution.scenarios[0].pmf.length).toBeGreaterThan(0);
     expect(results.test.units).toHaveLength(3);
     expect(results.test.pValueByRho.at(-1)[0]).toBe(1);
     expect(results.test.pValueByRho.at(-1)[1]).toBeGreaterThan(results.test.pValueByRho[0][1]);

@@ -24,7 +24,7 @@ import type { FileProvenance } from '../io/provenance';
 import { loadAttributes } from './attributes';
 import { calibrateOnSnap, splitHalfValidation, type CalibrationRow, type ValidationRow, type ValidationSummary } from './calibration';
 import { claimTest, plausibilityFrontier, simulateTypeIError, type ClaimTestResult, type FrontierRow } from './claimTest';
-import { clusterTailPValue, clusterTest, countsFrontier, splitUnits, type CountsFrontierRow } from './clusterTest';
+import { clusterTailPValue, clusterTest, countsFrontier, splitUnits, type ClusterTestResult, type CountsFrontierRow } from './clusterTest';
 import { directInformation, type DirectRow } from './direct';
 import { loadEdgeList } from './edgeList';
 import { entropyOfDistribution } from './fano';
@@ -224,25 +224,29 @@ export interface CollaborativeFilteringResult {
   };
   holders: {
     notarisedUploaders: number;
-    distributions: Array<{ label: string; registeredUsers: number } & HolderDistribution>;
+    /** The holder-count distribution used: the address-book model, its sources, and one pmf per platform-size scenario. */
+    distribution: {
+      model: string;
+      contactsMean: number;
+      contactsDispersion: number;
+      population: number;
+      sources: string[];
+      scenarios: Array<{ label: string; registeredUsers: number } & HolderDistribution>;
+    };
     agreement: HolderAgreement[];
     perHolderCount: HolderCountRow[];
     mixture: Array<{ label: string; pStar: number; log10PValue: number; clusterPValue: number }>;
     wangMiaoHolders: number;
   };
   direct: DirectRow[];
-  test: ClaimTestResult & {
-    units: Array<{ uploader: number; profiles: number }>;
-    rho: number;
-    clusterPValue: number;
-    clusterLog10PValue: number;
-    clusterReject: boolean;
-    designEffect: number;
-    effectiveN: number;
-    clusterRequiredAccuracy: number;
-    pValueByRho: Array<[number, number]>;
-    log10PValueByRho: Array<[number, number]>;
-  };
+  /** The binomial and beta-binomial test of the claim, with the uploader-cluster test beside it (cluster* keys, units, pValueByRho). */
+  test: ClaimTestResult &
+    Pick<ClusterTestResult, 'units' | 'rho' | 'designEffect' | 'effectiveN' | 'pValueByRho' | 'log10PValueByRho'> & {
+      clusterPValue: number;
+      clusterLog10PValue: number;
+      clusterReject: boolean;
+      clusterRequiredAccuracy: number;
+    };
   countsFrontier: CountsFrontierRow[];
   expertRatio: {
     stated: number;
@@ -494,7 +498,17 @@ function holderResults(
   });
   return {
     notarisedUploaders: wm.uploadersInCertificate704.value,
-    distributions: distributions.map((d) => ({ ...d, pmf: d.pmf.filter(([h, w]) => h <= 50 || w > 1e-6) })),
+    distribution: {
+      model: 'holders H ~ negative binomial (mean s · contactsMean, size contactsDispersion), s = registered users / population, zero-truncated (a shown non-user has a holder)',
+      contactsMean: hm.contactsMean, contactsDispersion: hm.contactsDispersion, population: hm.population,
+      sources: [
+        'Dunbar 1993, Behavioral and Brain Sciences 16:681-735 (social group size about 150)',
+        'Hill & Dunbar 2003, Human Nature 14:53-72 (mean network size 153.5)',
+        'caseFacts.weiboMaimai: 800,000 users in Aug 2014; 5,000,000+ later',
+        'caseFacts.wangMiao: 36 registered users held one non-user\'s number (2018)',
+      ],
+      scenarios: distributions.map((d) => ({ ...d, pmf: d.pmf.filter(([h, w]) => h <= 50 || w > 1e-6) })),
+    },
     agreement: agreements.map(({ values: _v, ...a }) => a),
     perHolderCount,
     mixture,

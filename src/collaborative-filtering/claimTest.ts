@@ -2,7 +2,8 @@
  * Testing the collaborative-filtering claim. Observation (certificate No. 704): k of the n
  * displayed non-user profiles agree with the source platform ("the same or basically the
  * same"). Proposition Hcf: the values were inferred by CF, whose per-profile success
- * probability is at most p* (the best accuracy any method reaches under stated assumptions).
+ * probability is at most p* (the best accuracy the methods implemented here reach under stated
+ * assumptions: it bounds those methods only).
  * Proposition Hsrc: they were copied from the source, agreeing with probability pSource.
  *
  * - Exact one-sided binomial test of Hcf: P(X >= k | n, p*) (src/stats `binomialTest`,

@@ -1,13 +1,15 @@
 /**
  * The copy ceiling and accuracy bookkeeping.
  *
- * A method that copies values from neighbours (majority vote, weighted vote, label
- * propagation's first step, kNN over contacts) can never output a value that no known
- * neighbour holds; a value unique to a person (a free-text tag, an own photo) is out of reach
- * by construction. The copy ceiling of a target is 1 if its true value (one of its values, for
- * multi-valued attributes) appears among its known neighbours' values, else 0; its mean over
- * targets bounds the accuracy of every such method seeing that neighbourhood (REFERENCES.md,
- * "Copy ceiling").
+ * A method that outputs, for a target, a value some observed (known) neighbour holds (majority
+ * vote, closeness-weighted vote: one-hop copying) can never output a value no known neighbour
+ * holds; a value unique to a person (a free-text tag, an own photo) is out of its reach by
+ * construction. The copy ceiling of a target is 1 if its true value (one of its values, for
+ * multi-valued attributes) appears among its known neighbours' values, else 0; its mean over the
+ * targets whose true value is known bounds the accuracy of that class of methods seeing that
+ * neighbourhood, and only that class: not two-hop methods (user-kNN), label propagation (guesses
+ * for unlabelled neighbours), fall-backs to the commonest value, nor methods fed direct
+ * information about the person (REFERENCES.md, "Copy ceiling").
  *
  * @example
  * // star: centre 0 unknown (true value 3), leaves 1,2 known with 3 and 4

@@ -119,7 +119,7 @@ export function collaborativeFilteringReport(result: CollaborativeFilteringResul
   const results: Block[] = [
     { id: 'perField', kind: 'table', rows: perField, options: { caption: `Accuracy per field on ${T} simulated non-users (seed ${p.seed}); targets with an unknown own value are left out (targetsWithKnownValue)`, digits: 3 } },
     { id: 'joint', kind: 'keyValues', values: { ...joint, 'targets with every field known': r.simulation.jointTargetsWithKnownValue, 'best (p*)': `${r.simulation.best.accuracy} (${label(r.simulation.best.method)})`, 'p* used (upper 95% bound)': r.pStarUpper }, caption: `Joint accuracy: ${p.fields.join(', ')} all right at once` },
-    { id: 'holdersDistribution', kind: 'table', rows: r.holders.distributions.map((d) => ({
+    { id: 'holdersDistribution', kind: 'table', rows: r.holders.distribution.scenarios.map((d) => ({
       scenario: d.label, registeredShare: d.registeredShare, 'mean holders (before truncation)': d.untruncatedMean, 'mean holders of a shown non-user': d.mean,
       ...Object.fromEntries(d.atLeast.map(([h, q]) => [`P(≥ ${h} holders)`, q])),
     })), options: { caption: `How many registered users hold a non-user's number: negative binomial, mean ${p.holderModel.contactsMean} address books per number (Dunbar 1993; Hill & Dunbar 2003: 153.5), size ${p.holderModel.contactsDispersion}, population ${p.holderModel.population.toLocaleString('en-US')} (ASSUMPTIONS); zero-truncated. Case 2: one non-user had ${r.holders.wangMiaoHolders} holders.`, digits: 4 } },
