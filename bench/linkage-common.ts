@@ -2,7 +2,7 @@
  * The linkage benchmarks share two bodies; each case in bench/cases/ is one call to one of
  * these (so each stays one benchmark runnable as `npm run bench -- <name>`).
  *
- * - `febrlBenchmark`: a FEBRL file (Christen, Febrl; ../shared/datasets/febrl/<file>)
+ * - `febrlBenchmark`: a FEBRL file (Christen, Febrl; datasets/reference/febrl/<file>)
  *   deduplicated with the linkage engine, unsupervised (u from random pairs, m and lambda by
  *   EM) and supervised (m and lambda from the true links), links at posterior probability
  *   >= 0.5. Reports precision / recall / F1 of both and the seconds of each run (loading
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { benchmark } from './lib';
 import { generateLinkageData, loadFebrl, runFebrl, runSynthetic } from '../src/linkage';
 
-/** Deduplicate `../shared/datasets/febrl/<file>` (EM and supervised), as benchmark `name`. */
+/** Deduplicate `datasets/reference/febrl/<file>` (EM and supervised), as benchmark `name`. */
 export function febrlBenchmark(name: string, file: string): void {
   const seed = 7;
   void benchmark({
@@ -25,7 +25,7 @@ export function febrlBenchmark(name: string, file: string): void {
     issue: 'linkage',
     params: { dataset: `febrl/${file}`, mode: 'dedupe', seed, threshold: 0.5, uPairs: 1_000_000 },
     target: { seconds: 60 },
-    setup: () => loadFebrl(join(__dirname, '..', '..', 'shared', 'datasets', 'febrl', file)),
+    setup: () => loadFebrl(join(__dirname, '..', 'datasets', 'reference', 'febrl', file)),
     run: (data) => {
       const em = runFebrl(data.records, { seed });
       const sup = runFebrl(data.records, { seed, supervised: true });

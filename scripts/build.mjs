@@ -2,6 +2,7 @@
 // npm run build: compile src/ to dist/ (CommonJS + .d.ts), minify plotly.js into dist/vendor,
 // and write the notebook package folder node_modules/profile-provenance/.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,3 +17,5 @@ const run = (cmd, args) => {
 run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
 run(process.execPath, [join(root, 'scripts', 'vendor-plotly.mjs')]);
 run(process.execPath, [join(root, 'scripts', 'notebook-package.mjs')]);
+// Last: the stamp scripts/build-stale.mjs compares inputs against (tests build when stale).
+writeFileSync(join(root, 'dist', '.build-stamp'), 'built by scripts/build.mjs\n');

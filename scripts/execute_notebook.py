@@ -8,7 +8,15 @@ raises an empty "<Error>:") and cancels the requests that arrive in the next 200
 time; the first failing, cancelled or unexecuted cell stops the run with the cell's own
 stderr, and no report is written (no partial report).
 
-Exit codes: 0 ok, 1 a cell failed, 2 usage/setup error.
+Exit codes: 0 ok, 1 a cell failed, 2 usage/setup error, 3 a cell failed on an evidence error
+(EvidenceError: the file is named, its content is not echoed).
+
+Secrets and personal data: parameters whose names are secret (the list below mirrors
+src/report/secrets.ts; test/hostile/secrets.test.ts checks they agree) are redacted in the
+parameter cells, the run-information table, the notebook metadata, stderr and the failed
+notebook, and their values are scrubbed from every byte written; mobile numbers are masked
+everywhere unless --unmask (the metadata always masks them). A failed run never deletes the
+previous good report: it writes failed/<name>.ipynb only.
 """
 import argparse
 import json
@@ -92,18 +100,120 @@ def localise_headings(nb, lang):
 EXTERNAL_SCRIPT = re.compile(r'<script[^>]*\bsrc="(?:file:|https?:)[^"]*"[^>]*>\s*</script>', re.I)
 
 
+# Reports fit the page: long code lines and outputs wrap instead of running past the right
+# edge; wide tables scroll sideways on screen and wrap their cells when printed (PDF).
+FIT_PAGE_STYLE = (
+    "<style id=\"pp-fit-page\">"
+    ".jp-InputArea pre,.jp-OutputArea pre,.highlight pre,.jp-RenderedText pre,pre"
+    "{white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}"
+    ".jp-RenderedHTMLCommon,.jp-OutputArea-output{max-width:100%;overflow-x:auto}"
+    "@page{size:A4;margin:15mm 12mm}"
+    "@media print{.jp-RenderedHTMLCommon table{font-size:10px}"
+    ".jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{overflow-wrap:anywhere;word-break:break-word}"
+    ".jp-OutputArea-output{overflow-x:visible}}"
+    "</style>"
+)
+
+
 def self_contained(html):
     """The report must open offline on any machine: drop the <script src> tags nbconvert adds
     for require.js and MathJax (Debian points them at file:///usr/share/javascript, elsewhere a
-    CDN). Our outputs need neither: plotly.js is inlined, and notebooks write no LaTeX."""
-    return EXTERNAL_SCRIPT.sub("", html)
+    CDN). Our outputs need neither: plotly.js is inlined, and notebooks write no LaTeX.
+    Also adds the fit-the-page style (FIT_PAGE_STYLE) at the end of <head>."""
+    html = EXTERNAL_SCRIPT.sub("", html)
+    return html.replace("</head>", FIT_PAGE_STYLE + "</head>", 1)
 
 
 # An 11-digit mainland mobile number, with optional +86 and space/dash separators: the Python
 # mirror of MOBILE_NUMBER_SOURCE in src/report/mask.ts (groups added for the masked form).
 MOBILE = re.compile(r"(?<!\d)(?<!\d\.)((?:\+?86[\s-]?)?)(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)(?!\.\d)")
 SCRIPT = re.compile(r"(<script[\s\S]*?</script>)", re.I)
-SECRET_PARAM = re.compile(r"""^(\s*(?:let\s+|const\s+)?[A-Za-z_$][\w$]*(?:key|secret|password|token)[\w$]*\s*(?::\s*string\s*)?=\s*)(['"`]).*?\2""", re.I | re.M)
+
+# THE list of secret parameter names: mirror of SECRET_PARAMETER_NAMES / SECRET_NAME_ENDINGS in
+# src/report/secrets.ts (normalised: lower case, no '-' or '_'). Keep the two in step.
+SECRET_PARAMETER_NAMES = ["key", "hmackey", "pphmackey", "secret", "password", "passphrase", "token", "apikey"]
+SECRET_NAME_ENDINGS = ["key", "secret", "password", "passphrase", "token"]
+REDACTED = "<redacted>"
+
+
+def is_secret_name(name):
+    n = name.lower().replace("-", "").replace("_", "")
+    return n in SECRET_PARAMETER_NAMES or any(n.endswith(e) for e in SECRET_NAME_ENDINGS)
+
+
+# `name = 'literal'` (let/const, optional `: string`): the value of a secret name is redacted.
+ASSIGNMENT = re.compile(r"""^(\s*(?:let\s+|const\s+)?)([A-Za-z_$][\w$]*)(\s*(?::\s*string\s*)?=\s*)(['"`])(.*?)\4""", re.M)
+
+
+def redact_assignments(src):
+    return ASSIGNMENT.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + m.group(4) + (REDACTED if is_secret_name(m.group(2)) else m.group(5)) + m.group(4), src)
+
+
+def redact_params(params, unmask):
+    """Parameters fit for any output: secret names redacted, mobile numbers masked unless unmask."""
+    def walk(v, name):
+        if name is not None and is_secret_name(name) and v is not None and not isinstance(v, bool):
+            return REDACTED
+        if isinstance(v, str):
+            return v if unmask else mask_mobiles(v)
+        if isinstance(v, list):
+            return [walk(x, None) for x in v]
+        if isinstance(v, dict):
+            return {k: walk(x, k) for k, x in v.items()}
+        return v
+    return walk(params, None)
+
+
+def secret_values(params):
+    """Raw values of secret parameters (to scrub from every byte written or printed)."""
+    out = []
+    for k, v in params.items():
+        if is_secret_name(k) and isinstance(v, str) and len(v) >= 4:
+            out.append(v)
+    return out
+
+
+def scrub_secrets(text, secrets):
+    """Last line of defence for stderr and files: secret values (raw, JSON- and HTML-escaped) removed."""
+    import html as _html
+    for sv in secrets:
+        for form in {sv, json.dumps(sv, ensure_ascii=False)[1:-1], json.dumps(sv)[1:-1], _html.escape(sv, quote=True), _html.escape(sv, quote=False)}:
+            if form:
+                text = text.replace(form, REDACTED)
+    return text
+
+
+def scrub(text, secrets, unmask):
+    """Text for stderr or an HTML page: secrets removed; mobile numbers masked (outside <script>) unless unmask."""
+    text = scrub_secrets(text, secrets)
+    return text if unmask else mask_mobiles(text)
+
+
+EVIDENCE_HEAD = re.compile(r"^\s*(?:EvidenceError:\s*)?(\d+\+? problems? in .*?)(?: \((?:line|row|item) = .*)?:?\s*$")
+EVIDENCE_ISSUE = re.compile(r"""^\s*- (?P<loc>.*?(?: (?:line|row|item) \d+)?)(?:,? column '(?P<col>[^']*)')?(?:, value (?:"(?:[^"\\]|\\.)*"|[^:]*?))?: (?P<msg>.*)$""")
+QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def is_evidence_error(text):
+    return re.search(r"\bEvidenceError\b", text) is not None
+
+
+def withhold_evidence(text):
+    """An EvidenceError as the report may show it: the file, row and column of each problem and
+    what is wrong, but no value from the file (a path parameter may point at any file: its
+    content must not be copied into stderr or the failed notebook)."""
+    out = []
+    for line in text.splitlines():
+        h = EVIDENCE_HEAD.match(line)
+        if h and not line.lstrip().startswith("-"):
+            out.append("evidence error: " + h.group(1) + " (values from the file are withheld from reports; load the file in a notebook or the CLI to see them)")
+            continue
+        m = EVIDENCE_ISSUE.match(line)
+        if m:
+            col = m.group("col")
+            msg = QUOTED.sub(lambda q: q.group(0) if col is not None and q.group(0).strip("'\"") == col else "'…'", m.group("msg"))
+            out.append("  - %s%s: %s" % (m.group("loc"), ", column '%s'" % col if col is not None else "", msg))
+    return "\n".join(out) if out else "evidence error (details withheld from reports)"
 
 
 def mask_mobiles(text):
@@ -124,7 +234,7 @@ def redact(nb, unmask):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        src = SECRET_PARAM.sub(lambda m: m.group(1) + m.group(2) + "<redacted>" + m.group(2), cell.source)
+        src = redact_assignments(cell.source)
         cell.source = src if unmask else mask_mobiles(src)
         if unmask:
             continue
@@ -166,6 +276,7 @@ def main():
     ap.add_argument("--kernel", default="tslab")
     ap.add_argument("--lang", choices=["en", "zh", "both"], default="both")
     ap.add_argument("--unmask", action="store_true", help="do not mask mobile numbers in the report")
+    ap.add_argument("--params-file-info", default="", help="path and SHA-256 of the parameters file, for the run information")
     a = ap.parse_args()
 
     nb = nbformat.read(a.notebook, as_version=4)
@@ -173,13 +284,17 @@ def main():
     params = json.loads(a.params_json)
     if params:
         inject_parameters(nb, params)
+    shown_params = redact_params(params, a.unmask)
+    secrets = secret_values(params)
     info = {
         "notebook": os.path.basename(a.notebook),
-        "parameters": json.dumps(params, ensure_ascii=False, sort_keys=True),
+        "parameters": json.dumps(shown_params, ensure_ascii=False, sort_keys=True),
         "headings": a.lang,
         "code": "hidden" if a.hide_code else "shown",
-        "masking": "off (--unmask)" if a.unmask else "mobile numbers masked, secrets redacted",
+        "masking": "off (--unmask; secrets still redacted)" if a.unmask else "mobile numbers masked, secrets redacted",
     }
+    if a.params_file_info:
+        info["parameters file"] = a.params_file_info
     run_info = nbformat.v4.new_code_cell(RUN_INFO_CELL % ts_literal(info))
     run_info.metadata["tags"] = ["injected-run-info"]
     nb.cells.append(run_info)
@@ -215,30 +330,37 @@ def main():
                     failed = (index, cell, "the kernel answered status %r (cancelled or not executed)" % status)
                     break
     except DeadKernelError as e:
-        print("FAILED %s: the kernel died: %s" % (a.name, e), file=sys.stderr)
+        print(scrub("FAILED %s: the kernel died: %s" % (a.name, e), secrets, a.unmask), file=sys.stderr)
         return 1
 
     if failed is not None:
         index, cell, msg = failed
         stderr = stream_text(cell, "stderr").strip()
         err = error_text(cell).strip()
-        src = "\n".join("    " + l for l in cell.source.splitlines()[:12])
-        print("", file=sys.stderr)
-        print("FAILED %s: cell %d raised an error" % (a.name, index + 1), file=sys.stderr)
-        print("  cell source:\n%s" % src, file=sys.stderr)
         detail = stderr or err or msg.strip() or "(the kernel gave no message)"
-        print("  message:\n" + "\n".join("    " + l for l in detail.splitlines()), file=sys.stderr)
+        evidence = is_evidence_error(detail)
+        if evidence:
+            detail = withhold_evidence(detail)
+            # The failed notebook keeps the withheld form only (no value from the file).
+            cell["outputs"] = [nbformat.v4.new_output("stream", name="stderr", text=detail + "\n")]
         redact(nb, a.unmask)
+        src = "\n".join("    " + l for l in cell.source.splitlines()[:12])
+        report = [
+            "",
+            "FAILED %s: cell %d raised %s" % (a.name, index + 1, "an evidence error" if evidence else "an error"),
+            "  cell source:\n%s" % src,
+            "  message:\n" + "\n".join("    " + l for l in detail.splitlines()),
+        ]
+        print(scrub("\n".join(report), secrets, a.unmask), file=sys.stderr)
+        nb.metadata["profile_provenance"] = {"parameters": redact_params(params, False), "hide_code": a.hide_code, "failed_cell": index + 1}
         os.makedirs(os.path.join(a.out_dir, "failed"), exist_ok=True)
-        atomic_write(os.path.join(a.out_dir, "failed", a.name + ".ipynb"), nbformat.writes(nb))
-        for stale in (a.name + ".html", a.name + ".ipynb"):
-            p = os.path.join(a.out_dir, stale)
-            if os.path.exists(p):
-                os.unlink(p)
-        return 1
+        # The previous good report (if any) is left in place: a failed rerun never deletes it.
+        atomic_write(os.path.join(a.out_dir, "failed", a.name + ".ipynb"), scrub_secrets(nbformat.writes(nb), secrets))
+        return 3 if evidence else 1
 
     redact(nb, a.unmask)
-    nb.metadata["profile_provenance"] = {"parameters": params, "hide_code": a.hide_code, "seconds": round(time.time() - t_start, 1)}
+    # Metadata is not displayed but travels with the file: secrets redacted, numbers always masked.
+    nb.metadata["profile_provenance"] = {"parameters": redact_params(params, False), "hide_code": a.hide_code, "seconds": round(time.time() - t_start, 1)}
     os.makedirs(a.out_dir, exist_ok=True)
     from nbconvert import HTMLExporter
 
@@ -249,8 +371,8 @@ def main():
         exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": a.name}})
     body = self_contained(body)
-    atomic_write(os.path.join(a.out_dir, a.name + ".ipynb"), nbformat.writes(nb))
-    atomic_write(os.path.join(a.out_dir, a.name + ".html"), body)
+    atomic_write(os.path.join(a.out_dir, a.name + ".ipynb"), scrub_secrets(nbformat.writes(nb), secrets))
+    atomic_write(os.path.join(a.out_dir, a.name + ".html"), scrub(body, secrets, a.unmask))
     failed_copy = os.path.join(a.out_dir, "failed", a.name + ".ipynb")
     if os.path.exists(failed_copy):
         os.unlink(failed_copy)

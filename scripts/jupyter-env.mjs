@@ -46,11 +46,11 @@ export function ensureDebianPackages(packages, why) {
 export function findJupyterPython() {
   let py = PY_CANDIDATES.find(pythonHasJupyter);
   if (py) return py;
-  if (!ensureDebianPackages(DEBIAN_PACKAGES, 'executing the notebooks (Jupyter)')) process.exit(3);
+  if (!ensureDebianPackages(DEBIAN_PACKAGES, 'executing the notebooks (Jupyter)')) process.exit(4);
   py = PY_CANDIDATES.find(pythonHasJupyter);
   if (!py) {
     console.error('setup: Jupyter is still not importable from /usr/bin/python3 after installing ' + DEBIAN_PACKAGES.join(' '));
-    process.exit(3);
+    process.exit(4);
   }
   return py;
 }
@@ -62,7 +62,7 @@ export function writeKernelSpec(root) {
   const tslabBin = join(root, 'node_modules', 'tslab', 'bin', 'tslab');
   if (!existsSync(tslabBin)) {
     console.error(`setup: ${tslabBin} is missing: run \`npm install\` first`);
-    process.exit(3);
+    process.exit(4);
   }
   const spec = {
     argv: [process.execPath, tslabBin, 'kernel', '--config-path', '{connection_file}'],
@@ -99,11 +99,11 @@ export function build(root) {
 /**
  * Everything the interactive server needs (npm run notebook, npm run check:interactive): the
  * library built, Jupyter and Debian's jupyter-notebook installed, the project-local kernelspec.
- * Returns the environment to start `jupyter notebook` with; exits 3 when it cannot install.
+ * Returns the environment to start `jupyter notebook` with; exits 4 (missing dependency, as the CLI) when it cannot install.
  */
 export function prepareNotebookServer(root) {
   build(root);
   findJupyterPython();
-  if (!ensureDebianPackages(['jupyter-notebook'], 'the interactive notebook server')) process.exit(3);
+  if (!ensureDebianPackages(['jupyter-notebook'], 'the interactive notebook server')) process.exit(4);
   return jupyterEnv(root);
 }

@@ -1,7 +1,8 @@
 // Parameters of a notebook: the `let` declarations of its cell tagged `parameters`
 // (papermill convention), their declared types, and validation of values given on the
 // command line or in a JSON/YAML file — all BEFORE anything executes.
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
 const DECL = /^\s*let\s+([A-Za-z_$][\w$]*)\s*(?::\s*([A-Za-z\[\]| '"]+?))?\s*=\s*(.+?);?\s*(?:\/\/.*)?$/;
@@ -56,16 +57,43 @@ function coerce(p, raw, fromCli) {
   throw new Error(`parameter '${p.name}' has a type that cannot be set from outside (declare it as number, string or boolean)`);
 }
 
+/**
+ * Read a parameters file as evidence is read: a regular file only (a FIFO would hang), at most
+ * 1 MiB; returns the bytes.
+ */
+function readParametersFile(file) {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new Error(`${file}: parameters file not found`);
+  }
+  if (!st.isFile()) throw new Error(`${file}: the parameters file is not a regular file`);
+  if (st.size > 1 << 20) throw new Error(`${file}: parameters file of ${st.size} bytes, over the 1 MiB limit`);
+  return readFileSync(file);
+}
+
+/** SHA-256 of a parameters file (it changes results: recorded in the run information). */
+export function parametersFileSha256(file) {
+  return createHash('sha256').update(readParametersFile(file)).digest('hex');
+}
+
 /** Parse `--param k=v` strings and an optional params file into validated values. */
 export function resolveParameters(declared, { cli = [], file = null, cwd = process.cwd(), notebookDir }) {
   const byName = new Map(declared.map((p) => [p.name, p]));
   const given = [];
   if (file) {
-    const text = readFileSync(file, 'utf8');
+    const text = readParametersFile(file).toString('utf8').replace(/^\uFEFF/, '');
     let obj;
     if (/\.ya?ml$/i.test(file)) {
       obj = (require_yaml()).parse(text);
-    } else obj = JSON.parse(text);
+    } else {
+      try {
+        obj = JSON.parse(text);
+      } catch (e) {
+        throw new Error(`${file}: not valid JSON (${e.message})`);
+      }
+    }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error(`${file}: parameters file must hold an object`);
     for (const [k, v] of Object.entries(obj)) given.push({ name: k, raw: v, fromCli: false, base: resolve(cwd, file, '..') });
   }

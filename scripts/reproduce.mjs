@@ -5,12 +5,14 @@
 // then executes every notebook (or the named ones) headlessly, writing reports/<name>.ipynb
 // and reports/<name>.html. One line per notebook with its time; any cell error fails the run
 // with the cell and its message.
+// Exit codes (as the CLI): 0 ok, 1 a cell failed, 2 usage (bad parameter), 3 evidence error
+// (every failure was an EvidenceError), 4 missing dependency (Jupyter).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, findJupyterPython, jupyterEnv } from './jupyter-env.mjs';
-import { notebookParameters, resolveParameters } from './notebook-params.mjs';
+import { notebookParameters, parametersFileSha256, resolveParameters } from './notebook-params.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const nbDir = join(root, 'notebooks');
@@ -62,6 +64,16 @@ if ((cliParams.length || paramsFile) && selected.length !== 1) usage('--param/--
 
 // Validate parameters before building or executing anything.
 const paramsByNotebook = new Map();
+let paramsFileInfo = '';
+if (paramsFile) {
+  // The parameters file changes results: its SHA-256 goes into the run information.
+  try {
+    paramsFileInfo = `${paramsFile} (sha256 ${parametersFileSha256(paramsFile)})`;
+  } catch (e) {
+    console.error(`reproduce: ${e.message}`);
+    process.exit(2);
+  }
+}
 for (const name of selected) {
   const nb = JSON.parse(readFileSync(join(nbDir, `${name}.ipynb`), 'utf8'));
   try {
@@ -77,6 +89,7 @@ build(root);
 const python = findJupyterPython();
 const env = jupyterEnv(root);
 let failed = 0;
+let evidenceFailures = 0;
 const t0 = Date.now();
 for (const name of selected) {
   const start = Date.now();
@@ -91,6 +104,7 @@ for (const name of selected) {
       ...(hideCode ? ['--hide-code'] : []),
       '--lang', lang,
       ...(unmask ? ['--unmask'] : []),
+      ...(paramsFileInfo ? ['--params-file-info', paramsFileInfo] : []),
     ],
     { stdio: ['ignore', 'inherit', 'inherit'], env },
   );
@@ -98,8 +112,9 @@ for (const name of selected) {
   if (r.status === 0) console.log(`ok      ${name}  ${secs}s  -> ${join(outDir, name + '.html')}`);
   else {
     failed++;
+    if (r.status === 3) evidenceFailures++;
     console.log(`FAILED  ${name}  ${secs}s  (see the message above; partial run in ${join(outDir, 'failed', name + '.ipynb')})`);
   }
 }
 console.log(`${selected.length - failed} notebooks ok, ${failed} failed, ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-process.exit(failed ? 1 : 0);
+process.exit(failed === 0 ? 0 : failed === evidenceFailures ? 3 : 1);

@@ -4,12 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { allFacts, CASE_SOURCES, wangMiao, weiboMaimai, type CaseFact, type CaseSourceFile } from '../src/case';
 
 /**
- * The Chinese source texts live in `shared/case/` beside FACTS.md (outside this repository
- * in the working layout). Looked up, in order: $PP_CASE_SOURCES, <repo>/datasets/case,
- * <repo>/../shared/case. Missing sources fail the test: the quotes must be checkable.
+ * The Chinese source texts are committed in datasets/case/. Looked up, in order:
+ * $PP_CASE_SOURCES, <repo>/datasets/case. Missing sources fail the test: the quotes must be checkable.
  */
 const repo = resolve(__dirname, '..');
-const candidates = [process.env.PP_CASE_SOURCES, join(repo, 'datasets', 'case'), join(repo, '..', 'shared', 'case')]
+const candidates = [process.env.PP_CASE_SOURCES, join(repo, 'datasets', 'case')]
   .filter((d): d is string => !!d);
 const sourceDir = candidates.find((d) => Object.keys(CASE_SOURCES).every((f) => existsSync(join(d, f))));
 const sourceText = (file: CaseSourceFile): string => {

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { calibrateOnSnap } from '../src/collaborative-filtering/calibration';
 import { meanBy } from '../src/stats/meanBy';
 import { labelStats, loadSnapEgoFacebook } from '../src/collaborative-filtering/snap';
-import { hasSharedDataset, sharedDatasets } from './shared-data';
+import { referenceDatasets } from './reference-data';
 
-const dir = join(sharedDatasets, 'snap-ego-facebook');
+const dir = join(referenceDatasets, 'snap-ego-facebook');
 
-describe.runIf(hasSharedDataset('snap-ego-facebook'))('SNAP ego-Facebook (McAuley & Leskovec 2012), pooled ego features', () => {
-  it('matches the counts in ../shared/datasets/README.md', async () => {
+describe('SNAP ego-Facebook (McAuley & Leskovec 2012), pooled ego features', () => {
+  it('matches the counts in datasets/reference/snap-ego-facebook/README.md', async () => {
     const fb = await loadSnapEgoFacebook(dir);
     expect(fb.graph.n).toBe(4039);
     expect(fb.graph.targets.length / 2).toBe(88234);

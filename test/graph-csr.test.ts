@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasSharedDataset, sharedDatasets } from './shared-data';
+import { referenceDatasets } from './reference-data';
 import { csrFromEdges, degree, neighbours, simplifyGraph } from '../src/graph/csr';
 import { loadEdgeList } from '../src/collaborative-filtering/edgeList';
 import { EvidenceError } from '../src/io/errors';
@@ -62,8 +62,8 @@ describe('loadEdgeList', () => {
     expect(issues.map((i) => i.row)).toEqual([2, 3]);
     expect((err as Error).message).toContain('bad.txt line 2');
   });
-  it.runIf(hasSharedDataset('snap-ego-facebook'))('loads the SNAP ego-Facebook graph (4,039 nodes, 88,234 edges, CRLF)', async () => {
-    const r = await loadEdgeList(join(sharedDatasets, 'snap-ego-facebook', 'facebook', 'facebook_combined.txt'));
+  it('loads the SNAP ego-Facebook graph (4,039 nodes, 88,234 edges, CRLF)', async () => {
+    const r = await loadEdgeList(join(referenceDatasets, 'snap-ego-facebook', 'facebook', 'facebook_combined.txt'));
     expect(r.graph.n).toBe(4039);
     expect(r.edges).toBe(88234);
   });

@@ -61,13 +61,15 @@ describe('convertCell', () => {
     expect(value(41852, 'date')).toMatch(/Excel serial date/);
   });
 
-  it('datetime: ISO 8601 with zone kept as text; a missing zone is explained', () => {
+  it('datetime: ISO 8601 with zone kept as text; without a zone it is China Standard Time, written out', () => {
     expect(value('2014-08-01T10:00:00+08:00', 'datetime')).toBe('2014-08-01T10:00:00+08:00');
     expect(value('2014-08-01T02:00:00.5Z', 'datetime')).toBe('2014-08-01T02:00:00.5Z');
-    expect(value('2014-08-01 10:00:00', 'datetime')).toMatch(/without a time zone/);
-    expect(value('2014-02-30T10:00:00Z', 'datetime')).toMatch(/^ERR not an ISO 8601/);
+    expect(value('2014-08-01 10:00:00', 'datetime')).toBe('2014-08-01T10:00:00+08:00');
+    expect(value('2014-02-30T10:00:00Z', 'datetime')).toMatch(/^ERR day out of range .*no such calendar day/);
+    expect(value('0014-08-01T10:00:00Z', 'datetime')).toMatch(/^ERR implausible year 14/);
     const excel = new Date(Date.UTC(2014, 7, 1, 10, 30, 0));
-    expect(value(excel, 'datetime')).toMatch(/carry no time zone/);
+    expect(value(excel, 'datetime')).toBe('2014-08-01T10:30:00+08:00');
+    expect(value(excel, 'datetime', { xlsxUtcOffset: '+00:00' })).toBe('2014-08-01T10:30:00+00:00');
     expect(value(excel, 'datetime', { xlsxUtcOffset: '+08:00' })).toBe('2014-08-01T10:30:00+08:00');
   });
 

@@ -50,7 +50,8 @@ describe('decodeText', () => {
     const err = await evidenceError(() => decodeText(bytes, { fileName: 'sjis.csv' }));
     expect(err.issues[0]!.file).toBe('sjis.csv');
     expect(err.message).toMatch(/cannot determine encoding/);
-    expect(err.message).toMatch(/options\.encoding/);
+    expect(err.message).toMatch(/re-save the file as UTF-8/);
+    expect(err.message).not.toMatch(/options\.encoding/); // the CLI has no such option
   });
 
   it('uses options.encoding when given', () => {

@@ -17,16 +17,18 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 describe('evidence files are opened read-only', () => {
-  it("opens with flag 'r' and never writes, on success and on failure", async () => {
+  it('opens read-only (O_RDONLY, non-blocking) and never writes, on success and on failure', async () => {
     const open = vi.mocked(fs.openSync);
     open.mockClear();
     await readTable(fixture('people.csv'), people);
     await evidenceError(readTable(fixture('duplicate-ids.csv'), people));
     const calls = open.mock.calls.filter((c) => String(c[0]).includes('/fixtures/io/'));
     expect(calls.map((c) => [String(c[0]).split('/').pop(), c[1]])).toEqual([
-      ['people.csv', 'r'],
-      ['duplicate-ids.csv', 'r'],
+      ['people.csv', fs.constants.O_RDONLY | fs.constants.O_NONBLOCK],
+      ['duplicate-ids.csv', fs.constants.O_RDONLY | fs.constants.O_NONBLOCK],
     ]);
+    // no write access requested: the access mode bits are O_RDONLY
+    for (const c of calls) expect(Number(c[1]) & (fs.constants.O_WRONLY | fs.constants.O_RDWR)).toBe(0);
     expect(vi.mocked(fs.writeSync)).not.toHaveBeenCalled();
     expect(vi.mocked(fs.writeFileSync)).not.toHaveBeenCalled();
     expect(vi.mocked(fs.ftruncateSync)).not.toHaveBeenCalled();

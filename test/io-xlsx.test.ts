@@ -53,16 +53,16 @@ describe('XLSX (exceljs)', () => {
     expect(err.issues.some((i) => i.row === 5)).toBe(false); // rich text and a cached formula result are fine
   });
 
-  it('date-time cells need a stated zone', async () => {
+  it('date-time cells are China Standard Time wall-clock unless another zone is stated', async () => {
     const schema = { name: 't', columns: [{ name: 'at', type: 'datetime' }] } as const satisfies TableSchema;
     const bytes = await workbook((ws) => {
       ws.addRow(['at']);
       ws.addRow([new Date(Date.UTC(2014, 7, 1, 10, 30, 0))]);
     });
-    const err = await evidenceError(parseTable(bytes, schema, { fileName: 't.xlsx' }));
-    expect(err.message).toMatch(/carry no time zone/);
-    const t = await parseTable(bytes, schema, { fileName: 't.xlsx', xlsxUtcOffset: '+08:00' });
+    const t = await parseTable(bytes, schema, { fileName: 't.xlsx' });
     expect(t.rows).toEqual([{ at: '2014-08-01T10:30:00+08:00' }]);
+    const utc = await parseTable(bytes, schema, { fileName: 't.xlsx', xlsxUtcOffset: '+00:00' });
+    expect(utc.rows).toEqual([{ at: '2014-08-01T10:30:00+00:00' }]);
   });
 
   it('refuses bytes that are not a workbook, and header-only sheets', async () => {

@@ -1,15 +1,14 @@
 /**
- * FEBRL (Christen, Febrl; ../shared/datasets/febrl): loader rules from the shared README and a
+ * FEBRL (Christen, Febrl; datasets/reference/febrl): loader rules from its README and a
  * real deduplication run of dataset1 with its F1 above a stated floor.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { febrlTrueLinks, isCalendarDate, loadFebrl, parseFebrl, runFebrl } from '../src/linkage';
 import { EvidenceError } from '../src/io';
-import { hasSharedDataset, sharedDatasets } from './shared-data';
+import { referenceDatasets } from './reference-data';
 
-const dir = join(sharedDatasets, 'febrl');
-const haveFebrl = hasSharedDataset('febrl');
+const dir = join(referenceDatasets, 'febrl');
 const header = 'rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id';
 
 /** Floor for dataset1 F1 (EM, threshold 0.5). Published Febrl/recordlinkage results on dataset1 are ~0.95-1.0. */
@@ -41,13 +40,13 @@ describe('FEBRL', () => {
     expect(() => loadFebrl(join(dir, 'no-such-file.csv'))).toThrow(/cannot read/);
   });
 
-  it.runIf(haveFebrl)('true links: 500, 1,934 and 6,538 pairs in datasets 1-3 (shared README)', () => {
+  it('true links: 500, 1,934 and 6,538 pairs in datasets 1-3 (datasets/reference/febrl/README.md)', () => {
     expect(febrlTrueLinks(loadFebrl(join(dir, 'dataset1.csv')).records).left.length).toBe(500);
     expect(febrlTrueLinks(loadFebrl(join(dir, 'dataset2.csv')).records).left.length).toBe(1934);
     expect(febrlTrueLinks(loadFebrl(join(dir, 'dataset3.csv')).records).left.length).toBe(6538);
   });
 
-  it.runIf(haveFebrl)(`dataset1, unsupervised EM: F1 >= ${F1_FLOOR} from a real run`, () => {
+  it(`dataset1, unsupervised EM: F1 >= ${F1_FLOOR} from a real run`, () => {
     const data = loadFebrl(join(dir, 'dataset1.csv'));
     expect(data.provenance.rows).toBe(1000);
     const run = runFebrl(data.records, { seed: 7, uPairs: 100_000 });

@@ -83,7 +83,7 @@ describe('bad address books', () => {
     const dup = file('dup.csv', USERS + 'U3,王芳,138-0000-0001,星河科技,,,2016-01-01T00:00:00+08:00\nU4,陈静,95588,星河科技,,,2016-01-01T00:00:00+08:00\n');
     const err = await evidenceError(loadPlatformUsers(dup, { hasher }));
     expect(err.issues.map((i) => [i.row, i.column])).toEqual([[4, 'phone'], [5, 'phone']]);
-    expect(err.issues[0]!.message).toMatch(/same number as user on row 2/);
+    expect(err.issues[0]!.message).toMatch(/same number as user on line 2/);
     expect(hasDigitRun(err.message)).toBe(false);
   });
   it('evidence files are never modified', async () => {

@@ -8,8 +8,7 @@ import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 // @ts-expect-error: plain ESM script without types (the notebook runner's parameter parser)
 import { notebookParameters } from '../scripts/notebook-params.mjs';
-import { stableJson } from '../src/cli/output';
-import { maskStrings } from '../src/cli/define';
+import { outputResults, stableJson } from '../src/cli/output';
 import { ROOT, runCli } from './cli-helpers';
 
 /** The notebook's parameter defaults; path parameters resolved from notebooks/ to absolute paths. */
@@ -33,7 +32,7 @@ export async function commandJson(command: string, args: string[]): Promise<Reco
 
 /** The result as the command writes it (masked, stable JSON), for comparison. */
 export function asWritten(result: unknown): Record<string, unknown> {
-  return JSON.parse(stableJson(maskStrings(result)));
+  return JSON.parse(stableJson(outputResults(result, false))) as Record<string, unknown>;
 }
 
 /** Every named key of the notebook's result equals the command's, value for value. */

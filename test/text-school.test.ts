@@ -19,9 +19,9 @@ describe('normalizeSchool', () => {
     expect(normalizeSchool('清华大学（本科）')).toBe('清华大学');
     expect(normalizeSchool('复旦大学新闻学院')).toBe('复旦大学');
   });
-  it('leaves ambiguous abbreviations alone', () => {
-    expect(normalizeSchool('南大')).toBe('南大');
-    expect(defaultSchoolAliases().has('南大')).toBe(false);
+  it('keeps ambiguous abbreviations ambiguous: all readings, never one', () => {
+    expect(normalizeSchool('南大')).toBe('南京大学|南开大学');
+    expect(defaultSchoolAliases().get('南大')).toBe('南京大学|南开大学');
   });
   it('uses a custom table, which can extend the default', () => {
     const own = aliasTable([['南大', '南京大学']]);

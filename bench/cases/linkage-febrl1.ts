@@ -1,5 +1,5 @@
 /**
- * FEBRL dataset1 (Christen, Febrl; ../shared/datasets/febrl/dataset1.csv): deduplicate with
+ * FEBRL dataset1 (Christen, Febrl; datasets/reference/febrl/dataset1.csv): deduplicate with
  * the linkage engine, unsupervised (u from random pairs, m and lambda by EM) and supervised
  * (m and lambda from the true links), links at posterior probability >= 0.5. Reports
  * precision / recall / F1 of both and the seconds of each run (loading excluded).

@@ -9,9 +9,8 @@
  * `sha256` (64 hex digits) and, for synthetic sets, `derived_from` (ground truth) and
  * `variant_kind`. Other columns are allowed and ignored.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { EvidenceError, type EvidenceIssue, type ProvenanceEntry, type TableSchema, readTable, sha256Bytes } from '../io';
+import { EvidenceError, type EvidenceIssue, type ProvenanceEntry, type TableSchema, readEvidenceBytes, readTable, sha256Bytes } from '../io';
 import type { PersonEvidence } from './attribution';
 import type { DecodeOptions } from './decode';
 import { type HashedAvatar, hashAvatar } from './hash';
@@ -77,12 +76,13 @@ export async function loadAvatarEvidence(manifestPath: string, options: LoadEvid
   const base = options.imagesDir ?? dirname(manifestPath);
   const rows = table.rows;
   const issues: EvidenceIssue[] = [];
-  const line = (i: number): number => i + 2;
+  const line = (i: number): number => table.rowNumbers[i]!;
+  const rowKind = table.rowKind;
   const seen = new Map<string, number>();
   rows.forEach((r, i) => {
     const key = `${r.person_id}\u0000${r.platform}`;
     if (seen.has(key)) {
-      issues.push({ file: manifestPath, row: line(i), rowKind: 'line', column: 'platform', value: r.platform,
+      issues.push({ file: manifestPath, row: line(i), rowKind, column: 'platform', value: r.platform,
         message: `person ${r.person_id} already has a '${r.platform}' avatar on line ${line(seen.get(key)!)}; list one per platform` });
     } else seen.set(key, i);
   });
@@ -90,7 +90,7 @@ export async function loadAvatarEvidence(manifestPath: string, options: LoadEvid
   for (const p of persons) {
     if (!seen.has(`${p}\u0000displayed`)) {
       const i = rows.findIndex((r) => r.person_id === p);
-      issues.push({ file: manifestPath, row: line(i), rowKind: 'line', column: 'person_id', value: p, message: `person ${p} has no 'displayed' avatar row` });
+      issues.push({ file: manifestPath, row: line(i), rowKind, column: 'person_id', value: p, message: `person ${p} has no 'displayed' avatar row` });
     }
   }
   if (issues.length) throw new EvidenceError(issues);
@@ -106,14 +106,16 @@ export async function loadAvatarEvidence(manifestPath: string, options: LoadEvid
       const path = resolve(base, r.file);
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(path);
+        // Regular files only, checked before opening: a FIFO listed here would block forever.
+        bytes = readEvidenceBytes(path);
       } catch (err) {
-        throw new EvidenceError({ file: manifestPath, row: line(i), rowKind: 'line', column: 'file', value: r.file,
-          message: `cannot read the image: ${(err as Error).message}` });
+        const why = err instanceof EvidenceError ? err.issues.map((x) => x.message).join('; ') : (err as Error).message;
+        throw new EvidenceError({ file: manifestPath, row: line(i), rowKind, column: 'file', value: r.file,
+          message: `cannot read the image: ${why}` });
       }
       const sha = sha256Bytes(bytes);
       if (r.sha256 && r.sha256.toLowerCase() !== sha) {
-        throw new EvidenceError({ file: manifestPath, row: line(i), rowKind: 'line', column: 'sha256', value: r.sha256,
+        throw new EvidenceError({ file: manifestPath, row: line(i), rowKind, column: 'sha256', value: r.sha256,
           message: `${r.file} has SHA-256 ${sha}, not the one listed: the file is not the one the manifest describes` });
       }
       const h = await hashAvatar({ file: path, bytes }, options);

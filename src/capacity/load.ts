@@ -31,11 +31,11 @@
  * accountTimestamps(log, '脉脉')   // Float64Array of epoch seconds, sorted
  * const m = await loadMonthlyCounts('datasets/capacity/monthly-visits.csv', { asOf: '2015-12-31' });
  */
-import { IssueCollector, type EvidenceIssue } from '../io/errors';
+import { IssueCollector, type RowKind } from '../io/errors';
 import type { ProvenanceEntry } from '../io/provenance';
 import { readTable, type ReadTableOptions } from '../io/readTable';
 import type { TableSchema } from '../io/schema';
-import { cstDateKey, cstMonthKey, dayBounds, DATE_PATTERN, MONTH_PATTERN, monthBounds, monthRange, parseTimestamp, CST_OFFSET_MINUTES } from './time';
+import { cstDateKey, cstMonthKey, dayBounds, DATE_PATTERN, EVIDENCE_YEARS, MONTH_PATTERN, monthBounds, monthRange, parseCalendarDate, parseTimestamp, CST_OFFSET_MINUTES } from '../io/time';
 
 export const REQUEST_LOG_SCHEMA = {
   name: 'access-log-requests',
@@ -134,16 +134,13 @@ export interface CountLog {
 export function asOfInstant(asOf: string, offsetMinutes = CST_OFFSET_MINUTES): number {
   if (typeof asOf !== 'string' || asOf.trim() === '') throw new RangeError('asOf is required (a date YYYY-MM-DD or an ISO date-time): reports must not depend on the wall clock');
   const s = asOf.trim();
-  if (DATE_PATTERN.test(s)) return dayBounds(s, offsetMinutes)[1];
-  return parseTimestamp(s, { defaultOffsetMinutes: offsetMinutes }) + 1;
+  if (DATE_PATTERN.test(s)) return dayBounds(parseCalendarDate(s, EVIDENCE_YEARS), offsetMinutes)[1];
+  return parseTimestamp(s, { defaultOffsetMinutes: offsetMinutes, years: EVIDENCE_YEARS }) + 1;
 }
 
-/** Line (text files) or row number of data row i (0-based) in a file of this format. */
-function rowNumber(format: string, i: number): { row: number; rowKind: EvidenceIssue['rowKind'] } {
-  if (format === 'json') return { row: i + 1, rowKind: 'item' };
-  if (format === 'jsonl') return { row: i + 1, rowKind: 'line' };
-  if (format === 'xlsx') return { row: i + 2, rowKind: 'row' };
-  return { row: i + 2, rowKind: 'line' };
+/** Where data row i (0-based) is in its file: the reader's row number (blank lines counted). */
+function rowLocator(table: { rowNumbers: Int32Array; rowKind: RowKind }): (i: number) => { row: number; rowKind: RowKind } {
+  return (i) => ({ row: table.rowNumbers[i]!, rowKind: table.rowKind });
 }
 
 /** Load a request-level access log (see the module comment for what is refused or sorted). */
@@ -152,16 +149,18 @@ export async function loadRequestLog(path: string, options: RequestLogOptions): 
   const asOfMs = asOfInstant(options.asOf, offset);
   const order = options.order ?? 'sort';
   const dupPolicy = options.duplicates ?? 'refuse';
-  const { rows, provenance } = await readTable<{ timestamp: string; account: string }>(path, REQUEST_LOG_SCHEMA, options);
+  const table = await readTable<{ timestamp: string; account: string }>(path, REQUEST_LOG_SCHEMA, options);
+  const { rows, provenance } = table;
+  const rowNumber = rowLocator(table);
   const file = provenance.fileName;
   const issues = new IssueCollector();
   const n = rows.length;
   const t = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    const where = rowNumber(provenance.format, i);
+    const where = rowNumber(i);
     try {
-      t[i] = parseTimestamp(r.timestamp, { defaultOffsetMinutes: offset });
+      t[i] = parseTimestamp(r.timestamp, { defaultOffsetMinutes: offset, years: EVIDENCE_YEARS });
     } catch (err) {
       if (!issues.add({ file, ...where, column: 'timestamp', value: r.timestamp, message: (err as Error).message })) break;
       continue;
@@ -176,7 +175,7 @@ export async function loadRequestLog(path: string, options: RequestLogOptions): 
     if (t[i]! < t[i - 1]!) {
       outOfOrder++;
       if (order === 'refuse') {
-        issues.add({ file, ...rowNumber(provenance.format, i), column: 'timestamp', value: rows[i]!.timestamp, message: `out of time order: earlier than the row above (${rows[i - 1]!.timestamp}); order: 'refuse' was requested` });
+        issues.add({ file, ...rowNumber(i), column: 'timestamp', value: rows[i]!.timestamp, message: `out of time order: earlier than the row above (${rows[i - 1]!.timestamp}); order: 'refuse' was requested` });
         if (issues.full) break;
       }
     }
@@ -193,8 +192,8 @@ export async function loadRequestLog(path: string, options: RequestLogOptions): 
     duplicates++;
     if (dupPolicy === 'drop') keep[i] = 0;
     if (dupPolicy === 'refuse') {
-      const a = rowNumber(provenance.format, first);
-      if (!issues.add({ file, ...rowNumber(provenance.format, i), column: 'timestamp', value: rows[i]!.timestamp, message: `duplicate of ${a.rowKind} ${a.row} (same account '${rows[i]!.account}' and instant); pass duplicates: 'keep' or 'drop' to accept` })) break;
+      const a = rowNumber(first);
+      if (!issues.add({ file, ...rowNumber(i), column: 'timestamp', value: rows[i]!.timestamp, message: `duplicate of ${a.rowKind} ${a.row} (same account '${rows[i]!.account}' and instant); pass duplicates: 'keep' or 'drop' to accept` })) break;
     }
   }
   issues.throwIfAny();
@@ -237,7 +236,9 @@ async function loadCounts(path: string, grain: 'day' | 'month', options: LoadLog
   const asOfMs = asOfInstant(options.asOf, offset);
   const schema = grain === 'day' ? DAILY_COUNTS_SCHEMA : MONTHLY_COUNTS_SCHEMA;
   const col = grain === 'day' ? 'date' : 'month';
-  const { rows, provenance } = await readTable<Record<string, string | number>>(path, schema, options);
+  const table = await readTable<Record<string, string | number>>(path, schema, options);
+  const { rows, provenance } = table;
+  const rowNumber = rowLocator(table);
   const file = provenance.fileName;
   const issues = new IssueCollector();
   const out: CountRow[] = [];
@@ -245,10 +246,11 @@ async function loadCounts(path: string, grain: 'day' | 'month', options: LoadLog
   const partial = new Set<string>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    const where = rowNumber(provenance.format, i);
+    const where = rowNumber(i);
     const period = String(r[col]);
     let bounds: [number, number];
     try {
+      parseCalendarDate(grain === 'day' ? period : `${period}-01`, EVIDENCE_YEARS);
       bounds = grain === 'day' ? dayBounds(period, offset) : monthBounds(period, offset);
     } catch (err) {
       if (!issues.add({ file, ...where, column: col, value: period, message: (err as Error).message })) break;
@@ -263,7 +265,7 @@ async function loadCounts(path: string, grain: 'day' | 'month', options: LoadLog
     const key = `${account}\u0000${period}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      const a = rowNumber(provenance.format, first);
+      const a = rowNumber(first);
       if (!issues.add({ file, ...where, column: col, value: period, message: `duplicate: account '${account}' already has a count for ${period} at ${a.rowKind} ${a.row} (sum or replace? the file must say)` })) break;
       continue;
     }

@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { EvidenceError, type FileProvenance } from '../io';
+import { EvidenceError, LimitError, TimeError, parseDateOption, parseInstantOption, type FileProvenance } from '../io';
 import { MissingDependencyError } from '../plot/browser';
 import { runInfo } from '../report/notices';
 import { progress, type Progress } from '../report/progress';
@@ -90,7 +90,7 @@ export function reportError(e: unknown): number {
     console.error(`evidence error: ${e.message}`);
     return EXIT.evidence;
   }
-  if (e instanceof UsageError) {
+  if (e instanceof UsageError || e instanceof LimitError) {
     console.error(`usage error: ${e.message}`);
     return EXIT.usage;
   }
@@ -211,14 +211,29 @@ export function parseIntegerIn(name: string, min: number, max = Number.MAX_SAFE_
   };
 }
 
-/** `--x <YYYY-MM-DD>` (a real calendar date). */
-export function parseDate(name: string) {
+/** A parser from src/io/time whose TimeError becomes a usage error (exit 2). */
+function usageOnTimeError(parse: (v: string) => string) {
   return (v: string): string => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
-    if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) throw new UsageError(`option ${name} must be a date YYYY-MM-DD, got '${v}'`);
-    return v;
+    try {
+      return parse(v);
+    } catch (e) {
+      if (e instanceof TimeError) throw new UsageError(e.message);
+      throw e;
+    }
   };
+}
+
+/** `--x <YYYY-MM-DD>`: a real calendar day in plausible years (src/io/time, the one parser). */
+export function parseDate(name: string) {
+  return usageOnTimeError(parseDateOption(name));
+}
+
+/**
+ * `--x <date-time>`: ISO 8601, CST unless an offset is given (never the machine's zone), strict
+ * calendar; returned with the offset written out, e.g. '2018-03-10T00:00:00+08:00'.
+ */
+export function parseInstant(name: string) {
+  return usageOnTimeError(parseInstantOption(name));
 }
 
 /** `--x <YYYY-MM>`. */

@@ -28,9 +28,9 @@ import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { datasetFile, datasetMetadata, syntheticSources, type DatasetMetadata } from '../io/datasets';
 import { sha256FileSync, type FileProvenance } from '../io/provenance';
+import { columnMapFromOptions, readColumnMap, type ColumnMap } from '../io/columns';
 import type { InferenceReport } from '../report/inference';
 import { syntheticNoticesFor } from '../report/notices';
-import { maskPhonesInText } from '../report/mask';
 import type { ReportDocument } from '../report/document';
 import { commandProgress, commandRunInfo, cleanProvenance, displayPath, execute, fileOption, requireFile, UsageError, withCommonOptions, type CommonOptions } from './common';
 import type { Progress } from '../report/progress';
@@ -57,6 +57,11 @@ export interface CommandContext<O> {
   answerKey: string[] | null;
   /** Progress bar on stderr unless --quiet. */
   progress(total: number, label: string): Progress;
+  /**
+   * Column map `{ ours: theirs }` from --columns <file> and --column ours=theirs (undefined when
+   * neither is given): pass it to the area's loader, which hands it to `readTable`.
+   */
+  columns: ColumnMap | undefined;
   /** What reports may show: `mask` true unless --unmask. */
   display: { mask: boolean; lang: CommonOptions['lang'] };
 }
@@ -129,6 +134,8 @@ export function defineCommand<O>(spec: CommandSpec<O>): DefinedCommand {
         cmd.option('--truth <files>', `${spec.answerKey.description} (simulations only; comma-separated; by default the data set's answer key when every input is that synthetic data set's file)`);
         cmd.option('--no-truth', 'do not use an answer key');
       }
+      cmd.option('--columns <file>', "column map (YAML or JSON, 'ours: theirs' per line) for evidence in its own column names, Chinese headers included");
+      cmd.option('--column <ours=theirs>', 'one column map entry (repeatable; over --columns)', (v: string, acc: string[]) => [...acc, v], [] as string[]);
       spec.options?.(cmd);
       withCommonOptions(cmd, spec.defaultSeed);
       cmd.addHelpText('after', `\nOutput: <out>/${name}.json and <out>/${name}.html. ${spec.output}\nNames and phone numbers are masked unless --unmask.\n\nExample:\n  ${spec.example}\n`);
@@ -145,22 +152,30 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | undefined;
     paths[key] = given === undefined ? (input.optional ? null : failMissing(input)) : requireFile(flagName(input.flag), given, input.kind ?? 'file');
   }
+  const columnOpts = o as unknown as { columns?: string; column: string[] };
+  const mapFile = columnOpts.columns !== undefined ? await readColumnMap(requireFile('--columns', columnOpts.columns)) : null;
+  let columns: ColumnMap | undefined;
+  try {
+    columns = mapFile || columnOpts.column.length ? columnMapFromOptions(columnOpts.column, mapFile?.map ?? {}) : undefined;
+  } catch (e) {
+    throw new UsageError(`--column: ${(e as Error).message}`);
+  }
   const meta = datasetMetadata(spec.dataset);
   const answerKey = resolveAnswerKey(spec, meta, paths, o.truth);
   const ctx: CommandContext<O> = {
     options: o,
     paths,
     answerKey,
+    columns,
     progress: (total, label) => commandProgress(o, total, label),
     display: { mask: !o.unmask, lang: o.lang },
   };
   const { result, report } = await spec.run(ctx);
-  const inputs = result.inputs.map(cleanProvenance);
+  const inputs = [...result.inputs, ...(mapFile ? [mapFile.provenance] : [])].map(cleanProvenance);
   const run = commandRunInfo(name, o, { synthetic: syntheticNoticesFor(inputs).length > 0 });
   const parameters = (result as Record<string, unknown>).parameters;
-  // Phone numbers in any free text of the JSON (labels, notes, ids) are masked unless --unmask;
-  // hashes are left as they are (a hex digest can hold eleven decimal digits in a row).
-  const results = o.unmask ? { ...result, inputs, run } : maskStrings({ ...result, inputs, run });
+  // Phone numbers in any free text of the JSON are masked by writeOutputs unless --unmask.
+  const results = { ...result, inputs, run };
   const document: ReportDocument = {
     ...report,
     synthetic: syntheticNoticesFor(inputs),
@@ -169,16 +184,6 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     lang: o.lang,
   };
   return { command: name, results, document };
-}
-
-/** Every string in a JSON-like value through `maskPhonesInText`, except under hash keys. */
-export function maskStrings<T>(value: T, key = ''): T {
-  if (typeof value === 'string') return (/sha256|hash/i.test(key) ? value : maskPhonesInText(value)) as T;
-  if (Array.isArray(value)) return value.map((v) => maskStrings(v, key)) as T;
-  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskStrings(v, k)])) as T;
-  }
-  return value;
 }
 
 function failMissing(input: InputSpec): never {

@@ -84,10 +84,11 @@ async function runMatch(o: MatchOptions) {
 
   const bar = commandProgress(o, o.permutations + 4, 'match');
   const evidence = await matching.loadProfileTables(displayedPath, sourcePath);
+  const aliasTables = [text.loadAliasTable(schoolPath), text.loadAliasTable(employerPath), text.loadAliasTable(titlePath)] as const;
   const prepareOptions = {
-    schoolAliases: text.mergeAliasTables(text.defaultSchoolAliases(), text.loadAliasTable(schoolPath)),
-    employerAliases: text.loadAliasTable(employerPath),
-    jobTitleSynonyms: text.mergeAliasTables(text.defaultJobTitleSynonyms(), text.loadAliasTable(titlePath)),
+    schoolAliases: text.mergeAliasTables(text.defaultSchoolAliases(), aliasTables[0]),
+    employerAliases: aliasTables[1],
+    jobTitleSynonyms: text.mergeAliasTables(text.defaultJobTitleSynonyms(), aliasTables[2]),
     defaultAvatarHashes: o.defaultAvatars.split(',').map((s) => s.trim()).filter((s) => s !== ''),
   };
   const paired = matching.pairProfiles(evidence.displayed, evidence.source, { ...prepareOptions, displayedFile: evidence.displayedFile, sourceFile: evidence.sourceFile });
@@ -160,7 +161,7 @@ async function runMatch(o: MatchOptions) {
   });
   const all = nullDist.statistics[0]!;
 
-  const provenance = [...evidence.provenance, ...truthProvenance].map(cleanProvenance);
+  const provenance = [...evidence.provenance, ...aliasTables.map((t) => t.provenance), ...truthProvenance].map(cleanProvenance);
   const parameters = {
     displayed: displayPath(displayedPath), source: displayPath(sourcePath), schoolAliases: displayPath(schoolPath), employerAliases: displayPath(employerPath),
     titleSynonyms: displayPath(titlePath), defaultAvatars: prepareOptions.defaultAvatarHashes, strictness: o.strictness, thresholds,

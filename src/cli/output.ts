@@ -7,6 +7,8 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { renderReport, type ReportDocument } from '../report/document';
+import { maskPhonesDeep } from '../report/mask';
+import { redactParameters } from '../report/secrets';
 import { htmlFileToPdf } from '../report/pdf';
 
 /** JSON with object keys sorted recursively and typed arrays as plain arrays. */
@@ -23,6 +25,13 @@ export function stableJson(value: unknown): string {
     return v;
   };
   return JSON.stringify(norm(value), null, 2) + '\n';
+}
+
+/** Results as written: run information redacted by secret name, mobile numbers masked unless unmasked. */
+export function outputResults(results: unknown, unmask: boolean): unknown {
+  let r = results;
+  if (r && typeof r === 'object' && !Array.isArray(r) && 'run' in r) r = { ...r, run: redactParameters((r as { run: unknown }).run, { unmask }) };
+  return unmask ? r : maskPhonesDeep(r);
 }
 
 export interface CommandOutput {
@@ -48,7 +57,9 @@ export async function writeOutputs(out: CommandOutput, options: WriteOptions): P
   const staging = mkdtempSync(join(dir, `.${out.command}-partial-`));
   try {
     const names = [`${out.command}.json`, `${out.command}.html`];
-    writeFileSync(join(staging, names[0]!), stableJson(out.results));
+    // Secrets redacted by name and mobile numbers masked in every string unless --unmask
+    // (src/report/secrets.ts, src/report/mask.ts): one rule for every command's JSON.
+    writeFileSync(join(staging, names[0]!), stableJson(outputResults(out.results, out.document.runInfo.masked === false)));
     writeFileSync(join(staging, names[1]!), renderReport(out.document));
     if (options.pdf) {
       names.push(`${out.command}.pdf`);

@@ -34,7 +34,7 @@ export function registerReport(program: Command, setCode: (c: number) => void): 
       args.push('--lang', o.lang);
       if (o.unmask) args.push('--unmask');
       const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, INIT_CWD: process.cwd() } });
-      if (r.status !== 0) return setCode(r.status === 2 ? EXIT.usage : r.status === 3 ? EXIT.missingDependency : EXIT.failure);
+      if (r.status !== 0) return setCode(r.status === 2 ? EXIT.usage : r.status === 3 ? EXIT.evidence : r.status === 4 ? EXIT.missingDependency : EXIT.failure);
       if (o.pdf) {
         try {
           const names = require('node:fs').readdirSync(resolve(o.out)) as string[];

@@ -45,8 +45,8 @@ export const retentionCommand = defineCommand<RetentionOptions>({
       .addOption(new Option('--decay <method>', 'interval of the decay rate: profile likelihood or parametric bootstrap').choices(['profile', 'bootstrap']).default(D.decay))
       .option('--replicates <n>', 'bootstrap replicates (with --decay bootstrap)', parseIntegerIn('--replicates', 100, 1_000_000), D.replicates)
       .addOption(listOption('--sensitivity <rates>', 'misattribution rates for the sensitivity table (comma-separated)', 0, 0.99, D.sensitivity)),
-  async run({ options: o, paths, display }) {
-    const evidence = await retention.loadRetentionEvidence({ claim: paths.claim!, observations: paths.observations! }, { asOf: o.asOf });
+  async run({ options: o, paths, display, columns }) {
+    const evidence = await retention.loadRetentionEvidence({ claim: paths.claim!, observations: paths.observations! }, { asOf: o.asOf, columns });
     const result = retention.analyseRetention(evidence, {
       level: o.level, alpha: o.alpha, misattributionRate: o.misattribution, completeBelowShare: o.completeBelow,
       decay: o.decay, replicates: o.replicates, seed: o.seed, sensitivity: o.sensitivity,

@@ -14,7 +14,7 @@ import * as contacts from '../shadow';
 import { maskName } from '../report/mask';
 import { HEADINGS, type Block, type ReportDocument, type Section } from '../report/document';
 import {
-  cleanProvenance, commandProgress, commandRunInfo, datasetPath, displayPath, execute, fileOption, parseIntegerIn, parseNumber,
+  cleanProvenance, commandProgress, commandRunInfo, datasetPath, displayPath, execute, fileOption, parseInstant, parseIntegerIn, parseNumber,
   listOption, requireFile, usesDefaults, withCommonOptions, UsageError, type CommonOptions,
 } from './common';
 
@@ -70,7 +70,7 @@ export function registerShadow(program: Command, setCode: (c: number) => void): 
     .addOption(new Option('--key <secret>', 'HMAC-SHA-256 key for phone numbers (at least 16 bytes); required').env('PP_HMAC_KEY'))
     .addOption(new Option('--target <phone>', "the non-user's number, hashed at once and never displayed (default with the synthetic data set: its planted non-user)"))
     .addOption(new Option('--target-token <token>', "the non-user's keyed-hash token (ph:...) instead of --target").conflicts('target'))
-    .option('--as-of <datetime>', 'the date of the message: data uploaded before it (ISO date-time with offset)', '2018-03-10T00:00:00+08:00')
+    .option('--as-of <datetime>', 'the date of the message: data uploaded before it (ISO date-time; no offset = China Standard Time)', parseInstant('--as-of'), '2018-03-10T00:00:00+08:00')
     .option('--theta <x>', 'threshold of the recommended-contact estimator', parseNumber('--theta', 0), contacts.DEFAULT_THETA)
     .addOption(listOption('--thetas <list>', 'thresholds for the reach curve (comma-separated)', 0, Infinity, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.75, 1, 1.25, 1.5, 2]))
     .option('--sms-recommended <n>', 'recommended-contact count stated in the message (the case: 119)', parseIntegerIn('--sms-recommended', 0), wm.recommendedContacts.value)
@@ -94,7 +94,6 @@ export function registerShadow(program: Command, setCode: (c: number) => void): 
 async function runShadow(o: ShadowOptions) {
   if (!o.key) throw new UsageError('--key <secret> (or env PP_HMAC_KEY) is required: phone numbers are keyed-hashed on load and there is no default key');
   if (Buffer.byteLength(o.key, 'utf8') < contacts.MIN_KEY_BYTES) throw new UsageError(`--key must be at least ${contacts.MIN_KEY_BYTES} bytes (got ${Buffer.byteLength(o.key, 'utf8')}); use 32 random bytes`);
-  if (Number.isNaN(Date.parse(o.asOf))) throw new UsageError(`option --as-of must be an ISO date-time, got '${o.asOf}'`);
   const booksPath = requireFile('--books', o.books);
   const usersPath = requireFile('--users', o.users);
   const synthetic = usesDefaults([[o.books, DEFAULT_BOOKS], [o.users, DEFAULT_USERS]]);

@@ -21,12 +21,11 @@ import { clopperPearsonInterval } from '../stats/clopperPearsonInterval';
 import { deriveSeed } from '../stats/random';
 import type { CsrGraph } from '../graph/csr';
 import type { FileProvenance } from '../io/provenance';
-import { loadAttributes } from './attributes';
+import { loadGraphEvidence } from './attributes';
 import { calibrateOnSnap, splitHalfValidation, type CalibrationRow, type ValidationRow, type ValidationSummary } from './calibration';
 import { claimTest, plausibilityFrontier, simulateTypeIError, type ClaimTestResult, type FrontierRow } from './claimTest';
 import { clusterTailPValue, clusterTest, countsFrontier, splitUnits, type ClusterTestResult, type CountsFrontierRow } from './clusterTest';
 import { directInformation, type DirectRow } from './direct';
-import { loadEdgeList } from './edgeList';
 import { entropyOfDistribution } from './fano';
 import { DEFAULT_ATTRIBUTES, generateSocialGraph, type SocialGraph } from './generator';
 import { holderAgreement, holderCountsIn, holderDistribution, interpolateAt, modelAccuracy, type HolderAgreement, type HolderDistribution } from './holders';
@@ -58,8 +57,7 @@ export async function loadCollaborativeFilteringEvidence(
   options: { fields: string[] },
 ): Promise<CollaborativeFilteringEvidence> {
   if (options.fields.length === 0) throw new RangeError('at least one displayed field is needed');
-  const edges = await loadEdgeList(paths.graph, { weighted: true });
-  const attrs = await loadAttributes(paths.attributes, options.fields, edges.graph.n);
+  const { graph: edges, attributes: attrs } = await loadGraphEvidence(paths.graph, paths.attributes, options.fields);
   const snap = paths.snap ? await loadSnapEgoFacebook(paths.snap) : null;
   return {
     graph: edges.graph, edges: edges.edges, fields: options.fields, values: attrs.values,

@@ -1,26 +1,30 @@
 /**
- * The evidence of the collaborative-filtering defence as files: the attribute table (one row per
- * node of the contact graph: registered 0/1, weibo_login 0/1, then per displayed field its value
- * and `<field>_known` 0/1, whether the platform knows it), read through src/io into the typed
- * arrays the area's functions take. A missing value (empty cell) is an unknown true value: such a
- * node is left out of every accuracy of that field.
+ * The evidence of a plausibility analysis: a contact graph (edge list) and its attribute table
+ * (one row per node: registered, weibo_login?, then per field the displayed value and whether
+ * the platform knows it), read in that order of trust: the attribute table first, so the
+ * graph's ids are checked against it WHILE the edge list is parsed (a graph node the table
+ * does not describe is refused before any array is sized by it; src/io/limits).
  *
  * @example
- * const a = await loadAttributes('datasets/collaborative-filtering/attributes-5k.csv', ['employer', 'title'], 5000);
- * a.obs.registeredCount; // registered users in the table
+ * const ev = await loadGraphEvidence('graph.edges', 'attributes.csv', ['employer', 'title']);
+ * ev.graph.graph.n;          // nodes
+ * ev.attributes.obs.registeredShare;
  */
-import { EvidenceError, readTable, type ColumnSpec, type FileProvenance, type TableSchema } from '../io';
+import { basename } from 'node:path';
+import { EvidenceError, readTable, type ColumnSpec, type ProvenanceEntry, type TableSchema } from '../io';
+import { loadEdgeList, type LoadedEdgeList } from './edgeList';
 import type { Observation } from './observation';
 
-export interface LoadedAttributes {
-  /** Per field: value id per node (-1 = unknown true value). */
+export interface NodeAttributes {
+  /** Per field: value id per node (-1 = no value). */
   values: Record<string, Int32Array>;
   obs: Observation;
-  provenance: FileProvenance;
+  provenance: ProvenanceEntry;
   rows: number;
 }
 
-export async function loadAttributes(path: string, fields: string[], n: number): Promise<LoadedAttributes> {
+/** The attribute table's schema for the given displayed fields. */
+export function attributeSchema(fields: readonly string[]): TableSchema {
   const columns: ColumnSpec[] = [
     { name: 'node', type: 'integer', min: 0, unique: true, description: 'node id of the graph' },
     { name: 'registered', type: 'integer', min: 0, max: 1, description: '1 = registered user of the platform' },
@@ -30,8 +34,24 @@ export async function loadAttributes(path: string, fields: string[], n: number):
       { name: `${f}_known`, type: 'integer', min: 0, max: 1, description: `1 = the platform knows ${f}` },
     ]),
   ];
-  const schema: TableSchema = { name: 'cf-attributes', description: 'Displayed fields per node and what the platform knows', columns };
-  const table = await readTable<Record<string, string | number | null>>(path, schema);
+  return { name: 'cf-attributes', description: 'Displayed fields per node and what the platform knows', columns };
+}
+
+/** Load the graph and its attribute table (see the module comment). */
+export async function loadGraphEvidence(
+  graphPath: string,
+  attributesPath: string,
+  fields: readonly string[],
+): Promise<{ graph: LoadedEdgeList; attributes: NodeAttributes }> {
+  const table = await readTable<Record<string, string | number | null>>(attributesPath, attributeSchema(fields));
+  let maxNode = -1;
+  for (const r of table.rows) if ((r.node as number) > maxNode) maxNode = r.node as number;
+  const graph = await loadEdgeList(graphPath, {
+    weighted: true,
+    maxNodeId: maxNode,
+    maxNodeIdSource: `the attribute table ${basename(attributesPath)} (nodes 0..${maxNode}): every graph node needs a row there`,
+  });
+  const n = graph.graph.n;
   const file = table.provenance.fileName;
   const values: Record<string, Int32Array> = {};
   const known: Record<string, Int32Array> = {};
@@ -44,7 +64,10 @@ export async function loadAttributes(path: string, fields: string[], n: number):
   const ids: Record<string, Map<string, number>> = Object.fromEntries(fields.map((f) => [f, new Map()]));
   table.rows.forEach((r, i) => {
     const node = r.node as number;
-    if (node >= n) throw new EvidenceError({ file, row: i + 2, rowKind: 'line', column: 'node', value: node, message: `node id not in the graph (it has nodes 0..${n - 1})` });
+    if (node >= n) {
+      throw new EvidenceError({ file, row: table.rowNumbers[i]!, rowKind: table.rowKind, column: 'node', value: node,
+        message: `node id not in the graph ${graph.provenance.fileName} (its edges name nodes 0..${n - 1} at most)` });
+    }
     registered[node] = r.registered as number;
     weibo[node] = (r.weibo_login as number | null) ?? 0;
     for (const f of fields) {
@@ -59,5 +82,5 @@ export async function loadAttributes(path: string, fields: string[], n: number):
   });
   const registeredCount = registered.reduce((s, x) => s + x, 0);
   const obs: Observation = { registered, weibo, known, registeredShare: registeredCount / n, registeredCount };
-  return { values, obs, provenance: table.provenance, rows: table.rows.length };
+  return { graph, attributes: { values, obs, provenance: table.provenance, rows: table.rows.length } };
 }

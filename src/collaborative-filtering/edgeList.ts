@@ -1,26 +1,44 @@
 /**
- * Streamed loader for edge-list files: one edge per line as "u v" (whitespace-separated
- * non-negative integers), optional third column = weight, LF or CRLF endings (the SNAP files
- * use CRLF), blank lines and lines starting with '#' or '%' ignored. The file is read in
- * chunks and parsed byte by byte into growable typed arrays, so a 100M-edge file never
- * becomes strings or per-edge objects. Any malformed line throws an `EvidenceError` naming the
- * file, line number and offending text; a partial graph is never returned.
+ * Streamed loader for edge-list files: one edge per line as "u v" (whitespace- or
+ * comma-separated non-negative integers), with `weighted` an optional third column = the
+ * closeness weight (a line without it has closeness 1, as the help says); LF, CRLF or mixed
+ * endings (the SNAP files use CRLF), blank lines and lines starting with '#' or '%' ignored.
+ * The file is read in chunks and parsed byte by byte into growable typed arrays, so a
+ * 100M-edge file never becomes strings or per-edge objects.
+ *
+ * Refused, each as an `EvidenceError` naming the file, line, column and text (never a
+ * partial graph): a column that is not a non-negative integer id; a fourth column (or a third
+ * one in an unweighted list) instead of it being glued onto the weight; a weight that is not
+ * a plain finite number; an id above the declared limit (`maxNodeId`, default from
+ * src/io/limits: the attribute table's largest node, or a ceiling proportional to the file
+ * size) — checked while parsing, before any array is sized by the largest id, so a one-line
+ * file naming node 2,000,000,000 cannot exhaust memory; a file with no edge at all; a path
+ * that is not a regular file (a FIFO would hang the reader).
  *
  * @example
- * const { graph, provenance } = await loadEdgeList('../shared/datasets/snap-ego-facebook/facebook/facebook_combined.txt');
+ * const { graph, provenance } = await loadEdgeList('datasets/reference/snap-ego-facebook/facebook/facebook_combined.txt');
  * graph.n; // => 4039
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { EvidenceError, type EvidenceIssue } from '../io/errors';
+import { assertRegularFile } from '../io/evidenceFile';
+import { maxNodeIdFor } from '../io/limits';
 import { csrFromEdges, type CsrGraph } from '../graph/csr';
 
 export interface EdgeListOptions {
   /** Map original ids to 0..n-1 in order of first appearance (default false: ids used as-is, n = max id + 1). */
   relabel?: boolean;
-  /** Read a third column as a closeness weight (default false). */
+  /** Read a third column as a closeness weight, 1 when absent (default false: two columns only). */
   weighted?: boolean;
+  /**
+   * Largest id accepted when ids are used as-is (default `maxNodeIdFor({ fileBytes })`);
+   * pass the attribute table's largest node so a graph node it does not describe is refused.
+   */
+  maxNodeId?: number;
+  /** Where `maxNodeId` comes from, for the message (e.g. 'the attribute table attributes.csv'). */
+  maxNodeIdSource?: string;
   /** Called as chunks are read: (bytes read, file size). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -32,6 +50,10 @@ export interface LoadedEdgeList {
   edges: number;
   provenance: { path: string; fileName: string; bytes: number; sha256: string; rows: number; format: 'edge-list' };
 }
+
+const COLUMN_NAMES = ['u', 'v', 'closeness'];
+const WEIGHT = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const MAX_INT32 = 2147483647;
 
 class Growable {
   buf: Int32Array;
@@ -55,57 +77,74 @@ class Growable {
 /** Load an edge-list file into a CSR graph (undirected, both arcs stored). */
 export async function loadEdgeList(path: string, options: EdgeListOptions = {}): Promise<LoadedEdgeList> {
   const file = basename(path);
-  const bytes = statSync(path).size;
+  const bytes = assertRegularFile(path);
+  const weighted = options.weighted ?? false;
+  const maxId = options.relabel ? MAX_INT32 : Math.min(MAX_INT32, options.maxNodeId ?? maxNodeIdFor({ fileBytes: bytes }));
+  const limitWhy = options.relabel
+    ? 'ids must fit in 32 bits'
+    : options.maxNodeId !== undefined
+      ? `the largest node of ${options.maxNodeIdSource ?? 'the declared node table'}`
+      : `the limit for a ${bytes}-byte file (ids are array indices: a larger id would allocate memory for every id below it; relabel the ids to 0..n-1)`;
   const src = new Growable();
   const dst = new Growable();
   const wts: number[] = [];
   const hash = createHash('sha256');
   const issues: EvidenceIssue[] = [];
+  const maxCols = weighted ? 3 : 2;
   let line = 1;
   // Per-line parse state.
-  let field = 0; // number of completed fields on this line
-  let cur = -1; // current number being read (-1 = none)
-  let fracText = ''; // weight text (third column), kept as text and parsed at line end
+  let tok = 0; // index of the token being read (or the next one)
+  let inTok = false;
+  let cur = 0; // numeric value of an id token
+  let curBad = false; // the token holds a character that is not a digit
+  let text = ''; // the token's text (kept short) for messages and the weight
   let vals = [0, 0];
-  let bad = '';
+  let weightText = '';
+  let lineError: EvidenceIssue | null = null;
   let comment = false;
   let read = 0;
 
-  const endField = () => {
-    if (cur < 0) return;
-    if (field < 2) vals[field] = cur;
-    field++;
-    cur = -1;
+  const fail = (column: number, value: string, message: string) => {
+    lineError ??= { file, row: line, rowKind: 'line', column: COLUMN_NAMES[column] ?? `column ${column + 1}`, value, message };
+  };
+  const endTok = () => {
+    if (!inTok) return;
+    if (tok < 2) {
+      if (curBad) fail(tok, text, `column ${tok + 1} is not a non-negative integer node id`);
+      else if (cur > maxId) fail(tok, text, `node id ${text.length > 12 ? `${text.slice(0, 12)}…` : text} is above ${maxId}, ${limitWhy}`);
+      else vals[tok] = cur;
+    } else if (tok === 2 && weighted) {
+      weightText = text;
+    } else {
+      fail(tok, text, weighted
+        ? `unexpected column ${tok + 1}: a line is "u v" or "u v closeness" (is a separator missing, or a decimal comma?)`
+        : `unexpected column ${tok + 1}: this graph is read unweighted, a line is "u v"`);
+    }
+    tok++;
+    inTok = false;
   };
   const endLine = () => {
-    endField();
-    const blank = bad === '' && field === 0 && fracText === '';
-    if (!comment && !blank) {
-      const ok = bad === '' && (options.weighted ? field === 2 && fracText !== '' : field === 2 && fracText === '');
-      if (!ok) {
-        if (issues.length < 50) {
-          issues.push({
-            file,
-            row: line,
-            rowKind: 'line',
-            value: bad || `${field} field(s)`,
-            message: options.weighted ? 'expected "u v weight" with non-negative integer ids and a number' : 'expected "u v" with two non-negative integer ids',
-          });
-        }
+    endTok();
+    if (!comment && tok > 0) {
+      if (lineError === null && tok === 1) fail(1, text, 'only one node id: a line is "u v"' + (weighted ? ' or "u v closeness"' : ''));
+      let w = 1;
+      if (lineError === null && weighted && tok === 3) {
+        w = Number(weightText);
+        if (!WEIGHT.test(weightText) || !Number.isFinite(w)) fail(2, weightText, 'closeness is not a plain non-negative finite number (e.g. 0.5)');
+      }
+      if (lineError !== null) {
+        if (issues.length < 50) issues.push(lineError);
       } else {
         src.push(vals[0]!);
         dst.push(vals[1]!);
-        if (options.weighted) {
-          const w = Number(fracText);
-          if (!Number.isFinite(w) && issues.length < 50) issues.push({ file, row: line, rowKind: 'line', column: 'weight', value: fracText, message: 'weight is not a finite number' });
-          wts.push(w);
-        }
+        if (weighted) wts.push(w);
       }
     }
-    field = 0;
-    cur = -1;
-    fracText = '';
-    bad = '';
+    tok = 0;
+    inTok = false;
+    text = '';
+    weightText = '';
+    lineError = null;
     comment = false;
     vals = [0, 0];
     line++;
@@ -122,29 +161,34 @@ export async function loadEdgeList(path: string, options: EdgeListOptions = {}):
         continue;
       }
       if (comment) continue;
-      if (c === 13) continue; // CR of CRLF
-      if (field === 0 && cur < 0 && (c === 35 || c === 37)) {
+      if (c === 13 || c === 32 || c === 9 || c === 44) {
+        endTok(); // CR of CRLF (or a lone CR), space, tab, comma
+        continue;
+      }
+      if (tok === 0 && !inTok && (c === 35 || c === 37)) {
         comment = true;
         continue;
       }
-      if (c === 32 || c === 9 || c === 44) {
-        endField();
-        continue;
+      if (!inTok) {
+        inTok = true;
+        cur = 0;
+        curBad = false;
+        text = '';
       }
-      if (field >= 2) {
-        if (options.weighted && field === 2) fracText += String.fromCharCode(c);
-        else if (bad.length < 40) bad += String.fromCharCode(c);
-        continue;
+      if (text.length < 40) text += String.fromCharCode(c);
+      if (tok < 2) {
+        if (c >= 48 && c <= 57) {
+          if (cur <= MAX_INT32) cur = cur * 10 + (c - 48);
+        } else curBad = true;
       }
-      if (c >= 48 && c <= 57) {
-        cur = cur < 0 ? c - 48 : cur * 10 + (c - 48);
-        if (cur > 2147483647 && bad === '') bad = 'id above 2^31-1';
-      } else if (bad.length < 40) bad += String.fromCharCode(c);
     }
     options.onProgress?.(read, bytes);
   }
-  if (field > 0 || cur >= 0 || fracText !== '' || bad !== '') endLine();
+  if (tok > 0 || inTok) endLine();
   if (issues.length) throw new EvidenceError(issues, { truncated: issues.length >= 50 });
+  if (src.len === 0) {
+    throw new EvidenceError({ file, message: `no edges: the file has ${line - 1} line(s) but none is an edge "u v"${weighted ? ' [closeness]' : ''} (only blank lines or comments)` });
+  }
 
   const s = src.view();
   const d = dst.view();
@@ -173,7 +217,7 @@ export async function loadEdgeList(path: string, options: EdgeListOptions = {}):
       if (d[i]! >= n) n = d[i]! + 1;
     }
   }
-  const graph = csrFromEdges(n, s, d, options.weighted ? { weights: Float64Array.from(wts) } : {});
+  const graph = csrFromEdges(n, s, d, weighted ? { weights: Float64Array.from(wts) } : {});
   return {
     graph,
     ...(originalIds ? { originalIds } : {}),

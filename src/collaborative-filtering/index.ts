@@ -17,12 +17,12 @@ export {
   type HolderCountRow,
 } from './analysis';
 export { collaborativeFilteringReport, collaborativeFilteringConclusions, type CollaborativeFilteringReportOptions } from './report';
-export { loadAttributes, type LoadedAttributes } from './attributes';
 export { coveragePrecision, type CoveragePrecision } from './selective';
 export { holderDistribution, holderAgreement, modelAccuracy, holderCountsIn, interpolateAt, type HolderDistribution, type HolderAgreement, type ModelAccuracy } from './holders';
 export { clusterTailPValue, clusterRequiredAccuracy, clusterTest, countsFrontier, splitUnits, type ClusterTestResult, type CountsFrontierRow } from './clusterTest';
 export { directInformation, explainedShare, INPUT_SOURCES, type InputSource, type DirectRow, type SourceKind } from './direct';
 export { loadEdgeList, type EdgeListOptions, type LoadedEdgeList } from './edgeList';
+export { attributeSchema, loadGraphEvidence, type NodeAttributes } from './attributes';
 export { buildSegmentedAlias, sampleSegment, type SegmentedAlias } from './alias';
 export {
   generateSocialGraph,

@@ -1,6 +1,6 @@
 /**
  * Loader for the SNAP ego-Facebook data set (J. McAuley and J. Leskovec, "Learning to Discover
- * Social Circles in Ego Networks", NIPS 2012), as stored in ../shared/datasets/snap-ego-facebook/:
+ * Social Circles in Ego Networks", NIPS 2012), as committed in datasets/reference/snap-ego-facebook/ (README there: origin, terms, SHA-256):
  * the combined friendship graph (`facebook/facebook_combined.txt`, 4,039 nodes, 88,234 edges,
  * CRLF) plus the ten ego networks' anonymised 0/1 profile features. Feature value ids are
  * global ("anonymized feature K" is the same value in every ego's file), so pooling the ego
@@ -8,7 +8,7 @@
  * others and are never modified.
  *
  * @example
- * const fb = await loadSnapEgoFacebook('../shared/datasets/snap-ego-facebook');
+ * const fb = await loadSnapEgoFacebook('datasets/reference/snap-ego-facebook');
  * fb.graph.n;                        // => 4039
  * fb.attributes.employer.values.length; // value ids of all employer labels
  */

@@ -32,9 +32,14 @@ export function displayBundle(bundle: MimeBundle, displayId?: string, update = f
   if (write) write({ data: bundle, metadata: {}, transient: displayId ? { display_id: displayId } : {} }, update);
 }
 
-/** Escape text for HTML element content and attribute values. */
+/**
+ * Escape text for HTML element content and attribute values. Control characters (a NUL in an
+ * id, an escape sequence) are shown as visible \u escapes: a browser would drop or garble
+ * them, making two different values look the same.
+ */
 export function escapeHtml(s: unknown): string {
   return String(s)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

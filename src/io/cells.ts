@@ -8,13 +8,17 @@
  * - integer / number: plain numbers only ('1,234' with a thousands separator is refused with
  *   a message; so are '12,5', '1e', 'NaN', 'Infinity'); integers must be within ±2^53.
  * - boolean: true/false (any case), 1/0, 是/否.
- * - date: YYYY-MM-DD or YYYY/MM/DD (month/day may have one digit), a real calendar day
- *   (zod's ISO date check), returned as 'YYYY-MM-DD'. XLSX date cells at midnight are accepted.
- * - datetime: ISO 8601 with seconds and a zone offset (zod's ISO datetime check, offset
- *   required), kept as the text given. XLSX date-time cells have no zone: accepted only with
- *   `xlsxUtcOffset` (e.g. '+08:00'), which states the zone the sheet's clock times were in.
+ * - date: YYYY-MM-DD or YYYY/MM/DD (month/day may have one digit), a real calendar day in
+ *   plausible years (`parseCalendarDate` of ./time), returned as 'YYYY-MM-DD'. XLSX date cells
+ *   at midnight are accepted.
+ * - datetime: ISO 8601 read by `parseTimestamp` of ./time (the one parser): text with an
+ *   offset is kept as given; text without one is China Standard Time and comes back with
+ *   '+08:00' written out. XLSX date-time cells are the sheet's wall-clock time in CST (or in
+ *   `xlsxUtcOffset` when given, e.g. '+00:00' for a sheet kept in UTC).
+ * - string: an XLSX date cell becomes its wall-clock text without a zone
+ *   ('2014-08-01T10:30:00'; a date alone at midnight), which the time parser reads as CST.
  */
-import { z } from 'zod';
+import { ANY_EVIDENCE_YEARS, CST_OFFSET_MINUTES, formatTimestamp, parseCalendarDate, parseTimestamp, wallClockText, writtenOffsetMinutes } from './time';
 import type { RawCell } from './raw';
 import type { CellValue, ColumnSpec } from './schema';
 
@@ -30,11 +34,8 @@ export interface CellOptions {
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}([,，]\d{3})+(\.\d+)?$/;
-const DATE = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/;
 const TRUE = new Set(['true', '1', '是']);
 const FALSE = new Set(['false', '0', '否']);
-const isoDate = z.iso.date();
-const isoDateTime = z.iso.datetime({ offset: true });
 
 const fail = (message: string): Converted => ({ ok: false, message });
 const ok = (value: CellValue): Converted => ({ ok: true, value });
@@ -62,7 +63,7 @@ function numberText(text: string): string | undefined {
 /** The text a pattern/oneOf rule is tested against. */
 export function cellText(raw: RawCell): string {
   if (typeof raw === 'string') return raw;
-  if (raw instanceof Date) return raw.toISOString();
+  if (raw instanceof Date) return hasTimeOfDay(raw) ? wallClockText(raw) : utcDate(raw);
   return String(raw);
 }
 
@@ -79,7 +80,10 @@ export function convertCell(raw: RawCell, column: ColumnSpec, options: CellOptio
   }
   switch (column.type) {
     case 'string':
-      if (typeof raw === 'string') return ok(raw);
+      if (typeof raw === 'string') {
+        // A NUL (e.g. a JSON "\u0000" escape) would make two different ids look alike on screen.
+        return raw.includes('\u0000') ? fail('NUL character (U+0000) in text: not a printable value') : ok(raw);
+      }
       if (typeof raw === 'number') {
         if (Number.isInteger(raw) && !Number.isSafeInteger(raw)) {
           return fail('an integer beyond ±2^53 stored as a number: digits were already lost; store ids as text');
@@ -87,7 +91,8 @@ export function convertCell(raw: RawCell, column: ColumnSpec, options: CellOptio
         return ok(String(raw));
       }
       if (typeof raw === 'boolean') return ok(String(raw));
-      return ok(hasTimeOfDay(raw) ? raw.toISOString() : utcDate(raw));
+      // exceljs holds the sheet's wall clock in the UTC fields: no 'Z' (it is not UTC).
+      return ok(hasTimeOfDay(raw) ? wallClockText(raw) : utcDate(raw));
 
     case 'integer': {
       if (typeof raw === 'number') {
@@ -135,43 +140,47 @@ export function convertCell(raw: RawCell, column: ColumnSpec, options: CellOptio
       }
       if (typeof raw === 'number') return fail('a number, not a date (an Excel serial date without a date format?)');
       if (typeof raw !== 'string') return fail('expected a date');
-      const m = DATE.exec(raw.trim());
-      if (!m) return fail('not a date (YYYY-MM-DD or YYYY/MM/DD expected)');
-      const iso = `${m[1]}-${pad2(Number(m[3]))}-${pad2(Number(m[4]))}`;
-      if (!isoDate.safeParse(iso).success) return fail(`no such calendar day (${iso})`);
-      return ok(iso);
+      try {
+        return ok(parseCalendarDate(raw, ANY_EVIDENCE_YEARS));
+      } catch (err) {
+        return fail((err as Error).message);
+      }
     }
 
     case 'datetime': {
       if (raw instanceof Date) {
         if (Number.isNaN(raw.getTime())) return fail('invalid date-time cell');
-        const offset = options.xlsxUtcOffset;
-        if (!offset) {
-          return fail(
-            "Excel date-time cells carry no time zone: pass options.xlsxUtcOffset (e.g. '+08:00') or store ISO text with an offset",
-          );
+        const offsetText = options.xlsxUtcOffset ?? '+08:00';
+        const offset = writtenOffsetMinutes(`2000-01-01T00:00:00${offsetText}`);
+        if (offset === undefined) return fail(`bad xlsxUtcOffset '${offsetText}' (use e.g. '+08:00')`);
+        // exceljs reads the sheet's wall-clock time into the UTC fields: that clock is CST
+        // unless the caller states another zone.
+        const text = wallClockText(raw) + offsetText;
+        try {
+          parseTimestamp(text);
+        } catch (err) {
+          return fail((err as Error).message);
         }
-        // exceljs reads the sheet's wall-clock time into the UTC fields.
-        const s =
-          `${utcDate(raw)}T${pad2(raw.getUTCHours())}:${pad2(raw.getUTCMinutes())}:${pad2(raw.getUTCSeconds())}` +
-          (raw.getUTCMilliseconds() ? `.${String(raw.getUTCMilliseconds()).padStart(3, '0')}` : '') +
-          offset;
-        return isoDateTime.safeParse(s).success ? ok(s) : fail(`bad xlsxUtcOffset '${offset}' (use e.g. '+08:00')`);
+        return ok(text);
       }
       if (typeof raw !== 'string') return fail('expected an ISO 8601 date-time text');
       const text = raw.trim();
-      if (isoDateTime.safeParse(text).success) return ok(text);
-      if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) {
-        return fail("date-time without a time zone: add the offset, e.g. '+08:00' for Beijing time (2014-08-01T10:00:00+08:00)");
+      let ms: number;
+      try {
+        ms = parseTimestamp(text);
+      } catch (err) {
+        return fail((err as Error).message);
       }
-      return fail('not an ISO 8601 date-time with zone (e.g. 2014-08-01T10:00:00+08:00)');
+      if (writtenOffsetMinutes(text) !== undefined) return ok(text);
+      // No offset: China Standard Time, written out so no later step reads it in another zone.
+      return ok(formatTimestamp(ms, CST_OFFSET_MINUTES, ms % 1000 !== 0));
     }
   }
 }
 
 /** Compare a converted value with a schema bound: negative if value < bound. */
 export function compareToBound(value: CellValue, bound: number | string, column: ColumnSpec): number {
-  if (column.type === 'datetime') return Date.parse(String(value)) - Date.parse(String(bound));
+  if (column.type === 'datetime') return parseTimestamp(String(value)) - parseTimestamp(String(bound));
   if (typeof value === 'number' && typeof bound === 'number') return value - bound;
   const a = String(value);
   const b = String(bound);

@@ -53,11 +53,22 @@ function lineAt(starts: number[], offset: number): number {
 }
 
 /** Parse delimited text into a RawTable; structural issues go to `issues` (or throw at once). */
-export function parseDelimited(text: string, options: DelimitedOptions, issues: IssueCollector): RawTable {
+export function parseDelimited(input: string, options: DelimitedOptions, issues: IssueCollector): RawTable {
+  let text = input;
   const { fileName, delimiter } = options;
   if (text.trim() === '') {
     throw new EvidenceError({ file: fileName, message: 'file is empty (no header, no data rows)' });
   }
+  // Line endings: papaparse takes ONE newline sequence, so a file mixing CRLF and LF (lines
+  // pasted from two sources) would be read as one huge record. Mixed endings are read as LF
+  // (a CRLF inside a quoted value then becomes LF); consistent endings are passed as found.
+  const crlf = text.includes('\r\n');
+  const lf = /(^|[^\r])\n/.test(text);
+  const cr = /\r(?!\n)/.test(text);
+  let newline: '\r\n' | '\n' | '\r' = '\n';
+  if ((crlf && lf) || (cr && (crlf || lf))) text = text.replace(/\r\n?/g, '\n');
+  else if (crlf) newline = '\r\n';
+  else if (cr) newline = '\r';
   const starts = lineStarts(text);
   const rows: { line: number; values: string[] }[] = [];
   let previousCursor = 0;
@@ -65,6 +76,7 @@ export function parseDelimited(text: string, options: DelimitedOptions, issues: 
 
   Papa.parse<string[]>(text, {
     delimiter,
+    newline,
     header: false,
     skipEmptyLines: false,
     step: (result, parser) => {
@@ -112,7 +124,7 @@ export function parseDelimited(text: string, options: DelimitedOptions, issues: 
         message:
           `wrong delimiter? the header has one column when split on the ${delimiterName(delimiter)} but contains ` +
           `${others.map(delimiterName).join(' and ')}; the file looks ${DELIMITER_NAMES[others[0]!] ?? others[0]}-separated ` +
-          `(pass options.delimiter: ${JSON.stringify(others[0])}, or re-export as a comma-separated CSV)`,
+          `(a European-locale Excel writes ';': re-export as comma-separated CSV, in Excel Save As → 'CSV UTF-8 (Comma delimited)')`,
       });
     }
   }

@@ -19,8 +19,12 @@
  *        letter statistics often rank EUC-KR first for Chinese; the byte structure settles it.)
  *    The bytes must be well-formed GB18030 and the decoded text must contain no U+FFFD.
  * 5. Anything else: EvidenceError "cannot determine encoding", naming chardet's guesses;
- *    the user passes `encoding` explicitly (a guess silently turning names into mojibake
- *    would corrupt evidence).
+ *    the user re-saves the file as UTF-8 (library callers may pass `encoding`); a guess
+ *    silently turning names into mojibake would corrupt evidence.
+ *
+ * Before rule 3: UTF-16 WITHOUT a byte-order mark (zero bytes at every other position, which
+ * UTF-8 would otherwise accept as text full of NUL characters) is refused with an explanation,
+ * and so is any other text holding NUL bytes (binary data): messages say how to re-save.
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -86,6 +90,8 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions): DecodedTe
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be-bom' };
   }
 
+  refuseNulBytes(bytes, fileName);
+
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -104,7 +110,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions): DecodedTe
       file: fileName,
       message:
         `cannot determine encoding: chardet guessed ${gbGuess.name} (confidence ${gbGuess.confidence}) but the bytes ` +
-        `are not valid GB18030 (undecodable sequence near character ${bad}); pass options.encoding explicitly`,
+        `are not valid GB18030 (undecodable sequence near character ${bad}); re-save the file as UTF-8 (Excel: Save As → 'CSV UTF-8 (Comma delimited)'; WPS/LibreOffice: character set UTF-8)`,
     });
   }
   const list = guesses
@@ -115,9 +121,40 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions): DecodedTe
     file: fileName,
     message:
       `cannot determine encoding: not UTF-8 and not GBK/GB18030 (chardet guesses: ${list || 'none'}); ` +
-      "pass options.encoding explicitly, e.g. { encoding: 'big5' }",
+      "re-save the file as UTF-8 (Excel: Save As → 'CSV UTF-8 (Comma delimited)'; WPS/LibreOffice: character set UTF-8)",
   });
 }
+
+/**
+ * NUL bytes never occur in UTF-8 or GB18030 text. Zero bytes at mostly even (odd) positions
+ * mean UTF-16 BE (LE) without a byte-order mark; anything else is binary data. Either way
+ * the file is refused with the line of the first NUL and what to do.
+ */
+function refuseNulBytes(bytes: Uint8Array, fileName: string): void {
+  const first = bytes.indexOf(0);
+  if (first < 0) return;
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(bytes.length, 1 << 16);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const half = n / 2;
+  let line = 1;
+  for (let i = 0; i < first; i++) if (bytes[i] === 10) line++;
+  if (odd > half * 0.3 && even < odd / 10) {
+    throw new EvidenceError({ file: fileName, message: "looks like UTF-16 LE text without a byte-order mark (every second byte is zero); " + RESAVE_ADVICE });
+  }
+  if (even > half * 0.3 && odd < even / 10) {
+    throw new EvidenceError({ file: fileName, message: "looks like UTF-16 BE text without a byte-order mark (every second byte is zero); " + RESAVE_ADVICE });
+  }
+  throw new EvidenceError({
+    file: fileName,
+    row: line,
+    rowKind: 'line',
+    message: `NUL byte (a zero byte) at byte ${first + 1}: text evidence never holds one (binary data, a damaged copy, or a UTF-16 file without byte-order mark); ${RESAVE_ADVICE}`,
+  });
+}
+
+const RESAVE_ADVICE = "re-save the file as UTF-8 (Excel: Save As → 'CSV UTF-8 (Comma delimited)'; WPS/LibreOffice: character set UTF-8)";
 
 /**
  * Byte structure under GB18030: 'invalid' if not well-formed GB18030; 'four-byte' if it holds
@@ -160,7 +197,7 @@ function strictUtf8(bytes: Uint8Array, fileName: string, offset: number): string
   } catch {
     throw new EvidenceError({
       file: fileName,
-      message: `file starts with a UTF-8 byte-order mark but contains bytes that are not UTF-8 (after byte ${offset}); pass options.encoding explicitly`,
+      message: `file starts with a UTF-8 byte-order mark but contains bytes that are not UTF-8 (after byte ${offset}); re-save the file as UTF-8 (Excel: Save As → 'CSV UTF-8 (Comma delimited)'; WPS/LibreOffice: character set UTF-8)`,
     });
   }
 }

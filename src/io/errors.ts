@@ -142,3 +142,15 @@ export class IssueCollector {
     if (this.issues.length > 0) throw new EvidenceError(this.issues, { truncated: this.truncated });
   }
 }
+
+/**
+ * A declared limit refused the work before it started (not a bug, not bad evidence): e.g.
+ * blocking would produce more candidate pairs than `maxPairs` allows. The message says which
+ * limit and how to change it; the CLI exits 2 (usage) with the message, no stack trace.
+ */
+export class LimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LimitError';
+  }
+}

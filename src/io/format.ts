@@ -30,6 +30,6 @@ export function formatFromFileName(fileName: string): TableFormat {
       : '';
   throw new EvidenceError({
     file: fileName,
-    message: `unsupported file extension '${ext || '(none)'}'${hint}; supported: ${Object.keys(BY_EXTENSION).join(', ')} (or pass options.format)`,
+    message: `unsupported file extension '${ext || '(none)'}'${hint}; supported: ${Object.keys(BY_EXTENSION).join(', ')} (rename the file to its real extension)`,
   });
 }

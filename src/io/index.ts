@@ -3,7 +3,7 @@
  * GBK/GB18030; JSON; JSONL; XLSX) against a declarative schema, with a provenance entry per
  * file; write outputs atomically. Errors are EvidenceErrors naming file, row, column, value.
  */
-export { EvidenceError, IssueCollector, MAX_ISSUES, formatIssue, formatValue } from './errors';
+export { EvidenceError, IssueCollector, LimitError, MAX_ISSUES, formatIssue, formatValue } from './errors';
 export type { EvidenceIssue, EvidenceErrorOptions, RowKind } from './errors';
 export { COLUMN_TYPES, TYPE_DESCRIPTIONS, assertValidSchema, describeSchema } from './schema';
 export type { CellValue, ColumnSpec, ColumnType, Row, RowOf, SchemaRow, TableSchema } from './schema';
@@ -21,7 +21,17 @@ export { fileProvenance, formatBytes, provenanceManifest, sha256Bytes, sha256Fil
 export type { FileProvenance, ManifestRow, ProvenanceEntry } from './provenance';
 export { writeFileAtomic } from './atomic';
 export { DEFAULT_MAX_BYTES, parseTable, readTable } from './readTable';
+export { applyColumnMap, checkColumnMap, columnLabel, columnMapFromOptions, parseColumnMap, parseColumnOption, readColumnMap } from './columns';
+export type { ColumnMap, LoadedColumnMap, MappedTable } from './columns';
 export type { LoadedTable, ParseOptions, ParseTableOptions, ReadTableOptions } from './readTable';
 export { danfo, toDataFrame } from './dataframe';
 export { DATASETS_DIR, datasetCatalogue, datasetFile, datasetMetadata, syntheticSources } from './datasets';
 export type { DatasetMatch, DatasetMetadata } from './datasets';
+export {
+  ANY_EVIDENCE_YEARS, CST_OFFSET_MINUTES, EVIDENCE_YEARS, TimeError, dateBounds, formatTimestamp, instantFromXlsxDate, parseCalendarDate,
+  parseDateOption, parseInstantOption, parseTimestamp, wallClockText, writtenOffsetMinutes,
+} from './time';
+export type { PlausibleYears } from './time';
+export { LIMITS, maxNodeIdFor } from './limits';
+export { assertRegularFile, openEvidence, readEvidenceBytes } from './evidenceFile';
+export { checkZipBudget } from './xlsx';

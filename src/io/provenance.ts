@@ -44,9 +44,12 @@ export interface ProvenanceEntry extends FileProvenance {
   columns: string[];
   /** Columns present in the file but not in the schema (allowed, listed here). */
   extraColumns: string[];
+  /** Column map applied before validation: our column -> the file's header (only entries used). */
+  columnMap?: Record<string, string>;
   /** Text encoding used ('utf-8', 'utf-8-bom', 'gb18030', …; 'n/a (xlsx)' for workbooks). */
   encoding: string;
-  format: TableFormat;
+  /** Table format, or 'yaml' for a column-map / parameters file. */
+  format: TableFormat | 'yaml';
   /** XLSX only: the sheet read. */
   sheet?: string;
   /** Schema the table was validated against. */

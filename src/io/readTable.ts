@@ -9,11 +9,13 @@
  * rows[0].age;            // number | null
  * provenance.sha256;      // hash of the raw bytes, for the manifest
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { applyColumnMap, columnLabel, type ColumnMap } from './columns';
 import { parseDelimited } from './csv';
 import { decodeText } from './encoding';
-import { EvidenceError, IssueCollector, MAX_ISSUES } from './errors';
+import { readEvidenceBytes } from './evidenceFile';
+import { LIMITS } from './limits';
+import { EvidenceError, IssueCollector, MAX_ISSUES, type RowKind } from './errors';
 import { formatFromFileName, type TableFormat } from './format';
 import { parseJsonArray, parseJsonLines } from './json';
 import { sha256Bytes, type ProvenanceEntry } from './provenance';
@@ -22,11 +24,18 @@ import { assertValidSchema, type Row, type TableSchema } from './schema';
 import { validateTable } from './validate';
 import { parseXlsx } from './xlsx';
 
-/** Default size limit: 512 MiB, about V8's longest string; bigger files need a streaming reader. */
-export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+/** Default size limit: 512 MiB, about V8's longest string; bigger files need a streaming reader (LIMITS.maxFileBytes). */
+export const DEFAULT_MAX_BYTES = LIMITS.maxFileBytes;
 
 export interface LoadedTable<T = Row> {
   rows: T[];
+  /**
+   * Where each row is in the file, as the user sees it (`rowKind`: file line for CSV/TSV/JSONL,
+   * counting blank lines and multi-line quoted fields; sheet row for XLSX; item for a JSON
+   * array). Loaders that check rows after reading name `rowNumbers[i]`, never `i + 2`.
+   */
+  rowNumbers: Int32Array;
+  rowKind: RowKind;
   provenance: ProvenanceEntry;
 }
 
@@ -45,6 +54,14 @@ export interface ParseOptions {
   xlsxUtcOffset?: string;
   /** Stop collecting after this many problems (default 50). */
   maxIssues?: number;
+  /**
+   * Column map `{ ours: theirs }`: the file's own headers renamed to the schema's before
+   * validation (see columns.ts; from a file: `readColumnMap`). Messages name a mapped column
+   * by the file's header; provenance records the entries applied.
+   */
+  columns?: ColumnMap;
+  /** Refuse a table with more data rows than this (default LIMITS.maxRows). */
+  maxRows?: number;
 }
 
 export interface ParseTableOptions extends ParseOptions {
@@ -92,12 +109,27 @@ export async function parseTable<T = Row>(
     }
   }
 
-  const { rows, extraColumns } = validateTable(
+  const maxRows = options.maxRows ?? LIMITS.maxRows;
+  if (raw.records.length > maxRows) {
+    throw new EvidenceError({
+      file: fileName,
+      message: `${raw.records.length} data rows, over the limit of ${maxRows} rows (maxRows) for a table held in memory; split the file or raise the limit`,
+    });
+  }
+  const fileHeader = raw.header;
+  let applied: Record<string, string> = {};
+  if (options.columns) {
+    issues.throwIfAny();
+    ({ raw, applied } = applyColumnMap(raw, schema, options.columns, fileName));
+  }
+
+  const { rows, rowNumbers, extraColumns } = validateTable(
     raw,
     schema,
     { fileName, keepExtraColumns: options.keepExtraColumns, xlsxUtcOffset: options.xlsxUtcOffset },
     issues,
   );
+  if (Object.keys(applied).length) for (const issue of issues.issues) if (issue.column !== undefined) issue.column = columnLabel(issue.column, applied);
   issues.throwIfAny();
 
   const provenance: ProvenanceEntry = {
@@ -106,53 +138,16 @@ export async function parseTable<T = Row>(
     bytes: bytes.byteLength,
     sha256: sha256Bytes(bytes),
     rows: rows.length,
-    columns: raw.header,
+    columns: fileHeader,
     extraColumns,
+    ...(Object.keys(applied).length ? { columnMap: applied } : {}),
     encoding,
     format,
     ...(raw.sheet !== undefined ? { sheet: raw.sheet } : {}),
     schema: schema.name,
     loadedAt: new Date().toISOString(),
   };
-  return { rows: rows as T[], provenance };
-}
-
-/** Read a whole file opened read-only ('r'), refusing it before reading if over maxBytes. */
-function readEvidenceBytes(filePath: string, maxBytes: number): Uint8Array {
-  let fd: number;
-  try {
-    fd = fs.openSync(filePath, 'r');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new EvidenceError({ file: filePath, message: `cannot open: ${why}` });
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new EvidenceError({ file: filePath, message: 'not a regular file' });
-    if (stat.size > maxBytes) {
-      throw new EvidenceError({
-        file: filePath,
-        message:
-          `file is ${stat.size} bytes, over the limit of ${maxBytes} bytes for whole-file loading (options.maxBytes); ` +
-          'refused before reading. readTable holds the whole table in memory: use a streaming reader for files this size ' +
-          '(the logs module streams timestamps), split the file, or raise maxBytes if memory allows',
-      });
-    }
-    const buf = Buffer.allocUnsafe(stat.size);
-    let offset = 0;
-    while (offset < stat.size) {
-      const n = fs.readSync(fd, buf, offset, stat.size - offset, offset);
-      if (n === 0) break;
-      offset += n;
-    }
-    if (offset !== stat.size) {
-      throw new EvidenceError({ file: filePath, message: `file changed while reading (expected ${stat.size} bytes, read ${offset})` });
-    }
-    return buf;
-  } finally {
-    fs.closeSync(fd);
-  }
+  return { rows: rows as T[], rowNumbers: Int32Array.from(rowNumbers), rowKind: raw.rowKind, provenance };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface ValidateOptions extends CellOptions {
 
 export interface Validated {
   rows: Row[];
+  /** Row number (as the user sees it: file line, sheet row, JSON item) of each row in `rows`. */
+  rowNumbers: number[];
   extraColumns: string[];
 }
 
@@ -65,7 +67,7 @@ export function validateTable(raw: RawTable, schema: TableSchema, options: Valid
   }
   const known = new Set(schema.columns.map((c) => c.name));
   const extraColumns = raw.header.filter((h) => !known.has(h));
-  if (missing) return { rows: [], extraColumns };
+  if (missing) return { rows: [], rowNumbers: [], extraColumns };
 
   // One plan entry per schema column, computed once (no per-cell closures: this loop runs
   // rows × columns times).
@@ -76,6 +78,7 @@ export function validateTable(raw: RawTable, schema: TableSchema, options: Valid
   }));
   const extraIdx = options.keepExtraColumns ? extraColumns.map((name) => [name, position.get(name)!] as const) : [];
   const rows: Row[] = [];
+  const rowNumbers: number[] = [];
 
   outer: for (const record of raw.records) {
     const row: Row = {};
@@ -116,9 +119,12 @@ export function validateTable(raw: RawTable, schema: TableSchema, options: Valid
       }
     }
     for (const [name, i] of extraIdx) setField(row, name, rawForRow(record.cells[i]));
-    if (rowOk) rows.push(row);
+    if (rowOk) {
+      rows.push(row);
+      rowNumbers.push(record.row);
+    }
   }
-  return { rows, extraColumns };
+  return { rows, rowNumbers, extraColumns };
 }
 
 const NO_PROBLEMS: string[] = [];

@@ -14,8 +14,10 @@
  * read as UTC), rich text (joined), hyperlinks (their text), formulas (their cached result;
  * a formula without a cached result, or an error value like #N/A, is reported).
  */
+import { inflateRawSync } from 'node:zlib';
 import type * as ExcelJSTypes from 'exceljs';
 import { EvidenceError, type IssueCollector } from './errors';
+import { LIMITS } from './limits';
 import type { RawCell, RawRecord, RawTable } from './raw';
 
 export interface XlsxOptions {
@@ -70,10 +72,93 @@ function isEmpty(v: RawCell): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+export interface ZipBudget {
+  maxUncompressedBytes?: number;
+  maxEntries?: number;
+  maxRatio?: number;
+}
+
+/**
+ * Check an XLSX (zip) archive against LIMITS before any part is handed to exceljs: at most
+ * `maxEntries` parts, declared uncompressed sizes summing to at most `maxUncompressedBytes`,
+ * no part compressed more than `maxRatio` times; then every deflated part is inflated with
+ * an output cap equal to its declared size, so a header that lies about the size is caught
+ * without ever holding more than the budget. Throws an EvidenceError naming the file.
+ * Returns the total uncompressed size.
+ */
+export function checkZipBudget(bytes: Uint8Array, fileName: string, budget: ZipBudget = {}): number {
+  const maxTotal = budget.maxUncompressedBytes ?? LIMITS.maxXlsxUncompressedBytes;
+  const maxEntries = budget.maxEntries ?? LIMITS.maxXlsxEntries;
+  const maxRatio = budget.maxRatio ?? LIMITS.maxXlsxCompressionRatio;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const refuse = (message: string): never => {
+    throw new EvidenceError({ file: fileName, message });
+  };
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) refuse('not a readable .xlsx workbook (not a zip archive: no end-of-archive record)');
+  const entries = buf.readUInt16LE(eocd + 10);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || cdOffset === 0xffffffff) refuse('ZIP64 workbook: larger than the XLSX limits allow; export the sheet as CSV');
+  if (entries > maxEntries) refuse(`workbook has ${entries} parts, over the limit of ${maxEntries}`);
+  let p = cdOffset;
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) refuse('not a readable .xlsx workbook (damaged zip directory)');
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    p += 46 + nameLen + extraLen + commentLen;
+    total += size;
+    if (total > maxTotal) {
+      refuse(
+        `workbook parts inflate to more than ${maxTotal} bytes (limit LIMITS.maxXlsxUncompressedBytes; part '${name}' alone ${size} bytes): ` +
+          'refused before inflating (a zip bomb, or a sheet too large to read whole: export it as CSV)',
+      );
+    }
+    if (size > 1 << 20 && size > compressed * maxRatio) {
+      refuse(`workbook part '${name}' is compressed ${Math.round(size / Math.max(1, compressed))} times (limit ${maxRatio}): refused as a zip bomb`);
+    }
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) refuse('not a readable .xlsx workbook (damaged zip entry)');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + compressed);
+    if (method === 0) {
+      if (compressed !== size) refuse(`workbook part '${name}' is stored with inconsistent sizes`);
+    } else if (method === 8) {
+      let out: Buffer;
+      try {
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+      } catch (err) {
+        const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger|maxOutputLength|buffer.*too large/i.test((err as Error).message);
+        return refuse(
+          tooLarge
+            ? `workbook part '${name}' inflates beyond its declared ${size} bytes: refused (a forged zip header)`
+            : `not a readable .xlsx workbook (part '${name}' does not inflate: ${(err as Error).message})`,
+        );
+      }
+      if (out.length !== size) refuse(`workbook part '${name}' inflates to ${out.length} bytes, not the declared ${size}`);
+    } else {
+      refuse(`workbook part '${name}' uses zip compression method ${method}, which Excel does not write`);
+    }
+  }
+  return total;
+}
+
 /** Parse the bytes of an .xlsx file into a RawTable. */
 export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions, issues: IssueCollector): Promise<RawTable> {
   const { fileName } = options;
   if (bytes.length === 0) throw new EvidenceError({ file: fileName, message: 'file is empty' });
+  checkZipBudget(bytes, fileName);
   const ExcelJS = exceljs();
   const workbook = new ExcelJS.Workbook();
   try {

@@ -27,6 +27,7 @@
  * countCandidatePairs(prepared);            // per rule: pairs, blocks, largest blocks
  * const pairs = generateCandidatePairs(prepared, { maxPairs: 5e7 });
  */
+import { LimitError } from '../io/errors';
 import type { BlockingCount, CandidatePairs, LinkMode } from './types';
 import { DenseIntKeyMap } from './intmap';
 import { maskName } from '../report/mask';
@@ -87,7 +88,7 @@ interface PreparedRule {
 }
 
 /** Thrown when blocking would produce more candidate pairs than the configured cap. */
-export class BlockingCapError extends Error {
+export class BlockingCapError extends LimitError {
   constructor(message: string, readonly counts: BlockingCount[], readonly cap: number) {
     super(message);
     this.name = 'BlockingCapError';

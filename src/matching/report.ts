@@ -2,6 +2,7 @@
  * Rows for the report tables of notebook 01 (plain records for `report.showTable`): keeps
  * the notebook's code cells short.
  */
+import { formatRange } from '../report/number';
 import { formatPowerOfTen } from '../stats/formatPowerOfTen';
 import type { Comparison } from './comparison';
 import { describeComparison } from './comparison';
@@ -43,7 +44,7 @@ export function overallRateRows(rows: readonly OverallRate[]): Array<Record<stri
 export function nullStatisticRows(n: PermutationNull): Array<Record<string, unknown>> {
   return n.statistics.map((s) => ({
     statistic: s.name, observed: s.observed, 'expected if unrelated': s.expected,
-    'null 2.5% – 97.5%': `${s.q025} – ${s.q975}`,
+    'null 2.5% – 97.5%': formatRange(s.q025, s.q975),
     'permutation p': s.pValue <= 1 / (n.permutations + 1) ? `≤ ${(1 / (n.permutations + 1)).toPrecision(2)} (none of ${n.permutations.toLocaleString('en')} re-pairings reached it)` : s.pValue.toPrecision(3),
   }));
 }

@@ -10,6 +10,9 @@
  * wants recorded).
  */
 import { escapeHtml } from '../display/mime';
+import { tidyNumbersInText } from './number';
+import { maskPhonesInText } from './mask';
+import { redactParameters } from './secrets';
 import { tableHtml, type TableOptions } from './table';
 import { syntheticNoticeHtml, type SyntheticNotice } from './notices';
 import { provenanceManifest, type FileProvenance } from '../io/provenance';
@@ -49,6 +52,11 @@ export interface ReportDocument {
   limitations: string[];
   runInfo: Record<string, unknown>;
   lang?: Lang;
+  /**
+   * Mask mobile numbers in every text of the report (paragraphs, tables, key-values, the run
+   * information). Default: masked unless `runInfo.masked` is false (a command run with --unmask).
+   */
+  masked?: boolean;
 }
 
 /** Standard section headings, so every report reads the same in both languages. */
@@ -69,46 +77,51 @@ export function headingText(h: Bilingual, lang: Lang): string {
   return `${h.zh} / ${h.en}`;
 }
 
-function blockHtml(b: Block): string {
+function blockHtml(b: Block, masked: boolean): string {
+  const text = masked ? maskPhonesInText : (t: string) => t;
   switch (b.kind) {
     case 'paragraph':
-      return `<p>${escapeHtml(b.text)}</p>`;
+      return `<p>${escapeHtml(text(tidyNumbersInText(b.text)))}</p>`;
     case 'html':
-      return b.html;
+      return text(b.html);
     case 'table':
-      return tableHtml(b.rows, { maxRows: 1000, ...b.options }).html;
+      return tableHtml(b.rows, { maxRows: 1000, ...b.options, unmask: !masked }).html;
     case 'figure':
       return figureHtml(b.figure);
     case 'keyValues':
       return tableHtml(
-        Object.entries(b.values).map(([item, value]) => ({ item, value })),
-        { caption: b.caption, maxRows: 1000 },
+        Object.entries(b.values).map(([item, value]) => ({ item, value: typeof value === 'string' ? tidyNumbersInText(value) : value })),
+        { caption: b.caption, maxRows: 1000, unmask: !masked },
       ).html;
   }
 }
 
 const STYLE = `body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.6em;border-bottom:2px solid #333}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ccc}
-code{background:#f4f4f4;padding:0 3px}.pp-question{font-size:1.05em;background:#f7f9fc;border-left:4px solid #2b6cb0;padding:8px 12px}
-@media print{.pp-figure{page-break-inside:avoid}}`;
+code{background:#f4f4f4;padding:0 3px;overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere;max-width:100%}.pp-question{font-size:1.05em;background:#f7f9fc;border-left:4px solid #2b6cb0;padding:8px 12px}
+p,li{overflow-wrap:anywhere}.pp-figure{max-width:100%;overflow-x:auto}
+@page{size:A4;margin:15mm 12mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:11px}.pp-figure{page-break-inside:avoid}h2{page-break-after:avoid}}`;
 
 /** Render the report as one self-contained HTML page (plotly.js inlined only if a figure needs it). */
 export function renderReport(doc: ReportDocument): string {
   const lang = doc.lang ?? 'both';
+  const masked = doc.masked ?? doc.runInfo.masked !== false;
+  const text = masked ? maskPhonesInText : (t: string) => t;
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(headingText(doc.title, lang))}</h1>`);
   for (const n of doc.synthetic === undefined ? [] : Array.isArray(doc.synthetic) ? doc.synthetic : [doc.synthetic]) parts.push(syntheticNoticeHtml(n));
-  parts.push(`<h2>${escapeHtml(headingText(HEADINGS.question, lang))}</h2><div class="pp-question">${escapeHtml(doc.question)}</div>`);
+  parts.push(`<h2>${escapeHtml(headingText(HEADINGS.question, lang))}</h2><div class="pp-question">${escapeHtml(text(tidyNumbersInText(doc.question)))}</div>`);
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.material, lang))}</h2>`);
-  parts.push(tableHtml(provenanceManifest(doc.provenance), { caption: 'SHA-256 of each evidence file as read', maxRows: 1000 }).html);
+  parts.push(tableHtml(provenanceManifest(doc.provenance), { caption: 'SHA-256 of each evidence file as read', maxRows: 1000, unmask: !masked }).html);
   for (const s of doc.sections) {
     parts.push(`<h2>${escapeHtml(headingText(s.heading, lang))}</h2>`);
-    for (const b of s.blocks) parts.push(blockHtml(b));
+    for (const b of s.blocks) parts.push(blockHtml(b, masked));
   }
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.limitations, lang))}</h2>`);
-  parts.push(`<ul>${doc.limitations.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
+  parts.push(`<ul>${doc.limitations.map((l) => `<li>${escapeHtml(text(tidyNumbersInText(l)))}</li>`).join('')}</ul>`);
   parts.push(`<h2>${escapeHtml(headingText(HEADINGS.run, lang))}</h2>`);
-  parts.push(blockHtml({ kind: 'keyValues', values: doc.runInfo }));
+  parts.push(blockHtml({ kind: 'keyValues', values: redactParameters(doc.runInfo, { unmask: !masked }) }, masked));
   const needsPlotly = doc.sections.some((s) => s.blocks.some((b) => b.kind === 'figure'));
   const plotly = needsPlotly ? `<script type="text/javascript">${plotlySource().replace(/<\/script/gi, '<\\/script')}</script>` : '';
   return (

@@ -47,7 +47,7 @@ export function maskPhone(phone: string | null | undefined): string {
   if (raw === '') return '';
   let digits = raw.replace(/\D/g, '');
   let prefix = '';
-  if (/^(\+|00)86/.test(raw.replace(/[\s-]/g, '')) && digits.length > 11) {
+  if (/^(\+|00)?86/.test(raw.replace(/[\s-]/g, '')) && digits.length > 11 && /^(00)?861[3-9]\d{9}$/.test(digits)) {
     digits = digits.replace(/^(00)?86/, '');
     prefix = '+86 ';
   }
@@ -68,3 +68,26 @@ export const MOBILE_NUMBER_SOURCE = String.raw`(?<!\d)(?<!\d\.)(?:\+?86[\s-]?)?1
 export function maskPhonesInText(text: string): string {
   return text.replace(new RegExp(MOBILE_NUMBER_SOURCE, 'g'), (m) => maskPhone(m));
 }
+
+/**
+ * A copy of any JSON-like value with every mobile number in every string masked (keys too):
+ * what a command writes as results unless --unmask. Typed arrays and numbers are untouched.
+ *
+ * @example
+ * maskPhonesDeep({ uploader: '13812345678', n: 3 })   // { uploader: '138****5678', n: 3 }
+ */
+export function maskPhonesDeep<T>(value: T): T {
+  // A hex digest can hold eleven decimal digits in a row: values under hash keys are left alone.
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') return HASH_KEY.test(key) ? v : maskPhonesInText(v);
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v instanceof Map) return new Map([...v].map(([k, x]) => [typeof k === 'string' ? maskPhonesInText(k) : k, walk(x, String(k))]));
+    if (v && typeof v === 'object' && !ArrayBuffer.isView(v) && !(v instanceof Date)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [maskPhonesInText(k), walk(x, k)]));
+    }
+    return v;
+  };
+  return walk(value, '') as T;
+}
+
+const HASH_KEY = /sha256|hash/i;

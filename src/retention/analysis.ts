@@ -9,6 +9,7 @@
  * result.statements; // sentences computed from the figures
  */
 import type { FileProvenance } from '../io/provenance';
+import type { ColumnMap } from '../io/columns';
 import type { DeletionClaim, RetentionObservation } from './claim';
 import { minimumContradictingCount } from './compare';
 import { retentionFindings, type RetentionFindings } from './findings';
@@ -22,14 +23,14 @@ export interface RetentionEvidence {
 }
 
 /** Read the claimed schedule (JSON) and the dated captures (CSV/XLSX/JSON). */
-export async function loadRetentionEvidence(paths: { claim: string; observations: string }, options: { asOf: string }): Promise<RetentionEvidence> {
+export async function loadRetentionEvidence(paths: { claim: string; observations: string }, options: { asOf: string; columns?: ColumnMap }): Promise<RetentionEvidence> {
   const claimFile = await loadClaim(paths.claim);
-  const loaded = await loadObservations(paths.observations, { asOf: options.asOf });
+  const loaded = await loadObservations(paths.observations, { asOf: options.asOf, ...(options.columns ? { columns: options.columns } : {}) });
   return {
     claim: claimFile.claim,
     observations: loaded.observations,
     inputs: [
-      { path: paths.claim, fileName: claimFile.fileName, bytes: claimFile.bytes, sha256: claimFile.sha256, rows: claimFile.claim.stages.length, format: 'json' },
+      claimFile.provenance,
       { ...loaded.provenance },
     ],
   };

@@ -17,6 +17,7 @@
  * books.excluded[0];    // { file, row, column: 'phone', value: '*****86', kind: 'service', message }
  */
 import { EvidenceError, readTable, type EvidenceIssue, type RowKind, type LoadedTable, type ProvenanceEntry, type ReadTableOptions, type TableSchema } from '../io';
+import { parseTimestamp } from '../io/time';
 import { tokenFromKey, type PhoneHasher } from './hash';
 import { normalizePhone, type PhoneKind } from './phone';
 
@@ -27,7 +28,7 @@ export const ADDRESS_BOOK_SCHEMA = {
     { name: 'uploader_id', type: 'string', pattern: /^\S+$/, description: 'Registered user who uploaded the book' },
     { name: 'saved_name', type: 'string', nullable: true, description: 'Name the uploader saved the number under' },
     { name: 'phone', type: 'string', description: 'Number as written in the book (normalised and hashed on load)' },
-    { name: 'uploaded_at', type: 'datetime', description: 'Upload time, ISO 8601 with zone' },
+    { name: 'uploaded_at', type: 'datetime', min: '2000-01-01T00:00:00+08:00', max: '2099-12-31T23:59:59+08:00', description: 'Upload time, ISO 8601 (no offset = CST)' },
   ],
 } as const satisfies TableSchema;
 
@@ -41,7 +42,7 @@ export const PLATFORM_USERS_SCHEMA = {
     { name: 'employer', type: 'string', nullable: true },
     { name: 'former_employer', type: 'string', nullable: true, required: false },
     { name: 'school', type: 'string', nullable: true, required: false },
-    { name: 'registered_at', type: 'datetime' },
+    { name: 'registered_at', type: 'datetime', min: '2000-01-01T00:00:00+08:00', max: '2099-12-31T23:59:59+08:00' },
   ],
 } as const satisfies TableSchema;
 
@@ -106,12 +107,25 @@ export function maskRawNumber(s: string): string {
   return s.replace(/\d/g, (d) => (++seen > digits - 2 ? d : '*'));
 }
 
-/** Mask any run of 5+ digits (with separators) in free text. */
+/** A date or date-time (2018-03-10, 2018/3/10, 2018-03-10T00:00:00+08:00): never a phone number. */
+const DATE_LIKE = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+
+/**
+ * Mask phone-number-like digit runs in free text: 7 to 15 digits (a landline without area
+ * code has 7, E.164 at most 15) with spaces, dashes or brackets, leaving dates, times and
+ * short ids ('U000123', 'line 14') readable.
+ */
 export function maskDigitRuns(text: string): string {
-  return text.replace(/\+?\d[\d\s\-()]{3,}\d/g, (m) => ((m.match(/\d/g) ?? []).length >= 5 ? maskRawNumber(m) : m));
+  return text.replace(/\+?\d[\d\s\-()]{3,}\d/g, (m) => {
+    const digits = (m.match(/\d/g) ?? []).length;
+    if (digits < 7 || digits > 15 || DATE_LIKE.test(m.trim())) return m;
+    return maskRawNumber(m);
+  });
 }
 
-function rowNumber(format: string, i: number): number {
+/** Row of data row i as the reader counted it (blank lines included); i + 2 / i + 1 only for rows given without numbers. */
+function rowNumberOf(format: string, i: number, rowNumbers?: ArrayLike<number>): number {
+  if (rowNumbers) return rowNumbers[i]!;
   return format === 'csv' || format === 'tsv' || format === 'xlsx' ? i + 2 : i + 1;
 }
 
@@ -144,11 +158,11 @@ interface UserRow {
 /** Load, validate, normalise and hash uploaded address books. */
 export async function loadAddressBooks(path: string, options: LoadContactsOptions): Promise<AddressBooks> {
   const table = await readMasked<BookRow>(path, ADDRESS_BOOK_SCHEMA, options.read);
-  return hashAddressBookRows(table.rows, table.provenance, options);
+  return hashAddressBookRows(table.rows, table.provenance, options, table.rowNumbers);
 }
 
 /** The pure core of `loadAddressBooks`, for rows already read and schema-checked. */
-export function hashAddressBookRows(rows: readonly BookRow[], provenance: ProvenanceEntry, options: LoadContactsOptions): AddressBooks {
+export function hashAddressBookRows(rows: readonly BookRow[], provenance: ProvenanceEntry, options: LoadContactsOptions, rowNumbers?: ArrayLike<number>): AddressBooks {
   const { hasher } = options;
   const file = provenance.path;
   const n = rows.length;
@@ -160,7 +174,7 @@ export function hashAddressBookRows(rows: readonly BookRow[], provenance: Proven
   let k = 0;
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    const line = rowNumber(provenance.format, i);
+    const line = rowNumberOf(provenance.format, i, rowNumbers);
     const p = normalizePhone(r.phone);
     if (!p.ok || p.kind === 'service') {
       const issue: ExcludedNumber = {
@@ -176,7 +190,7 @@ export function hashAddressBookRows(rows: readonly BookRow[], provenance: Proven
     keyHi[k] = key.hi;
     keyLo[k] = key.lo;
     kind[k] = p.kind === 'mobile' ? 0 : 1;
-    uploadedAt[k] = Date.parse(r.uploaded_at);
+    uploadedAt[k] = parseTimestamp(r.uploaded_at);
     row[k] = line;
     uploaderId.push(r.uploader_id);
     // A number saved as the name (unnamed contacts) must not survive either.
@@ -194,10 +208,10 @@ export function hashAddressBookRows(rows: readonly BookRow[], provenance: Proven
 /** Load the platform's registered users; every user's own number must be a valid personal number. */
 export async function loadPlatformUsers(path: string, options: { hasher: PhoneHasher; read?: ReadTableOptions }): Promise<PlatformUsers> {
   const table = await readMasked<UserRow>(path, PLATFORM_USERS_SCHEMA, options.read);
-  return hashUserRows(table.rows, table.provenance, options.hasher);
+  return hashUserRows(table.rows, table.provenance, options.hasher, table.rowNumbers);
 }
 
-export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEntry, hasher: PhoneHasher): PlatformUsers {
+export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEntry, hasher: PhoneHasher, rowNumbers?: ArrayLike<number>): PlatformUsers {
   const file = provenance.path;
   const n = rows.length;
   const keyHi = new Uint32Array(n), keyLo = new Uint32Array(n), registeredAt = new Float64Array(n), row = new Int32Array(n);
@@ -206,7 +220,7 @@ export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEnt
   const indexOf = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    const line = rowNumber(provenance.format, i);
+    const line = rowNumberOf(provenance.format, i, rowNumbers);
     row[i] = line;
     const p = normalizePhone(r.phone);
     if (!p.ok || p.kind === 'service') {
@@ -219,12 +233,12 @@ export function hashUserRows(rows: readonly UserRow[], provenance: ProvenanceEnt
     const prev = seen.get(token);
     if (prev !== undefined) {
       issues.push({ file, row: line, rowKind: rowKindFor(provenance.format), column: 'phone', value: maskRawNumber(String(r.phone)),
-        message: `same number as user on row ${rowNumber(provenance.format, prev)}` });
+        message: `same number as user on ${rowKindFor(provenance.format)} ${rowNumberOf(provenance.format, prev, rowNumbers)}` });
     }
     seen.set(token, i);
     keyHi[i] = key.hi;
     keyLo[i] = key.lo;
-    registeredAt[i] = Date.parse(r.registered_at);
+    registeredAt[i] = parseTimestamp(r.registered_at);
     indexOf.set(r.user_id, i);
   }
   if (issues.length) throw new EvidenceError(issues.slice(0, 50), { truncated: issues.length > 50 });

@@ -12,6 +12,7 @@
  * const view = buildPlatformView(books, users, { asOf: '2018-03-10T00:00:00+08:00', hasher });
  * view.index.nonUsers.length;  // numbers held by users that belong to no user on that date
  */
+import { EVIDENCE_YEARS, parseTimestamp } from '../io/time';
 import { EvidenceError, type EvidenceIssue } from '../io';
 import type { WeightedCsr } from './closeness';
 import type { PhoneHasher } from './hash';
@@ -41,8 +42,8 @@ export function buildPlatformView(
   options: { asOf: string; hasher: PhoneHasher },
 ): PlatformView {
   const { hasher } = options;
-  const asOfMs = Date.parse(options.asOf);
-  if (Number.isNaN(asOfMs)) throw new RangeError(`asOf is not a date: ${options.asOf}`);
+  // The one time parser: no offset = CST, never the machine's zone; 2018-02-30 refused.
+  const asOfMs = parseTimestamp(options.asOf, { years: EVIDENCE_YEARS });
   if (books.keyFingerprint !== hasher.fingerprint || users.keyFingerprint !== hasher.fingerprint) {
     throw new Error(`key mismatch: books ${books.keyFingerprint}, users ${users.keyFingerprint}, hasher ${hasher.fingerprint}`);
   }

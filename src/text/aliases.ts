@@ -14,10 +14,12 @@
  * const t = aliasTable([['北大', '北京大学'], ['PKU', '北京大学']]);
  * applyAlias(t, normalizeText('pku')) // => '北京大学'
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
+import { decodeText } from '../io/encoding';
 import { EvidenceError, type EvidenceIssue } from '../io/errors';
+import { readEvidenceBytes } from '../io/evidenceFile';
+import { sha256Bytes, type ProvenanceEntry } from '../io/provenance';
 import { normalizeText } from './normalize';
 
 export type AliasTable = ReadonlyMap<string, string>;
@@ -100,6 +102,16 @@ export function parseAliasTable(text: string, format: 'csv' | 'json', source = '
   const kept = lines.map((l, k) => ({ l, line: k + 1 })).filter(({ l }) => l.trim() !== '' && !l.trimStart().startsWith('#'));
   if (kept.length === 0) throw new EvidenceError([{ file: source, message: 'empty alias table' }]);
   const parsed = Papa.parse<string[]>(kept.map((k) => k.l).join('\n'), { skipEmptyLines: true });
+  if (parsed.errors.length > 0) {
+    // An unclosed quote would swallow the rest of the table into one alias: refuse it.
+    throw new EvidenceError(
+      parsed.errors.slice(0, 50).map((e) => {
+        const line = typeof e.row === 'number' ? kept[e.row]?.line : undefined;
+        const message = e.code === 'MissingQuotes' ? 'a quoted field is never closed (a missing closing ")' : e.code === 'InvalidQuotes' ? 'text follows a closing quote (inside quotes write "")' : e.message;
+        return { file: source, ...(line !== undefined ? { row: line, rowKind: 'line' as const } : {}), message };
+      }),
+    );
+  }
   const header = (parsed.data[0] ?? []).map((h) => h.trim());
   const ai = header.indexOf('alias');
   const ci = header.indexOf('canonical');
@@ -121,13 +133,30 @@ export function parseAliasTable(text: string, format: 'csv' | 'json', source = '
   return aliasTable(pairs, source);
 }
 
-/** Load an alias table from a `.csv` or `.json` file (see the module comment for the layout). */
-export function loadAliasTable(path: string): AliasTable {
+/** An alias table loaded from a file, with the file's provenance (SHA-256 of the exact bytes) for `inputs`. */
+export type LoadedAliasTable = AliasTable & { readonly provenance: ProvenanceEntry };
+
+/**
+ * Load an alias table from a `.csv` or `.json` file (see the module comment for the layout)
+ * through the evidence reader: regular file, size limit, encoding detected like any evidence
+ * table (UTF-8, BOM, UTF-16 with BOM, GBK/GB18030; never read as garbled text), unclosed
+ * quotes refused. The table carries its provenance: an alias table changes results, so its
+ * SHA-256 belongs in a command's `inputs`.
+ */
+export function loadAliasTable(path: string): LoadedAliasTable {
   const ext = extname(path).toLowerCase();
+  const name = basename(path);
   if (ext !== '.csv' && ext !== '.json') {
-    throw new EvidenceError([{ file: basename(path), message: `alias tables are .csv or .json, got '${ext || '(no extension)'}'` }]);
+    throw new EvidenceError([{ file: name, message: `alias tables are .csv or .json, got '${ext || '(no extension)'}'` }]);
   }
-  return parseAliasTable(readFileSync(path, 'utf8'), ext === '.csv' ? 'csv' : 'json', basename(path));
+  const bytes = readEvidenceBytes(path);
+  const decoded = decodeText(bytes, { fileName: path });
+  const table = parseAliasTable(decoded.text, ext === '.csv' ? 'csv' : 'json', name);
+  const provenance: ProvenanceEntry = {
+    path, fileName: name, bytes: bytes.byteLength, sha256: sha256Bytes(bytes), rows: table.size, columns: ['alias', 'canonical'],
+    extraColumns: [], encoding: decoded.encoding, format: ext === '.csv' ? 'csv' : 'json', schema: 'alias-table', loadedAt: new Date().toISOString(),
+  };
+  return Object.assign(table as Map<string, string>, { provenance });
 }
 
 /** Merge tables; later tables override earlier ones for the same alias. */

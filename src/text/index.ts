@@ -15,5 +15,8 @@ export * from './opencc';
 export * from './organization';
 export * from './pinyin';
 export * from './school';
+export * from './schoolVocabulary';
 export * from './sets';
 export * from './tags';
+export * from './titleVocabulary';
+export * from './vocabulary';

@@ -6,7 +6,11 @@
  * Seniority and rank words (高级, 资深, 初级, senior) are KEPT: 高级工程师 and 工程师 are
  * different titles; a comparison level may still call them "basically the same" and say so.
  * The synonym table is editable: pass your own (`aliasTable(...)` / `loadAliasTable(path)`,
- * columns alias,canonical) to replace `defaultJobTitleSynonyms()`.
+ * columns alias,canonical) to replace `defaultJobTitleSynonyms()`. The default is
+ * `DEFAULT_JOB_TITLE_SYNONYM_PAIRS` (the original table, also committed as
+ * datasets/matching/job-title-synonyms.csv) plus the sourced `TITLE_VOCABULARY`
+ * (titleVocabulary.ts, with the pairs decided NOT to be synonyms and why). A leading `HR` /
+ * `QA` before Chinese text is expanded first (`HR经理` = `人力资源经理`).
  *
  * @example
  * normalizeJobTitle('軟體工程師')        // => '软件工程师'
@@ -16,6 +20,8 @@
  */
 import { aliasTable, applyAlias, type AliasTable } from './aliases';
 import { normalizeText } from './normalize';
+import { TITLE_ABBREVIATION_PREFIXES, TITLE_VOCABULARY } from './titleVocabulary';
+import { vocabularyPairs } from './vocabulary';
 
 export const DEFAULT_JOB_TITLE_SYNONYM_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['程序员', '软件工程师'], ['软体工程师', '软件工程师'], ['开发工程师', '软件工程师'], ['软件开发工程师', '软件工程师'],
@@ -50,7 +56,7 @@ let defaultTable: AliasTable | undefined;
 export function defaultJobTitleSynonyms(): AliasTable {
   let t = defaultTable;
   if (!t) {
-    t = aliasTable(DEFAULT_JOB_TITLE_SYNONYM_PAIRS, 'DEFAULT_JOB_TITLE_SYNONYMS');
+    t = aliasTable([...DEFAULT_JOB_TITLE_SYNONYM_PAIRS, ...vocabularyPairs(TITLE_VOCABULARY)], 'DEFAULT_JOB_TITLE_SYNONYMS + TITLE_VOCABULARY');
     defaultTable = t;
   }
   return t;
@@ -63,5 +69,16 @@ export function normalizeJobTitle(s: string | null | undefined, synonyms: AliasT
   const direct = applyAlias(synonyms, t);
   if (direct !== t) return direct;
   const compact = t.replace(/\s+/gu, '');
-  return applyAlias(synonyms, compact);
+  const viaCompact = applyAlias(synonyms, compact);
+  if (viaCompact !== compact) return viaCompact;
+  const expanded = expandAbbreviationPrefix(compact);
+  return expanded === compact ? compact : applyAlias(synonyms, expanded);
+}
+
+/** `hr经理` -> `人力资源经理`: a leading abbreviation (TITLE_ABBREVIATION_PREFIXES) before Chinese text. */
+function expandAbbreviationPrefix(t: string): string {
+  for (const [abbr, full] of TITLE_ABBREVIATION_PREFIXES) {
+    if (t.startsWith(abbr) && /^\p{Script=Han}/u.test(t.slice(abbr.length))) return full + t.slice(abbr.length);
+  }
+  return t;
 }

@@ -6,18 +6,24 @@
  * The default table (`DEFAULT_SCHOOL_ALIASES`) lists common abbreviations and English names
  * of well-known mainland and Hong Kong universities. It is a starting point, not a
  * reference: the committed, editable copy is `datasets/matching/school-aliases.csv`; an
- * expert loads their own with `loadAliasTable(path)` and passes it here. Aliases that are
- * ambiguous in common use are left out on purpose (南大 can be 南京大学 or 南开大学;
- * 华师 can be 华东师范 or 华中师范).
+ * expert loads their own with `loadAliasTable(path)` and passes it here. The default table
+ * is that original list (also the synthetic generator's input, so it stays as it is) merged
+ * with the sourced SCHOOL_VOCABULARY (schoolVocabulary.ts: full names from the MoE list,
+ * common abbreviations, each with a source). Aliases that are ambiguous in common use (南大
+ * = 南京大学 or 南开大学; 华师 = 华东 / 华中 / 华南师范大学; 中大; 科大) normalise to all their
+ * readings joined by '|' (`南京大学|南开大学`), never silently to one of them.
  *
  * @example
  * normalizeSchool('北大')                   // => '北京大学'
  * normalizeSchool('北京大學光華管理學院')     // => '北京大学'
  * normalizeSchool('Tsinghua University')    // => '清华大学'
- * normalizeSchool('南大')                   // => '南大' (ambiguous: not in the default table)
+ * normalizeSchool('中财')                   // => '中央财经大学'
+ * normalizeSchool('南大')                   // => '南京大学|南开大学' (ambiguous: both readings)
  */
-import { aliasTable, applyAlias, type AliasTable } from './aliases';
+import { aliasTable, applyAlias, mergeAliasTables, type AliasTable } from './aliases';
 import { normalizeText } from './normalize';
+import { SCHOOL_VOCABULARY } from './schoolVocabulary';
+import { vocabularyPairs } from './vocabulary';
 
 /** [alias, canonical] pairs behind `DEFAULT_SCHOOL_ALIASES`. */
 export const DEFAULT_SCHOOL_ALIAS_PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -64,7 +70,8 @@ let defaultTable: AliasTable | undefined;
 export function defaultSchoolAliases(): AliasTable {
   let t = defaultTable;
   if (!t) {
-    t = aliasTable(DEFAULT_SCHOOL_ALIAS_PAIRS, 'DEFAULT_SCHOOL_ALIASES');
+    // Later tables override: the vocabulary marks 中大 / 科大 of the original list ambiguous.
+    t = mergeAliasTables(aliasTable(DEFAULT_SCHOOL_ALIAS_PAIRS, 'DEFAULT_SCHOOL_ALIASES'), aliasTable(vocabularyPairs(SCHOOL_VOCABULARY), 'SCHOOL_VOCABULARY'));
     defaultTable = t;
   }
   return t;
