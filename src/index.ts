@@ -6,6 +6,7 @@
  */
 export * as io from './io';
 export * as stats from './stats';
+export * as graph from './graph';
 export * as text from './text';
 export * as compare from './compare';
 export * as display from './display';

@@ -120,6 +120,15 @@ describe('profile-provenance <command> on the committed datasets', () => {
     expect(results.test.lr.log10).toBeGreaterThan(6);
     expect(results.test.lr.verbal.band).toBe('extremely-strong');
     expect(results.sensitivityGrid.cells).toHaveLength(1);
+    // Output contract (issue 14).
+    for (const f of results.simulation.perField) expect(f.targetsWithKnownValue).toBeGreaterThan(0);
+    expect(results.selective.length).toBeGreaterThan(0);
+    for (const c of results.selective) expect(c.precision).toHaveLength(c.coverage.length);
+    expect(results.holders.perHolderCount.map((h: { holders: number }) => h.holders)).toEqual([1, 2, 3, 5, 10, 20, 36, 50]);
+    expect(results.holders.distribution.scenarios[0].pmf.length).toBeGreaterThan(0);
+    expect(results.test.units).toHaveLength(3);
+    expect(results.test.pValueByRho.at(-1)[0]).toBe(1);
+    expect(results.test.pValueByRho.at(-1)[1]).toBeGreaterThan(results.test.pValueByRho[0][1]);
   });
 
   it('link: links checked against the answer key, model-estimated error rates stated', async () => {

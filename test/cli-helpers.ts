@@ -17,7 +17,8 @@ export const FAST: Record<string, string[]> = {
   retention: [],
   shadow: ['--key', 'test key for the CLI tests only'],
   avatars: ['--measure-images', '4'],
-  plausibility: ['--grid-homophily', '0.6', '--grid-shares', '0.1', '--grid-cardinality', '100', '--type1-replicates', '200', '--targets', '150'],
+  plausibility: ['--grid-homophily', '0.6', '--grid-shares', '0.1', '--grid-cardinality', '100', '--type1-replicates', '200', '--targets', '150', '--holders', '1..50'],
+  'collaborative-filtering': ['--no-grid', '--type1-replicates', '200', '--targets', '150', '--holders', '1..50'],
   link: ['--u-pairs', '10000'],
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bayesPosterior, bayesPredict, edgeAlpha } from '../src/collaborative-filtering/bayes';
 import { scorePredictions } from '../src/collaborative-filtering/copyCeiling';
-import { csrFromEdges } from '../src/collaborative-filtering/csr';
+import { csrFromEdges } from '../src/graph/csr';
 import { generateSocialGraph, type AttributeModel } from '../src/collaborative-filtering/generator';
 import { hideLabels } from '../src/collaborative-filtering/observation';
 import { neighbourVote } from '../src/collaborative-filtering/vote';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copyCeiling, edgeHomophily, scorePredictions } from '../src/collaborative-filtering/copyCeiling';
-import { csrFromEdges } from '../src/collaborative-filtering/csr';
+import { csrFromEdges } from '../src/graph/csr';
 import { multiFromLists } from '../src/collaborative-filtering/labels';
 import { neighbourVote } from '../src/collaborative-filtering/vote';
 
@@ -33,6 +33,12 @@ describe('scorePredictions and edgeHomophily', () => {
     expect(s.correct).toBe(1);
     expect(s.accuracy).toBeCloseTo(1 / 3, 12);
     expect(s.accuracyWhenPredicted).toBe(0.5);
+  });
+  it('leaves a target whose own value is unknown out of the denominator (issue 14)', () => {
+    const t = Int32Array.from([3, -1, 4]);
+    const s = scorePredictions({ targets: Int32Array.from([0, 1, 2]), predicted: Int32Array.from([3, 7, 5]), support: new Float64Array(3), arcsScanned: 0 }, t);
+    expect(s.targetsWithKnownValue).toBe(2);
+    expect(s.accuracy).toBe(0.5);
   });
   it('edge homophily over labelled pairs', () => {
     // labelled edges: 0-1 (3,3 agree), 0-2 (3,4), 5-6 (9,4), 5-7 (9,1): 1 of 4

@@ -6,15 +6,9 @@ import {
   fanoCeilingChart,
   sensitivityHeatmap,
 } from '../src/collaborative-filtering/charts';
-import {
-  accuracyVsKnownShare,
-  fanoByKnownShare,
-  fanoCeilingCurve,
-  hideShare,
-  paretoMinimal,
-  sensitivityGrid,
-  type SensitivityCell,
-} from '../src/collaborative-filtering/experiments';
+import { hideShare } from '../src/collaborative-filtering/calibration';
+import { paretoMinimal, sensitivityGrid, type SensitivityCell } from '../src/collaborative-filtering/sensitivity';
+import { accuracyVsKnownShare, fanoByKnownShare, fanoCeilingCurve } from '../src/collaborative-filtering/world';
 import { generateSocialGraph } from '../src/collaborative-filtering/generator';
 import { multiFromLists } from '../src/collaborative-filtering/labels';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csrFromEdges } from '../src/collaborative-filtering/csr';
+import { csrFromEdges } from '../src/graph/csr';
 import { distinctDegrees, userKnn } from '../src/collaborative-filtering/knn';
 
 // Triangle 0-1-2 plus pendant 3 on 2. Closed neighbourhoods: N[3] = {2,3}, N[0] = N[1] = {0,1,2},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csrFromEdges } from '../src/collaborative-filtering/csr';
+import { csrFromEdges } from '../src/graph/csr';
 import { generateSocialGraph } from '../src/collaborative-filtering/generator';
 import { labelPropagation } from '../src/collaborative-filtering/labelPropagation';
 import { multiFromSingle } from '../src/collaborative-filtering/labels';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calibrateOnSnap, meanBy } from '../src/collaborative-filtering/experiments';
+import { calibrateOnSnap } from '../src/collaborative-filtering/calibration';
+import { meanBy } from '../src/stats/meanBy';
 import { labelStats, loadSnapEgoFacebook } from '../src/collaborative-filtering/snap';
 import { referenceDatasets } from './reference-data';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csrFromEdges } from '../src/collaborative-filtering/csr';
+import { csrFromEdges } from '../src/graph/csr';
 import { multiFromLists } from '../src/collaborative-filtering/labels';
 import { neighbourVote, weightedVote } from '../src/collaborative-filtering/vote';
 

@@ -1,10 +1,10 @@
-/** The per-inference commands (match, link, avatars, plausibility, capacity, retention, shadow, screenshots). */
+/** The per-inference commands (match, link, avatars, collaborative-filtering, capacity, retention, shadow, screenshots). */
 import type { Command } from 'commander';
 import { avatarsCommand } from './avatarsCommand';
 import { capacityCommand } from './capacityCommand';
 import { linkCommand } from './linkCommand';
 import { matchCommand } from './matchCommand';
-import { registerPlausibility } from './plausibilityCommand';
+import { collaborativeFilteringCommand } from './collaborativeFilteringCommand';
 import { retentionCommand } from './retentionCommand';
 import { shadowCommand } from './shadowCommand';
 import { registerScreenshots } from './screenshotsCommand';
@@ -14,7 +14,7 @@ export function registerAreaCommands(program: Command, setCode: (c: number) => v
   matchCommand.register(program, setCode);
   linkCommand.register(program, setCode);
   avatarsCommand.register(program, setCode);
-  registerPlausibility(program, setCode);
+  collaborativeFilteringCommand.register(program, setCode);
   capacityCommand.register(program, setCode);
   retentionCommand.register(program, setCode);
   shadowCommand.register(program, setCode);

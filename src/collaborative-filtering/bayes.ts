@@ -26,7 +26,7 @@
  * bayesPosterior(model, [1]).predicted;   // => 1
  * bayesPosterior(model, [1]).probability; // => 0.75 ((0.5 + 0.25) / 1)
  */
-import type { CsrGraph } from './csr';
+import type { CsrGraph } from '../graph/csr';
 import type { AttributeModel } from './generator';
 import { unlabelledNodes } from './labels';
 import type { Predictions } from './vote';

@@ -8,10 +8,14 @@
  * fig.data.length; // => 3 (one line per information level)
  */
 import type { Figure } from '../plot/figure';
-import type { AccuracyRow, CalibrationRow, FanoRow, SensitivityResult } from './experiments';
+import { lineChart } from '../plot/charts';
+import { PALETTE, REFERENCE_GREY, paletteColour } from '../plot/palette';
+import type { HolderCountRow, SelectiveCurve } from './analysis';
+import type { CalibrationRow } from './calibration';
+import type { SensitivityResult } from './sensitivity';
+import type { AccuracyRow, FanoRow } from './world';
 import { METHOD_LABELS, type MethodName } from './methods';
 
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#17becf'];
 
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
@@ -173,7 +177,7 @@ export function calibrationChart(rows: CalibrationRow[], references: Array<{ lab
     });
   });
   for (const ref of references) {
-    data.push({ type: 'scatter', mode: 'lines', name: ref.label, x: [shares[0], shares[shares.length - 1]], y: [ref.accuracy, ref.accuracy], line: { color: '#555', dash: 'dashdot' } });
+    data.push({ type: 'scatter', mode: 'lines', name: ref.label, x: [shares[0], shares[shares.length - 1]], y: [ref.accuracy, ref.accuracy], line: { color: REFERENCE_GREY, dash: 'dashdot' } });
   }
   return {
     data,
@@ -201,4 +205,45 @@ export function likelihoodChart(k: number, n: number, marks: Array<{ label: stri
       yaxis: { title: { text: 'log10 likelihood' } },
     },
   };
+}
+
+/** Coverage-precision curves (selective display) for one field or 'joint', one line per method, with the precision the claim needs. */
+export function selectiveChart(curves: SelectiveCurve[], field: string, required: number): Figure {
+  const sel = curves.filter((c) => c.field === field);
+  const fig = lineChart(
+    sel.map((c) => ({ name: METHOD_LABELS[c.method], x: c.coverage, y: c.precision.map((p) => p ?? NaN) })),
+    { title: `Selective display: precision of the most confident predictions (${field})`, xTitle: 'coverage (share of non-users shown)', yTitle: 'precision among those shown' },
+  );
+  fig.data.forEach((t, i) => ((t as Record<string, unknown>).line = { color: paletteColour(i) }));
+  fig.data.push({ type: 'scatter', mode: 'lines', name: `needed for ${'the claim'} (${required.toFixed(3)})`, x: [0, 1], y: [required, required], line: { color: REFERENCE_GREY, dash: 'dash' } });
+  ((fig.layout ?? {}).yaxis as Record<string, unknown>).range = [0, 1.02];
+  return fig;
+}
+
+/** Accuracy against the number of holders: measured on the evidence graph and extrapolated in the model, per field and jointly. */
+export function holdersChart(rows: HolderCountRow[]): Figure {
+  const h = rows.map((r) => r.holders);
+  const fields = rows[0]?.model.perField.map((f) => f.field) ?? [];
+  const data: Array<Record<string, unknown>> = fields.map((f, i) => ({
+    type: 'scatter', mode: 'lines+markers', name: `${f}: vote (model)`, x: h, y: rows.map((r) => r.model.perField.find((x) => x.field === f)!.vote), line: { color: paletteColour(i) },
+  }));
+  fields.forEach((f, i) => data.push({ type: 'scatter', mode: 'lines', name: `${f}: copy ceiling (model)`, x: h, y: rows.map((r) => r.model.perField.find((x) => x.field === f)!.copyCeiling), line: { color: paletteColour(i), dash: 'dot' } }));
+  data.push({ type: 'scatter', mode: 'lines+markers', name: 'all fields jointly: best measured on the graph', x: h, y: rows.map((r) => r.graph?.best.accuracy ?? null), line: { color: REFERENCE_GREY, width: 3 } });
+  return {
+    data,
+    layout: {
+      title: { text: 'Accuracy vs number of registered users holding the non-user\'s number' },
+      xaxis: { title: { text: 'holders (log scale)' }, type: 'log' },
+      yaxis: { title: { text: 'accuracy' }, range: [0, 1.02] },
+    },
+  };
+}
+
+/** The cluster-aware p-value against the intra-uploader correlation rho (log10 scale). */
+export function pValueByRhoChart(log10ByRho: Array<[number, number]>, alpha: number): Figure {
+  const fig = lineChart([{ name: 'log10 P(k or more of n | p*, rho)', x: log10ByRho.map(([r]) => r), y: log10ByRho.map(([, l]) => l) }], {
+    title: 'p-value with the uploaders as the unit, as profiles within an uploader succeed or fail together', xTitle: 'intra-uploader correlation rho (0 = independent profiles, 1 = all-or-nothing per uploader)', yTitle: 'log10 p-value',
+  });
+  fig.data.push({ type: 'scatter', mode: 'lines', name: `α = ${alpha}`, x: [0, 1], y: [Math.log10(alpha), Math.log10(alpha)], line: { color: REFERENCE_GREY, dash: 'dash' } });
+  return fig;
 }

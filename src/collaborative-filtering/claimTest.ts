@@ -2,7 +2,8 @@
  * Testing the collaborative-filtering claim. Observation (certificate No. 704): k of the n
  * displayed non-user profiles agree with the source platform ("the same or basically the
  * same"). Proposition Hcf: the values were inferred by CF, whose per-profile success
- * probability is at most p* (the best accuracy any method reaches under stated assumptions).
+ * probability is at most p* (the best accuracy the methods implemented here reach under stated
+ * assumptions: it bounds those methods only).
  * Proposition Hsrc: they were copied from the source, agreeing with probability pSource.
  *
  * - Exact one-sided binomial test of Hcf: P(X >= k | n, p*) (src/stats `binomialTest`,
@@ -26,6 +27,7 @@ import { binomialTest } from '../stats/binomialTest';
 import { logBetaBinomialPmf } from '../stats/betaBinomialPmf';
 import { enfsiVerbalScale, type EnfsiVerbal } from '../stats/enfsiVerbalScale';
 import { logBinomialPmf } from '../stats/logBinomialPmf';
+import { logSumExp } from '../stats/logSumExp';
 import { deriveSeed, seededRandom } from '../stats/random';
 
 export interface ClaimTestParams {
@@ -56,15 +58,7 @@ export function log10BinomialUpperTail(k: number, n: number, p: number): number 
   if (k > n) return -Infinity;
   const logs: number[] = [];
   for (let j = k; j <= n; j++) logs.push(logBinomialPmf(j, n, p));
-  return logSumExpLocal(logs) / Math.LN10;
-}
-
-function logSumExpLocal(logs: number[]): number {
-  const m = Math.max(...logs);
-  if (m === -Infinity) return -Infinity;
-  let s = 0;
-  for (const l of logs) s += Math.exp(l - m);
-  return m + Math.log(s);
+  return logSumExp(logs) / Math.LN10;
 }
 
 export interface LikelihoodRatio {
@@ -102,7 +96,7 @@ export function logBetaBinomialUpperTail(k: number, n: number, a: number, b: num
   if (k > n) return -Infinity;
   const logs: number[] = [];
   for (let j = k; j <= n; j++) logs.push(logBetaBinomialPmf(j, n, a, b));
-  return Math.min(0, logSumExpLocal(logs));
+  return Math.min(0, logSumExp(logs));
 }
 
 function logBB(k: number, n: number, p: number, rho: number): number {

@@ -25,7 +25,7 @@ import { basename } from 'node:path';
 import { EvidenceError, type EvidenceIssue } from '../io/errors';
 import { assertRegularFile } from '../io/evidenceFile';
 import { maxNodeIdFor } from '../io/limits';
-import { csrFromEdges, type CsrGraph } from './csr';
+import { csrFromEdges, type CsrGraph } from '../graph/csr';
 
 export interface EdgeListOptions {
   /** Map original ids to 0..n-1 in order of first appearance (default false: ids used as-is, n = max id + 1). */

@@ -6,7 +6,7 @@
  *   H(X | Y) <= h(Pe) + Pe · log2(|X| − 1),
  *
  * where h is the binary entropy. Two usable forms:
- * - `fanoMaxAccuracy(H, K)`: the largest accuracy 1 − Pe any method can reach when
+ * - `fanoMaxAccuracy(H, K)`: the largest accuracy 1 − Pe any method computing X̂ from Y alone can reach when
  *   H(X|Y) = H bits and X has K values. The right-hand side is increasing in Pe on
  *   [0, (K−1)/K], so the smallest admissible Pe is the root, found by bisection.
  * - `fanoRequiredInformation(P, H(X), K)`: the information I(X;Y) a claimed accuracy P needs:
@@ -153,12 +153,8 @@ export function bootstrapConditionalEntropy(
   };
 }
 
-/** Plug-in entropy (bits) of a probability vector (model entropy, e.g. a Zipf prior). */
-export function entropyOfDistribution(p: ArrayLike<number>): number {
-  let h = 0;
-  for (let i = 0; i < p.length; i++) if (p[i]! > 0) h -= p[i]! * Math.log2(p[i]!);
-  return h;
-}
+/** Entropy (bits) of a probability vector (model entropy, e.g. a Zipf prior): the one in src/stats. */
+export { entropyOfDistribution } from '../stats/entropyOfDistribution';
 
 /**
  * Model-based H(X|Y): the average of −log2 P(true value | data) over targets, with P the exact

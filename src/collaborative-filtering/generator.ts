@@ -30,7 +30,7 @@
  */
 import { aliasSampler, deriveSeed, seededRandom } from '../stats/random';
 import { buildSegmentedAlias, sampleSegment } from './alias';
-import { csrFromEdges, type CsrGraph } from './csr';
+import { csrFromEdges, type CsrGraph } from '../graph/csr';
 
 export interface AttributeSpec {
   /** Field name, e.g. 'employer'. */

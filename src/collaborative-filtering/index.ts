@@ -5,7 +5,22 @@
  * propagation, Bayes-optimal), copy ceiling, Fano ceilings, tests of the claim, sensitivity
  * grid, calibration on SNAP ego-Facebook, and chart builders.
  */
-export { csrFromEdges, neighbours, degree, edgeCount, simplifyGraph, type CsrGraph, type CsrOptions } from './csr';
+export { csrFromEdges, neighbours, degree, edgeCount, simplifyGraph, type CsrGraph, type CsrOptions } from '../graph/csr';
+export {
+  loadCollaborativeFilteringEvidence,
+  analyseCollaborativeFiltering,
+  COLLABORATIVE_FILTERING_DEFAULTS,
+  type CollaborativeFilteringEvidence,
+  type CollaborativeFilteringParams,
+  type CollaborativeFilteringResult,
+  type SelectiveCurve,
+  type HolderCountRow,
+} from './analysis';
+export { collaborativeFilteringReport, collaborativeFilteringConclusions, type CollaborativeFilteringReportOptions } from './report';
+export { coveragePrecision, type CoveragePrecision } from './selective';
+export { holderDistribution, holderAgreement, modelAccuracy, holderCountsIn, interpolateAt, type HolderDistribution, type HolderAgreement, type ModelAccuracy } from './holders';
+export { clusterTailPValue, clusterRequiredAccuracy, clusterTest, countsFrontier, splitUnits, type ClusterTestResult, type CountsFrontierRow } from './clusterTest';
+export { directInformation, explainedShare, INPUT_SOURCES, type InputSource, type DirectRow, type SourceKind } from './direct';
 export { loadEdgeList, type EdgeListOptions, type LoadedEdgeList } from './edgeList';
 export { attributeSchema, loadGraphEvidence, type NodeAttributes } from './attributes';
 export { buildSegmentedAlias, sampleSegment, type SegmentedAlias } from './alias';
@@ -71,26 +86,9 @@ export {
   type ClaimTestResult,
   type FrontierRow,
 } from './claimTest';
-export {
-  accuracyVsKnownShare,
-  fanoByKnownShare,
-  fanoCeilingCurve,
-  sensitivityGrid,
-  paretoMinimal,
-  hideShare,
-  calibrateOnSnap,
-  meanBy,
-  readBenchmarkResults,
-  jointAccuracyVsShare,
-  pivot,
-  type AccuracyRow,
-  type FanoRow,
-  type SensitivityCell,
-  type SensitivityResult,
-  type SensitivityOptions,
-  type CalibrationRow,
-  type Geometry,
-} from './experiments';
+export { accuracyVsKnownShare, fanoByKnownShare, fanoCeilingCurve, jointAccuracyVsShare, type AccuracyRow, type FanoRow, type Geometry } from './world';
+export { sensitivityGrid, paretoMinimal, type SensitivityCell, type SensitivityResult, type SensitivityOptions } from './sensitivity';
+export { hideShare, calibrateOnSnap, splitHalfValidation, type CalibrationRow, type ValidationRow, type ValidationSummary } from './calibration';
 export { loadSnapEgoFacebook, labelStats, SNAP_ATTRIBUTES, PUBLISHED_REFERENCES, type SnapEgoFacebook, type SnapAttribute } from './snap';
 export { buildInferenceDataset, writeInferenceDataset, formatValue as formatDatasetValue, DATASET_SEED, DATASET_PARAMS, type DatasetFile } from './dataset';
 export {
@@ -101,4 +99,7 @@ export {
   sensitivityHeatmap,
   calibrationChart,
   likelihoodChart,
+  selectiveChart,
+  holdersChart,
+  pValueByRhoChart,
 } from './charts';

@@ -15,7 +15,7 @@
  * const g = csrFromEdges(4, Int32Array.from([0, 1, 0, 2]), Int32Array.from([1, 2, 2, 3]));
  * userKnn(g, Int32Array.from([1, 1, 2, -1]), { k: 1 }).predicted; // => Int32Array [2]
  */
-import type { CsrGraph } from './csr';
+import type { CsrGraph } from '../graph/csr';
 import { frequencyRanks, hasLabel, isMulti, unlabelledNodes, valueSpace, type Labels } from './labels';
 import type { Predictions } from './vote';
 

@@ -19,7 +19,7 @@
  * const g = csrFromEdges(4, Int32Array.from([0, 1, 2]), Int32Array.from([1, 2, 3]));
  * labelPropagation(g, Int32Array.from([4, -1, -1, -1])).predicted; // => Int32Array [4, 4, 4]
  */
-import type { CsrGraph } from './csr';
+import type { CsrGraph } from '../graph/csr';
 import { frequencyRanks, isMulti, labelCount, unlabelledNodes, valueSpace, type Labels } from './labels';
 import { tallyNeighbours, vote, type Predictions, type Tally } from './vote';
 

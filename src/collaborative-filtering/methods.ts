@@ -10,11 +10,11 @@
 import { bayesPredict } from './bayes';
 import { copyCeiling } from './copyCeiling';
 import { scorePredictions } from './copyCeiling';
-import type { CsrGraph } from './csr';
+import type { CsrGraph } from '../graph/csr';
 import type { AttributeModel } from './generator';
 import { userKnn, type SimilarityMeasure } from './knn';
 import { labelPropagation } from './labelPropagation';
-import { frequencyRanks, isMulti, valueSpace, type Labels } from './labels';
+import { frequencyRanks, hasLabel, isMulti, valueSpace, type Labels } from './labels';
 import { neighbourVote, weightedVote, type Predictions } from './vote';
 
 export type MethodName = 'vote' | 'weightedVote' | 'knn' | 'labelPropagation' | 'bayes';
@@ -43,7 +43,7 @@ export interface RunMethodsOptions {
 }
 
 export interface MethodsResult {
-  /** Accuracy per method (missing prediction = wrong). */
+  /** Accuracy per method over targets with a known true value (missing prediction = wrong). */
   accuracy: Partial<Record<MethodName, number>>;
   /** Per-method per-target correctness flags (target order). */
   correct: Partial<Record<MethodName, Uint8Array>>;
@@ -51,6 +51,10 @@ export interface MethodsResult {
   copyCeiling: number;
   coverage: number;
   reachable: Uint8Array;
+  /** Targets whose own true value is known: the denominator of every accuracy here. */
+  targetsWithKnownValue: number;
+  /** Per-target flag: 1 when the target's true value is known. */
+  knownTruth: Uint8Array;
   /** P(true group | data) per target under the generator (when model and groups given). */
   truthProbability?: Float64Array;
 }
@@ -96,7 +100,10 @@ export function runMethods(
     options.onProgress?.(++done, total);
   }
   const cc = copyCeiling(g, known, truth, targets);
+  const knownTruth = Uint8Array.from(targets, (t) => (hasLabel(truth, t) ? 1 : 0));
   return {
+    targetsWithKnownValue: cc.targetsWithKnownValue,
+    knownTruth,
     accuracy,
     correct,
     predictions,

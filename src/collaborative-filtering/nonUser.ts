@@ -14,7 +14,7 @@
  * r.joint.bayes; // share of the 300 whose displayed fields would all be inferred right
  */
 import { deriveSeed, seededRandom, shuffleInPlace } from '../stats/random';
-import { csrFromEdges, type CsrGraph } from './csr';
+import { csrFromEdges, type CsrGraph } from '../graph/csr';
 import type { SocialGraph } from './generator';
 import { ALL_METHODS, runMethods, type MethodName, type MethodsResult } from './methods';
 import type { Observation } from './observation';
@@ -24,16 +24,32 @@ export interface NonUserParams {
   fields?: string[];
   /** Number of non-users sampled (default 300: "300+" in certificate 704). */
   targets?: number;
-  /** Uploaders per non-user, drawn uniformly in [min, max] and capped by availability (default 1..3). */
+  /**
+   * Registered contacts (holders) per non-user whose books the platform sees: drawn uniformly in
+   * [min, max] and capped by availability (default 1..3); with `allHolders`, every registered
+   * contact up to max. Only non-users with at least min registered contacts are eligible.
+   */
   uploaders?: { min: number; max: number };
+  /** See every registered contact up to `uploaders.max` (default false: uniform draw). */
+  allHolders?: boolean;
   methods?: readonly MethodName[];
   knnK?: number;
   labelPropagationIterations?: number;
   seed: number;
 }
 
-export interface FieldResult extends Pick<MethodsResult, 'accuracy' | 'copyCeiling' | 'coverage'> {
+export interface FieldResult extends Pick<MethodsResult, 'accuracy' | 'copyCeiling' | 'coverage' | 'targetsWithKnownValue'> {
   field: string;
+}
+
+/** Per target and field, what the selective-display curves need (target order). */
+export interface PerTargetOutcome {
+  /** 1 when the target's true value of the field is known (others are left out of every rate). */
+  knownTruth: Uint8Array;
+  /** Per method: 1 = predicted right. */
+  correct: Partial<Record<MethodName | 'copyCeiling', Uint8Array>>;
+  /** Per method: the method's own confidence in its prediction (votes, closeness, similarity, posterior); 0 = no prediction. */
+  confidence: Partial<Record<MethodName, Float64Array>>;
 }
 
 export interface NonUserResult {
@@ -43,8 +59,15 @@ export interface NonUserResult {
   eligible: number;
   fields: string[];
   perField: FieldResult[];
-  /** Share of targets with ALL fields right, per method, and for the copy ceiling (all fields held by some uploader). */
+  /**
+   * Share of targets with ALL fields right, per method, and for the copy ceiling (all fields held
+   * by some holder), over the targets whose every field has a known true value.
+   */
   joint: Partial<Record<MethodName | 'copyCeiling', number>>;
+  /** Denominator of `joint`: targets with every field's true value known. */
+  jointTargetsWithKnownValue: number;
+  /** Per field, per target: correctness and confidence (for coverage-precision curves). */
+  outcomes: Record<string, PerTargetOutcome>;
   /** The best joint accuracy among the methods and the copy ceiling: the most generous figure for the defence. */
   best: { method: MethodName | 'copyCeiling'; accuracy: number };
   /** The graph as the platform sees it (targets cut to their uploaders). */
@@ -91,7 +114,7 @@ export function simulateNonUsers(sim: SocialGraph, obs: Observation, params: Non
   const uploaderCounts = new Int32Array(targets.length);
   for (let i = 0; i < targets.length; i++) {
     const regN = registeredNeighbours(g, reg, targets[i]!).sort((a, b) => a - b);
-    const r = Math.min(regN.length, umin + Math.floor(rng() * (umax - umin + 1)));
+    const r = Math.min(regN.length, params.allHolders ? umax : umin + Math.floor(rng() * (umax - umin + 1)));
     const pick = Int32Array.from(regN);
     shuffleInPlace(rng, pick);
     uploadersOf.push(Array.from(pick.subarray(0, r)));
@@ -120,6 +143,8 @@ export function simulateNonUsers(sim: SocialGraph, obs: Observation, params: Non
   const perField: FieldResult[] = [];
   const flags: Partial<Record<MethodName | 'copyCeiling', Uint8Array[]>> = {};
   const truthProbability: Record<string, Float64Array | undefined> = {};
+  const outcomes: Record<string, PerTargetOutcome> = {};
+  const allKnown = new Uint8Array(targets.length).fill(1);
   for (const f of fields) {
     const r = runMethods(observed, obs.known[f]!, sim.values[f]!, targets, {
       methods,
@@ -128,19 +153,28 @@ export function simulateNonUsers(sim: SocialGraph, obs: Observation, params: Non
       ...(params.knnK ? { knnK: params.knnK } : {}),
       ...(params.labelPropagationIterations ? { labelPropagationIterations: params.labelPropagationIterations } : {}),
     });
-    perField.push({ field: f, accuracy: r.accuracy, copyCeiling: r.copyCeiling, coverage: r.coverage });
+    perField.push({ field: f, accuracy: r.accuracy, copyCeiling: r.copyCeiling, coverage: r.coverage, targetsWithKnownValue: r.targetsWithKnownValue });
     truthProbability[f] = r.truthProbability;
+    for (let i = 0; i < targets.length; i++) if (!r.knownTruth[i]) allKnown[i] = 0;
+    const confidence: PerTargetOutcome['confidence'] = {};
+    for (const m of methods) {
+      const p = r.predictions[m];
+      if (p) confidence[m] = Float64Array.from(p.support, (v, i) => (p.predicted[i]! >= 0 ? Math.max(v, Number.MIN_VALUE) : 0));
+    }
+    outcomes[f] = { knownTruth: r.knownTruth, correct: { ...r.correct, copyCeiling: r.reachable }, confidence };
     for (const m of methods) if (r.correct[m]) (flags[m] ??= []).push(r.correct[m]!);
     (flags.copyCeiling ??= []).push(r.reachable);
   }
   const joint: Partial<Record<MethodName | 'copyCeiling', number>> = {};
+  let jointTargets = 0;
+  for (let i = 0; i < targets.length; i++) jointTargets += allKnown[i]!;
   let best: { method: MethodName | 'copyCeiling'; accuracy: number } = { method: 'copyCeiling', accuracy: 0 };
   for (const [m, list] of Object.entries(flags) as Array<[MethodName | 'copyCeiling', Uint8Array[]]>) {
     if (list.length !== fields.length) continue; // method not run for every field
     let c = 0;
-    for (let i = 0; i < targets.length; i++) if (list.every((fl) => fl[i] === 1)) c++;
-    joint[m] = targets.length ? c / targets.length : 0;
+    for (let i = 0; i < targets.length; i++) if (allKnown[i] && list.every((fl) => fl[i] === 1)) c++;
+    joint[m] = jointTargets ? c / jointTargets : 0;
     if (joint[m]! > best.accuracy || (joint[m] === best.accuracy && m !== 'copyCeiling' && best.method === 'copyCeiling')) best = { method: m, accuracy: joint[m]! };
   }
-  return { targets, uploaderCounts, eligible: eligible.length, fields, perField, joint, best, observed, truthProbability };
+  return { targets, uploaderCounts, eligible: eligible.length, fields, perField, joint, jointTargetsWithKnownValue: jointTargets, outcomes, best, observed, truthProbability };
 }

@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EvidenceError } from '../io/errors';
-import type { CsrGraph } from './csr';
+import type { CsrGraph } from '../graph/csr';
 import { loadEdgeList } from './edgeList';
 import { multiFromLists, type MultiLabels } from './labels';
 

@@ -16,7 +16,7 @@
  * const g = csrFromEdges(3, Int32Array.from([0, 1]), Int32Array.from([1, 2]));
  * neighbourVote(g, Int32Array.from([5, -1, 7])).predicted; // => Int32Array [5] (tie: 5 < 7)
  */
-import type { CsrGraph } from './csr';
+import type { CsrGraph } from '../graph/csr';
 import { frequencyRanks, isMulti, unlabelledNodes, valueSpace, type Labels, type MultiLabels } from './labels';
 
 export interface VoteOptions {

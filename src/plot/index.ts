@@ -3,3 +3,4 @@ export * from './show';
 export * from './charts';
 export * from './browser';
 export * from './static';
+export * from './palette';

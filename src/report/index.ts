@@ -7,4 +7,5 @@ export * from './progress';
 export * from './document';
 export * from './pdf';
 export * from './inference';
+export * from './pivot';
 export * from './secrets';

@@ -8,7 +8,7 @@
  */
 import { displayBundle, escapeHtml } from '../display/mime';
 import { tableHtml } from './table';
-import { figureBundle } from '../plot/show';
+import { figureBundle, showFigure } from '../plot/show';
 import type { Bilingual, Block, Section } from './document';
 
 export interface InferenceReport {
@@ -65,7 +65,10 @@ export function blockBundle(b: Block): Record<string, unknown> {
 
 /** Show one block of a report in a notebook (by id). */
 export function showBlock(report: InferenceReport, id: string): void {
-  displayBundle(blockBundle(reportBlock(report, id)) as never);
+  const b = reportBlock(report, id);
+  // A figure goes through showFigure, which loads plotly.js into the page the first time.
+  if (b.kind === 'figure') showFigure(b.figure);
+  else displayBundle(blockBundle(b) as never);
 }
 
 /** Show several blocks in order (by id). */
@@ -77,7 +80,7 @@ export function showBlocks(report: InferenceReport, ids: string[]): void {
 export function showSection(report: InferenceReport, heading: string | number): void {
   const s = typeof heading === 'number' ? report.sections[heading] : report.sections.find((x) => x.heading.en === heading);
   if (!s) throw new Error(`report '${report.title.en}' has no section '${heading}'`);
-  for (const b of s.blocks) displayBundle(blockBundle(b) as never);
+  for (const b of s.blocks) (b.kind === 'figure' ? showFigure(b.figure) : displayBundle(blockBundle(b) as never));
 }
 
 /** The ids of every block (handy when writing a notebook against a report). */

@@ -51,3 +51,4 @@ export { formatPowerOfTen } from './formatPowerOfTen';
 
 // Descriptive helpers: re-exported from simple-statistics (well tested; not re-implemented)
 export { mean, median, quantile, sum, variance, sampleVariance, standardDeviation, sampleStandardDeviation } from 'simple-statistics';
+export { meanBy } from './meanBy';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceDatasets } from './reference-data';
-import { csrFromEdges, degree, neighbours, simplifyGraph } from '../src/collaborative-filtering/csr';
+import { csrFromEdges, degree, neighbours, simplifyGraph } from '../src/graph/csr';
 import { loadEdgeList } from '../src/collaborative-filtering/edgeList';
 import { EvidenceError } from '../src/io/errors';
 

@@ -1,6 +1,6 @@
 /**
- * Compressed sparse row (CSR) graphs on typed arrays: the one representation every inference
- * routine in this area reads. Node ids are 0..n-1; `offsets` has n + 1 entries and the
+ * Compressed sparse row (CSR) graphs on typed arrays: the one representation every routine
+ * that walks contacts reads (collaborative filtering, shadow profiles). Node ids are 0..n-1; `offsets` has n + 1 entries and the
  * neighbours of node u are `targets[offsets[u] .. offsets[u + 1])`. An undirected edge is stored
  * twice (u -> v and v -> u). Repeated edges (a multigraph) are allowed and kept: the generator
  * draws each contact independently, and a repeated draw is a repeated contact.
