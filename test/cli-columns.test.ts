@@ -34,6 +34,15 @@ describe('column maps on the command line', () => {
     expect(bad.stderr).toMatch(/inspected/);
     expect(bad.stderr).toMatch(/检查数/);
   });
+  it('link reads displayed profiles with Chinese headers (编号, 姓名, 单位 …) through the committed map', async () => {
+    const r = await runCli(['link', '--quiet', '--displayed', join(ROOT, 'test', 'fixtures', 'columns', 'displayed-zh.csv'), '--columns', join(ROOT, 'test', 'fixtures', 'columns', 'columns-zh.yaml'), '--no-truth'], join(dir, 'zh'));
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, 'zh', 'link.json'), 'utf8'));
+    expect(json.inputs.map((i: { fileName: string }) => i.fileName)).toEqual(expect.arrayContaining(['displayed-zh.csv', 'columns-zh.yaml']));
+    const without = await runCli(['link', '--quiet', '--displayed', join(ROOT, 'test', 'fixtures', 'columns', 'displayed-zh.csv'), '--no-truth'], join(dir, 'zh-none'));
+    expect(without.code).toBe(3);
+    expect(without.stderr).toMatch(/编号/);
+  });
   it('a malformed --column is a usage error', async () => {
     const r = await runCli(['retention', '--quiet', '--column', 'date'], join(dir, 'malformed'));
     expect(r.code).toBe(2);

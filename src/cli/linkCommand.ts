@@ -41,10 +41,10 @@ export const linkCommand = defineCommand<LinkOptions>({
       .option('--link-threshold <p>', 'posterior probability from which a pair may be linked (one-to-one)', parseNumber('--link-threshold', 0.000001, 0.999999), D.linkThreshold)
       .option('--confident-threshold <p>', 'posterior probability called "confident"', parseNumber('--confident-threshold', 0.000001, 0.999999), D.confidentThreshold)
       .option('--no-term-frequency', 'no term-frequency adjustment of the name (a common name then weighs like a rare one)'),
-  async run({ options: o, paths, answerKey, progress, display }) {
+  async run({ options: o, paths, answerKey, progress, display, columns }) {
     if (o.confidentThreshold < o.linkThreshold) throw new UsageError(`--confident-threshold ${o.confidentThreshold} is below --link-threshold ${o.linkThreshold}`);
     const bar = progress(2, 'link');
-    const evidence = await linkage.loadLinkageEvidence({ displayed: paths.displayed!, source: paths.source! }, { answerKey });
+    const evidence = await linkage.loadLinkageEvidence({ displayed: paths.displayed!, source: paths.source! }, { answerKey, ...(columns ? { columns } : {}) });
     bar.tick();
     const result = linkage.analyseLinkage(evidence, {
       seed: o.seed, uPairs: o.uPairs, maxPairs: o.maxPairs, linkThreshold: o.linkThreshold, confidentThreshold: o.confidentThreshold,

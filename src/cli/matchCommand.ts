@@ -49,8 +49,8 @@ export const matchCommand = defineCommand<MatchOptions>({
       .addOption(listOption('--sensitivity <list>', 'strictness values for the sensitivity table', 0, 1, D.sensitivity))
       .addOption(new Option('--dependence <model>', 'dependence model of the combined LR').choices([...matching.DEPENDENCE_MODELS]).default(D.dependence))
       .option('--simulation-profiles <n>', 'people per data set of the simulation study', parseIntegerIn('--simulation-profiles', 30, 100_000), D.simulationProfiles),
-  async run({ options: o, paths, answerKey, progress, display }) {
-    const evidence = await matching.loadMatchingEvidence(paths as unknown as matching.MatchingPaths, { answerKey });
+  async run({ options: o, paths, answerKey, progress, display, columns }) {
+    const evidence = await matching.loadMatchingEvidence(paths as unknown as matching.MatchingPaths, { answerKey, ...(columns ? { columns } : {}) });
     const bar = progress(o.permutations, 'match: re-pairings');
     let last = 0;
     const result = matching.analyseMatching(evidence, {

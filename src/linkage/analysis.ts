@@ -12,6 +12,7 @@
  * const result = analyseLinkage(evidence, LINKAGE_DEFAULTS);
  * result.truth?.quality; // precision and recall at the two thresholds
  */
+import type { ColumnMap } from '../io/columns';
 import { readTable } from '../io';
 import type { ProvenanceEntry, TableSchema } from '../io';
 import { describeComparison } from '../compare/comparison';
@@ -47,13 +48,13 @@ export interface LinkageEvidence {
 }
 
 /** Read the displayed profiles, the source extract and (simulations only) the answer key. */
-export async function loadLinkageEvidence(paths: { displayed: string; source: string }, options: { answerKey?: string[] | null } = {}): Promise<LinkageEvidence> {
-  const tables = await loadLinkageTables(paths.displayed, paths.source);
+export async function loadLinkageEvidence(paths: { displayed: string; source: string }, options: { answerKey?: string[] | null; columns?: ColumnMap } = {}): Promise<LinkageEvidence> {
+  const tables = await loadLinkageTables(paths.displayed, paths.source, options.columns ? { columns: options.columns } : {});
   let answerKey: LinkageAnswerKey | null = null;
   const keys = options.answerKey ?? [];
   if (keys.length > 1) throw new RangeError(`the linkage answer key is one file; got ${keys.length}`);
   if (keys.length === 1) {
-    const t = await readTable<{ display_id: string; source_id: string | null }>(keys[0]!, LINKAGE_ANSWER_KEY_SCHEMA);
+    const t = await readTable<{ display_id: string; source_id: string | null }>(keys[0]!, LINKAGE_ANSWER_KEY_SCHEMA, options.columns ? { columns: options.columns } : {});
     answerKey = { pairs: t.rows.map((r) => [String(r.display_id), r.source_id === null || r.source_id === '' ? null : String(r.source_id)]), provenance: t.provenance };
   }
   return { tables, answerKey, inputs: [...tables.provenance, ...(answerKey ? [answerKey.provenance] : [])] };

@@ -8,6 +8,7 @@
  * Also: the text form of the synthetic data (`syntheticProfileTables`) that is committed under
  * datasets/linkage/ and read by notebook 02.
  */
+import type { ColumnMap } from '../io/columns';
 import Papa from 'papaparse';
 import { readTable } from '../io';
 import type { ProvenanceEntry, TableSchema } from '../io';
@@ -99,9 +100,10 @@ export interface LinkageTables {
 }
 
 /** Read and prepare the displayed table and the source extract (CSV / XLSX / JSON, any supported encoding). */
-export async function loadLinkageTables(displayedPath: string, sourcePath: string): Promise<LinkageTables> {
-  const d = await readTable(displayedPath, LINKAGE_DISPLAYED_SCHEMA);
-  const s = await readTable(sourcePath, SOURCE_SCHEMA);
+export async function loadLinkageTables(displayedPath: string, sourcePath: string, options: { columns?: ColumnMap } = {}): Promise<LinkageTables> {
+  const map = options.columns ? { columns: options.columns } : {};
+  const d = await readTable(displayedPath, LINKAGE_DISPLAYED_SCHEMA, map);
+  const s = await readTable(sourcePath, SOURCE_SCHEMA, map);
   const displayedRows = d.rows as unknown as DisplayedRow[];
   const sourceRows = s.rows as unknown as ProfileRow[];
   return {

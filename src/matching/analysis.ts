@@ -18,6 +18,7 @@
  * const result = analyseMatching(evidence, { ...MATCHING_DEFAULTS, seed: 704 });
  * result.propositions.find((p) => p.id === 'self-entry')!.log10Lr;
  */
+import type { ColumnMap } from '../io/columns';
 import { readFileSync } from 'node:fs';
 import { samePictureMaxBits } from '../avatars/rule';
 import { fileProvenance, type FileProvenance } from '../io/provenance';
@@ -72,8 +73,8 @@ function aliasProvenance(path: string, rows: number): FileProvenance {
 }
 
 /** Read the two profile tables, the alias tables and (simulations only) the answer key. */
-export async function loadMatchingEvidence(paths: MatchingPaths, options: { answerKey?: readonly string[] | null } = {}): Promise<MatchingEvidence> {
-  const tables = await loadProfileTables(paths.displayed, paths.source);
+export async function loadMatchingEvidence(paths: MatchingPaths, options: { answerKey?: readonly string[] | null; columns?: ColumnMap } = {}): Promise<MatchingEvidence> {
+  const tables = await loadProfileTables(paths.displayed, paths.source, options.columns ? { columns: options.columns } : {});
   const school = loadAliasTable(paths.schoolAliases);
   const employer = loadAliasTable(paths.employerAliases);
   const title = loadAliasTable(paths.titleSynonyms);

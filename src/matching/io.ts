@@ -1,3 +1,4 @@
+import type { ColumnMap } from '../io/columns';
 /**
  * Load the two evidence tables with their provenance (`io.readTable` against
  * `DISPLAYED_SCHEMA` / `SOURCE_SCHEMA`), and the alias tables.
@@ -20,9 +21,10 @@ export interface LoadedEvidence {
  * EvidenceError naming file, row and column for a missing column, a duplicate id, a bad
  * hash; never returns a partial table.
  */
-export async function loadProfileTables(displayedPath: string, sourcePath: string): Promise<LoadedEvidence> {
-  const d = await readTable<ProfileRow>(displayedPath, DISPLAYED_SCHEMA);
-  const s = await readTable<ProfileRow>(sourcePath, SOURCE_SCHEMA);
+export async function loadProfileTables(displayedPath: string, sourcePath: string, options: { columns?: ColumnMap } = {}): Promise<LoadedEvidence> {
+  const map = options.columns ? { columns: options.columns } : {};
+  const d = await readTable<ProfileRow>(displayedPath, DISPLAYED_SCHEMA, map);
+  const s = await readTable<ProfileRow>(sourcePath, SOURCE_SCHEMA, map);
   return {
     displayed: d.rows, source: s.rows, provenance: [d.provenance, s.provenance],
     displayedFile: basename(displayedPath), sourceFile: basename(sourcePath),
