@@ -139,6 +139,8 @@ export function avatarsReport(result: AvatarsResult, options: { mask?: boolean }
       },
     ],
     limitations: [
+      'The set-level figures (mixture table) multiply per-person likelihood ratios as if people were independent given π. Avatars imported by the app arrive per uploader, so they are dependent; the set-level figure then overstates the strength of the evidence in either direction, and the per-person figures are the ones to rely on.',
+      'The false-match rate in the likelihood ratio is measured between pictures of different synthetic people; the error that matters for the defence is a copy of one of the person\'s own photos matching another photo of the same person, which can be closer. Re-measure on the person\'s own photos where they exist.',
       'Perceptual hashes compare pictures, not files: when the same picture sits on several platforms the image alone cannot say which copy was fetched (LR = 1).',
       `Error rates are measured on ${m.images} synthetic drawings under synthetic distortions; round masks, overlays and crops above ${result.cropTable.at(-1)!.crop} are not measured. Re-measure on the expert's own images.`,
       'The set-level figure treats people as independent given the share π; if the app imported whole address books at once, people of one uploader share a source and the figure overstates.',

@@ -19,7 +19,9 @@
  *   level) so a level the sample never showed keeps a small probability. Or pass `m` to fix it.
  *
  * Combined, over independent profiles:
- * - `log10LrAllCopied` = sum_i log10 LR_i: every displayed profile copied vs every one independent;
+ * - `log10LrAllCopied` = sum_i log10 LR_i: every displayed profile copied vs every one independent
+ *   (a product under independence: an internal quantity, never reported; the reported combination
+ *   is in combine.ts);
  * - `log10LrMixture` = sum_i log10(lambda LR_i + 1 - lambda): "a share lambda (estimated) was
  *   copied" vs "none was" — robust to a few profiles that came from elsewhere.
  * Either is reported with its ENFSI verbal equivalent (`stats.enfsiVerbalScale`; values
