@@ -18,6 +18,7 @@
  * const result = await analyseAvatars(evidence, AVATARS_DEFAULTS);
  * result.cropTable; // crop % -> false non-match (plain, crop-tolerant), false match
  */
+import type { ColumnMap } from '../io/columns';
 import { dirname } from 'node:path';
 import type { ProvenanceEntry } from '../io';
 import { deriveSeed, randomInt, seededRandom } from '../stats/random';
@@ -40,8 +41,8 @@ export interface AvatarsEvidence {
 }
 
 /** Read the manifest, check and hash every image (with the crop windows of platform avatars). */
-export async function loadAvatarsEvidence(paths: { manifest: string; imagesDir?: string }, options: { onProgress?: (done: number, total: number) => void } = {}): Promise<AvatarsEvidence> {
-  const set = await loadAvatarEvidence(paths.manifest, { ...(paths.imagesDir !== undefined ? { imagesDir: paths.imagesDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+export async function loadAvatarsEvidence(paths: { manifest: string; imagesDir?: string }, options: { onProgress?: (done: number, total: number) => void; columns?: ColumnMap } = {}): Promise<AvatarsEvidence> {
+  const set = await loadAvatarEvidence(paths.manifest, { ...(paths.imagesDir !== undefined ? { imagesDir: paths.imagesDir } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.columns ? { columns: options.columns } : {}) });
   return { set, imagesDir: paths.imagesDir ?? dirname(paths.manifest), inputs: [set.manifest] };
 }
 

@@ -9,6 +9,7 @@
  * `sha256` (64 hex digits) and, for synthetic sets, `derived_from` (ground truth) and
  * `variant_kind`. Other columns are allowed and ignored.
  */
+import type { ColumnMap } from '../io/columns';
 import { dirname, resolve } from 'node:path';
 import { EvidenceError, type EvidenceIssue, type ProvenanceEntry, type TableSchema, readEvidenceBytes, readTable, sha256Bytes } from '../io';
 import type { PersonEvidence } from './attribution';
@@ -65,6 +66,8 @@ export interface LoadEvidenceOptions extends DecodeOptions {
   imagesDir?: string;
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Column map `{ ours: theirs }` for the manifest (see src/io/columns.ts). */
+  columns?: ColumnMap;
 }
 
 /**
@@ -78,7 +81,7 @@ export interface LoadEvidenceOptions extends DecodeOptions {
  * set.images[0].pHash; // 16 hex digits
  */
 export async function loadAvatarEvidence(manifestPath: string, options: LoadEvidenceOptions = {}): Promise<AvatarEvidenceSet> {
-  const table = await readTable<ManifestRow>(manifestPath, AVATAR_MANIFEST_SCHEMA);
+  const table = await readTable<ManifestRow>(manifestPath, AVATAR_MANIFEST_SCHEMA, options.columns ? { columns: options.columns } : {});
   const base = options.imagesDir ?? dirname(manifestPath);
   const rows = table.rows;
   const issues: EvidenceIssue[] = [];

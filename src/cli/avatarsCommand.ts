@@ -48,14 +48,14 @@ export const avatarsCommand = defineCommand<AvatarsOptions>({
       .option('--measure-images <n>', 'reference avatars measured (0 = all)', parseIntegerIn('--measure-images', 0), D.measureImages)
       .option('--replicates <n>', 'image-bootstrap replicates', parseIntegerIn('--replicates', 100, 100_000), D.replicates)
       .addOption(listOption('--app-shares <shares>', "the defence's unstated share of avatars from the app (comma-separated)", 0.0001, 0.9999, D.appShares)),
-  async run({ options: o, paths, progress, display }) {
+  async run({ options: o, paths, progress, display, columns }) {
     const claimed = o.claimed.split(',').map((s) => s.trim()).filter(Boolean);
     if (claimed.length === 0) throw new UsageError('option --claimed needs at least one platform');
     if (claimed.includes(o.reference)) throw new UsageError(`--reference ${o.reference} is also in --claimed`);
     let bar: ReturnType<typeof progress> | undefined;
     const evidence = await avatars.loadAvatarsEvidence(
       { manifest: paths.manifest!, ...(paths.imagesDir ? { imagesDir: paths.imagesDir } : {}) },
-      { onProgress: (_d, total) => { bar ??= progress(total, 'hashing avatars'); bar.tick(); } },
+      { onProgress: (_d, total) => { bar ??= progress(total, 'hashing avatars'); bar.tick(); }, ...(columns ? { columns } : {}) },
     );
     bar?.done();
     if (!evidence.set.images.some((i) => i.platform === o.reference)) throw new UsageError(`--reference ${o.reference}: no '${o.reference}' avatar in the manifest`);

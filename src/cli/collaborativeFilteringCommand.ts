@@ -75,13 +75,13 @@ export const collaborativeFilteringCommand = defineCommand<CfOptions>({
       .addOption(listOption('--grid-shares <list>', 'registered shares of the sensitivity grid', 0.0001, 1, D.grid!.shares))
       .addOption(listOption('--grid-cardinality <list>', 'values per field in the sensitivity grid', 2, 1e7, D.grid!.cardinality))
       .option('--world', "also run the simulated-world experiments of notebook 04's sections on data-source size and Fano"),
-  async run({ options: o, paths, progress, display }) {
+  async run({ options: o, paths, progress, display, columns }) {
     const fields = o.fields.split(',').map((s) => s.trim()).filter(Boolean);
     if (fields.length === 0) throw new UsageError('option --fields needs at least one field');
     if (o.k > o.n) throw new UsageError(`--k ${o.k} is larger than --n ${o.n}`);
     const holders = typeof o.holders === 'number' ? { min: o.holders, max: o.holders } : o.holders;
     if (!Number.isInteger(holders.min) || !Number.isInteger(holders.max)) throw new UsageError('option --holders must be whole numbers');
-    const evidence = await cf.loadCollaborativeFilteringEvidence({ graph: paths.graph!, attributes: paths.attributes!, snap: paths.snap }, { fields });
+    const evidence = await cf.loadCollaborativeFilteringEvidence({ graph: paths.graph!, attributes: paths.attributes!, snap: paths.snap }, { fields, ...(columns ? { columns } : {}) });
     const steps = ['simulation', 'selective', 'holders', 'tests', ...(paths.snap ? ['snap'] : []), ...(o.grid ? ['grid'] : []), ...(o.world ? ['world'] : [])];
     const bar = progress(steps.length, 'collaborative-filtering');
     const result = cf.analyseCollaborativeFiltering(evidence, {

@@ -15,6 +15,7 @@
  * const r = analyseCollaborativeFiltering(ev, { ...COLLABORATIVE_FILTERING_DEFAULTS, grid: null, world: null });
  * r.test.pValueByRho; // [[0, …], …, [1, …]]
  */
+import type { ColumnMap } from '../io/columns';
 import { weiboMaimai as wm } from '../case/weiboMaimai';
 import { wangMiao } from '../case/wangMiao';
 import { clopperPearsonInterval } from '../stats/clopperPearsonInterval';
@@ -54,10 +55,10 @@ export interface CollaborativeFilteringEvidence {
 /** Read the contact graph (`u v [closeness]`), the attribute table and, optionally, SNAP ego-Facebook. */
 export async function loadCollaborativeFilteringEvidence(
   paths: { graph: string; attributes: string; snap?: string | null },
-  options: { fields: string[] },
+  options: { fields: string[]; columns?: ColumnMap },
 ): Promise<CollaborativeFilteringEvidence> {
   if (options.fields.length === 0) throw new RangeError('at least one displayed field is needed');
-  const { graph: edges, attributes: attrs } = await loadGraphEvidence(paths.graph, paths.attributes, options.fields);
+  const { graph: edges, attributes: attrs } = await loadGraphEvidence(paths.graph, paths.attributes, options.fields, options.columns ? { columns: options.columns } : {});
   const snap = paths.snap ? await loadSnapEgoFacebook(paths.snap) : null;
   return {
     graph: edges.graph, edges: edges.edges, fields: options.fields, values: attrs.values,

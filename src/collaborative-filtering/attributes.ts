@@ -10,6 +10,7 @@
  * ev.graph.graph.n;          // nodes
  * ev.attributes.obs.registeredShare;
  */
+import type { ColumnMap } from '../io/columns';
 import { basename } from 'node:path';
 import { EvidenceError, readTable, type ColumnSpec, type ProvenanceEntry, type TableSchema } from '../io';
 import { loadEdgeList, type LoadedEdgeList } from './edgeList';
@@ -42,8 +43,9 @@ export async function loadGraphEvidence(
   graphPath: string,
   attributesPath: string,
   fields: readonly string[],
+  options: { columns?: ColumnMap } = {},
 ): Promise<{ graph: LoadedEdgeList; attributes: NodeAttributes }> {
-  const table = await readTable<Record<string, string | number | null>>(attributesPath, attributeSchema(fields));
+  const table = await readTable<Record<string, string | number | null>>(attributesPath, attributeSchema(fields), options.columns ? { columns: options.columns } : {});
   let maxNode = -1;
   for (const r of table.rows) if ((r.node as number) > maxNode) maxNode = r.node as number;
   const graph = await loadEdgeList(graphPath, {
