@@ -198,6 +198,12 @@ export interface MatchingResult {
   sensitivity: {
     strictness: SensitivityRow[];
     reproduction: Array<{ alternative: AlternativeId; field: string; r: number; factor: number; rUsed: number; log10Lr: number }>;
+    /**
+     * The wording shares moved one at a time: the share of a reproduction that takes the field's
+     * most copy-like form (exact text, identical picture, the source's tag list in order) times
+     * each factor, the other forms rescaled to keep the sum 1.
+     */
+    wording: Array<{ alternative: AlternativeId; field: string; form: string; share: number; factor: number; shareUsed: number; log10Lr: number }>;
     /** the level settings moved one at a time: combined log10 LR vs each alternative */
     levels: Array<{ parameter: 'nearBits' | 'rareTagShare'; value: number; log10Lr: Record<AlternativeId, number> }>;
   };
@@ -311,6 +317,21 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
       }
     }
   }
+  const wording: MatchingResult['sensitivity']['wording'] = [];
+  for (const id of ALTERNATIVE_IDS) {
+    const alt = alternatives[id];
+    for (const [field, fm] of Object.entries(alt.fields)) {
+      const [form, share] = Object.entries(fm.form)[0] ?? [];
+      if (form === undefined || share === undefined || share <= 0 || share >= 1) continue;
+      for (const factor of params.rFactors) {
+        const shareUsed = Math.min(0.99, share * factor);
+        const scale = (1 - shareUsed) / (1 - share);
+        const moved = Object.fromEntries(Object.entries(fm.form).map(([k, v]) => [k, k === form ? shareUsed : v * scale]));
+        const lr = log10LrVsModel(lrs.basis, { ...alt, fields: { ...alt.fields, [field]: { ...fm, form: moved } } });
+        wording.push({ alternative: id, field, form, share, factor, shareUsed, log10Lr: figure(countedIdx.map((i) => lr[i]!), params.dependence).combined });
+      }
+    }
+  }
   const levelSettings: MatchingResult['sensitivity']['levels'] = [];
   const combinedAll = (l: ReturnType<typeof propositionLikelihoods>) =>
     Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, figure(l.profiles.filter((x) => x.fieldsShown > 0).map((x) => x.log10LrVs[id]), params.dependence).combined])) as Record<AlternativeId, number>;
@@ -369,7 +390,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     levelProbabilities: lrs.levelProbabilities,
     em: { ...lrs.em, unrelatedPairs: lrs.unrelatedPairs },
     dependence,
-    sensitivity: { strictness, reproduction, levels: levelSettings },
+    sensitivity: { strictness, reproduction, wording, levels: levelSettings },
     validation: simulationStudy(settings, { seed: params.simulationSeed, profiles: params.simulationProfiles, uploaders: new Set(profiles.map((p) => p.uploader)).size || 3 }),
     truth,
   };

@@ -222,6 +222,11 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
             options: { caption: `Sensitivity to every stated reproduction chance r (each moved by the factors ${p.rFactors.join(', ')}, the others at their defaults)`, maxRows: 200 },
           },
           {
+            id: 'wording', kind: 'table',
+            rows: result.sensitivity.wording.map((r) => ({ alternative: r.alternative, field: r.field, form: r.form, 'default share': r.share, 'share used': r.shareUsed, 'combined LR': lrText(r.log10Lr), default: lrText(result.propositions.find((x) => x.id === r.alternative)!.log10Lr) })),
+            options: { caption: `Sensitivity to every stated wording share (the share of a reproduction in the field's most copy-like form, moved by the factors ${p.rFactors.join(', ')}; the other forms rescaled)`, maxRows: 200 },
+          },
+          {
             id: 'levelSettings', kind: 'table',
             rows: [
               { setting: `defaults (near-identical ≤ ${p.nearBits} bits, rare tag ≤ ${p.rareTagShare * 100}% of source profiles)`, ...Object.fromEntries(result.propositions.map((x) => [`copied vs ${x.id}`, lrText(x.log10Lr)])) },
@@ -251,7 +256,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
     limitations: [
       'The alternatives\' level probabilities are stated assumptions (printed with their reasons and moved in the sensitivity table); a reference sample of the same people\'s profiles on a third platform would replace them with measurements.',
       'P(level | copied) is estimated by EM from the same displayed profiles (u fixed from unrelated pairs); it describes how these displays agree, whatever produced them. Each likelihood ratio of copied vs an alternative therefore also measures how poorly that alternative\'s stated model fits these displays: an error in the stated self-entry or address-book model is reported as support for copying. A copying model fixed in advance (or m from a sample known to be copied) would remove this; until then, read the figures against self-entry and address-book together with their sensitivity rows.',
-      'The sensitivity table moves each alternative\'s reproduction chance r; the wording shares (exact text vs same entity) that separate copying from self-entry are stated defaults that the table does not yet move.',
+      'The sensitivity tables move each stated reproduction chance r and each wording share one at a time; they do not move several together, so a defence model wrong in two fields at once is not shown.',
       'Fields are taken as independent given each alternative; chance agreement (unrelated) uses joint patterns instead.',
       'Shared errors and stale values (a display matching an earlier state of the source) need an earlier capture of the source and are not measured here.',
       'Name frequencies: only partial national figures are citable (top-10 surname shares, compound-surname counts); unlisted surnames get an upper bound and given names their share among the source profiles.',
