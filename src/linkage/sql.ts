@@ -26,7 +26,7 @@
  * QUALIFY, no LIMIT-dependent results.
  */
 import type { Comparison, ComparisonLevel } from '../compare/comparison';
-import { codePoints, levenshtein } from '../text';
+import { codePoints, jaroCodePoints, levenshtein } from '../text';
 import type { BlockingRule } from './blocking';
 
 export type SqlLevel =
@@ -128,51 +128,18 @@ function similarity(minThreshold: number): { jw: (a: string, b: string) => numbe
   return { jw, edits };
 }
 
-let scratchA = new Uint8Array(64), scratchB = new Uint8Array(64);
-
 /**
- * Jaro similarity with Winkler's strcmp95 convention for transpositions: half the number of
- * out-of-order matched characters, rounded down (`N_trans / 2` in integer arithmetic). This is
- * what DuckDB's `jaro_winkler_similarity` (rapidfuzz) and Spark's usual UDF (Apache
- * commons-text, used by Splink) compute, so the SQL and in-memory levels agree; `jaroCodePoints`
- * in src/text keeps the fraction (t = 1.5 where strcmp95 has 1), e.g. 'erin' / 'kieren':
- * 0.7639 there, 0.8056 here. Scratch flags are reused, nothing is allocated per call.
+ * Jaro similarity with Winkler's strcmp95 convention for transpositions (rounded down): what
+ * DuckDB's `jaro_winkler_similarity` (rapidfuzz) and Spark's usual UDF (Apache commons-text, used
+ * by Splink) compute, so the SQL and in-memory levels agree. The one Jaro of the project
+ * (`text.jaroCodePoints`) with that convention; its default keeps the fraction, e.g. 'erin' /
+ * 'kieren': 0.7639 there, 0.8056 here.
  *
  * @example
  * jaroStrcmp95(codePoints('MARTHA'), codePoints('MARHTA')) // => 0.9444
  */
 export function jaroStrcmp95(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const la = a.length, lb = b.length;
-  if (la === 0 && lb === 0) return 1;
-  if (la === 0 || lb === 0) return 0;
-  if (scratchA.length < la) scratchA = new Uint8Array(la * 2);
-  if (scratchB.length < lb) scratchB = new Uint8Array(lb * 2);
-  const ma = scratchA, mb = scratchB;
-  ma.fill(0, 0, la);
-  mb.fill(0, 0, lb);
-  const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  let m = 0;
-  for (let i = 0; i < la; i++) {
-    const hi = Math.min(lb - 1, i + window);
-    for (let j = Math.max(0, i - window); j <= hi; j++) {
-      if (mb[j] === 0 && a[i] === b[j]) {
-        ma[i] = 1;
-        mb[j] = 1;
-        m++;
-        break;
-      }
-    }
-  }
-  if (m === 0) return 0;
-  let k = 0, out = 0;
-  for (let i = 0; i < la; i++) {
-    if (ma[i] === 0) continue;
-    while (mb[k] === 0) k++;
-    if (a[i] !== b[k]) out++;
-    k++;
-  }
-  const t = Math.floor(out / 2);
-  return (m / la + m / lb + (m - t) / m) / 3;
+  return jaroCodePoints(a, b, 'strcmp95');
 }
 
 /**

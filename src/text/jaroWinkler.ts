@@ -42,14 +42,34 @@ export function jaro(a: string, b: string): number {
   return jaroCodePoints(codePoints(a), codePoints(b));
 }
 
-export function jaroCodePoints(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/** How transpositions t are counted: half the out-of-order matches, kept as a fraction (Jaro
+ * 1989, the default) or rounded down as Winkler's `strcmp95` does (`N_trans / 2` in integer
+ * arithmetic; what DuckDB's `jaro_winkler_similarity` and Apache commons-text compute). */
+export type JaroTranspositions = 'fraction' | 'strcmp95';
+
+// Match flags reused between calls (grown when needed): nothing is allocated per comparison.
+let flagsA = new Uint8Array(64);
+let flagsB = new Uint8Array(64);
+
+/**
+ * Jaro similarity of two code-point arrays (see the module comment); 1 for two empty arrays.
+ *
+ * @example
+ * jaroCodePoints(codePoints('erin'), codePoints('kieren'));             // => 0.7639 (t = 1.5)
+ * jaroCodePoints(codePoints('erin'), codePoints('kieren'), 'strcmp95'); // => 0.8056 (t = 1)
+ */
+export function jaroCodePoints(a: ArrayLike<number>, b: ArrayLike<number>, transpositions: JaroTranspositions = 'fraction'): number {
   const la = a.length;
   const lb = b.length;
   if (la === 0 && lb === 0) return 1;
   if (la === 0 || lb === 0) return 0;
+  if (flagsA.length < la) flagsA = new Uint8Array(la * 2);
+  if (flagsB.length < lb) flagsB = new Uint8Array(lb * 2);
+  const ma = flagsA;
+  const mb = flagsB;
+  ma.fill(0, 0, la);
+  mb.fill(0, 0, lb);
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const ma = new Uint8Array(la);
-  const mb = new Uint8Array(lb);
   let m = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
@@ -65,14 +85,14 @@ export function jaroCodePoints(a: ArrayLike<number>, b: ArrayLike<number>): numb
   }
   if (m === 0) return 0;
   let k = 0;
-  let half = 0;
+  let outOfOrder = 0;
   for (let i = 0; i < la; i++) {
     if (ma[i] === 0) continue;
     while (mb[k] === 0) k++;
-    if (a[i] !== b[k]) half++;
+    if (a[i] !== b[k]) outOfOrder++;
     k++;
   }
-  const t = half / 2;
+  const t = transpositions === 'strcmp95' ? Math.floor(outOfOrder / 2) : outOfOrder / 2;
   return (m / la + m / lb + (m - t) / m) / 3;
 }
 
