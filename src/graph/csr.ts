@@ -129,17 +129,17 @@ export function weightedGraph(
 }
 
 /** The neighbour ids of u (a view, not a copy). */
-export function neighbours(g: CsrGraph, u: number): Int32Array {
+export function neighbours(g: Pick<CsrGraph, 'offsets' | 'targets'>, u: number): Int32Array {
   return g.targets.subarray(g.offsets[u]!, g.offsets[u + 1]!);
 }
 
 /** Degree (number of arcs, repeats counted) of u. */
-export function degree(g: CsrGraph, u: number): number {
+export function degree(g: Pick<CsrGraph, 'offsets'>, u: number): number {
   return g.offsets[u + 1]! - g.offsets[u]!;
 }
 
 /** Number of undirected edges (arcs / 2) of a graph built with `undirected: true`. */
-export function edgeCount(g: CsrGraph): number {
+export function edgeCount(g: Pick<CsrGraph, 'targets'>): number {
   return g.targets.length / 2;
 }
 
