@@ -108,3 +108,14 @@ describe('allFacts', () => {
     expect(allFacts({ unmask: true }).find((r) => r.key === 'smsText')?.value).toContain('王淼');
   });
 });
+
+describe('caseFigureRows: the one builder of a report\'s case-figures table', () => {
+  it('gives the value with its bound, the figure as written and the source file', async () => {
+    const { caseFigureRows, weiboMaimai, wangMiao } = await import('../src/case');
+    const rows = caseFigureRows([['non-users shown', weiboMaimai.nonUsersInCertificate704], ['registered users', weiboMaimai.registeredUsersAug2014]]);
+    expect(rows[0]).toEqual({ figure: 'non-users shown', value: '300+ (lower bound)', 'as written': '300多', source: '000_875436f317887e1c.txt' });
+    expect(rows[1]!.value).toBe('800,000');
+    const sms = caseFigureRows([['sms', wangMiao.smsText]]);
+    for (const name of wangMiao.smsText.personalNames ?? []) expect(JSON.stringify(sms)).not.toContain(name);
+  });
+});
