@@ -57,6 +57,10 @@ export interface AlternativeModel {
   shown: Record<string, number>;
 }
 
+const TEXT_OWN = (exact: number, normalised: number, entity: number, similar: number) => ({
+  exact, 'same after normalisation': normalised, 'same entity': entity, similar,
+});
+
 /** The stated model of copying (H_source): the same form as an alternative, fixed in advance. */
 export interface CopyingModel {
   description: string;
@@ -97,17 +101,13 @@ export const DEFAULT_COPYING: Readonly<CopyingModel> = {
   fields: {
     avatar: { r: 0.95, form: { identical: 0.3, 'near-identical': 0.55, 'same picture': 0.15 } },
     name: { r: 0.99, form: { exact: 0.9, 'same after normalisation': 0.08, similar: 0.02 } },
-    employer: { r: 0.9, form: { exact: 0.5, 'same after normalisation': 0.02, 'same entity': 0.45, similar: 0.03 } },
-    title: { r: 0.9, form: { exact: 0.8, 'same after normalisation': 0.03, 'same entity': 0.15, similar: 0.02 } },
-    school: { r: 0.98, form: { exact: 0.75, 'same after normalisation': 0.03, 'same entity': 0.2, similar: 0.02 } },
+    employer: { r: 0.9, form: TEXT_OWN(0.5, 0.02, 0.45, 0.03) },
+    title: { r: 0.9, form: TEXT_OWN(0.8, 0.03, 0.15, 0.02) },
+    school: { r: 0.98, form: TEXT_OWN(0.75, 0.03, 0.2, 0.02) },
     tags: { r: 0.95, form: { 'source list in order': 0.8, 'rare tag shared': 0.12, 'common tags shared': 0.08 } },
   },
   why: 'a stated copying process (stored or systematically transformed; stale values from changes after the copy), the same account as the synthetic generator\'s copy noise, fixed before any data set is analysed; to be replaced by level frequencies measured on displays known to be copied',
 };
-
-const TEXT_OWN = (exact: number, normalised: number, entity: number, similar: number) => ({
-  exact, 'same after normalisation': normalised, 'same entity': entity, similar,
-});
 
 /** What a contact label gives (address-book; also the non-avatar fields of avatar-app, and cf's name). */
 const ADDRESS_BOOK_FIELDS: Record<string, FieldModel> = {
