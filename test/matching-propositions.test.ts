@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { samePictureMaxBits } from '../src/avatars/rule';
+import * as m from '../src/matching';
 import {
   DEFAULT_ALTERNATIVES, alternativeLevelProbabilities, checkAlternative, combineLog10, generateSyntheticEvidence, jointLog10, nameLevelProbabilities,
   pairProfiles, perGroupLog10, provenanceComparisons, tagCounts, unrelatedPairs, compareTables, compareField,
@@ -70,5 +72,28 @@ describe('dependence models for the combined figure', () => {
   it('effective-n: Kish design effect; rho = 1 gives one profile per network, never a product of all', () => {
     expect(perGroupLog10(groups, values, 'effective-n:1')[0]!.log10Lr).toBe(5);
     expect(perGroupLog10(groups, values, 'effective-n:0')[0]!.log10Lr).toBe(15);
+  });
+});
+
+describe('avatar forms measured from the reprocessing measurement', () => {
+  const spb = samePictureMaxBits();
+  it('the defaults are the measured forms at the measured near-identical distance', () => {
+    expect(m.MATCHING_DEFAULTS.nearBits).toBe(m.AVATAR_FILE_BITS);
+    expect(m.DEFAULT_ALTERNATIVES['self-entry'].fields.avatar!.form).toEqual(m.reusedPhotoForm(m.AVATAR_FILE_BITS, spb));
+    expect(m.DEFAULT_COPYING.fields.avatar!.form).toEqual(m.copiedAvatarForm(m.AVATAR_FILE_BITS, spb));
+    const f = m.copiedAvatarForm(m.AVATAR_FILE_BITS, spb);
+    expect(Object.values(f).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    // a reused photo processed independently is far less often the same file than a copy
+    expect(m.reusedPhotoForm(m.AVATAR_FILE_BITS, spb).identical).toBeLessThan(f.identical / 10);
+    expect(m.DEFAULT_ALTERNATIVES['self-entry'].assumptions.join(' ')).toMatch(/model half/);
+  });
+  it('withMeasuredAvatarForms re-derives the measured forms for other settings and keeps a caller\'s own', () => {
+    const base = { copying: m.DEFAULT_COPYING, alternatives: m.DEFAULT_ALTERNATIVES as Record<m.AlternativeId, m.AlternativeModel>, nearBits: 2, samePictureBits: spb };
+    const s = m.withMeasuredAvatarForms(base, 'uncropped');
+    expect(s.alternatives['self-entry'].fields.avatar!.form).toEqual(m.reusedPhotoForm(2, spb, 'uncropped'));
+    expect(s.copying.fields.avatar!.form).toEqual(m.copiedAvatarForm(2, spb));
+    const own = { r: 0.3, form: { identical: 1 } };
+    const mine = { ...base, alternatives: { ...base.alternatives, 'self-entry': { ...base.alternatives['self-entry'], fields: { ...base.alternatives['self-entry'].fields, avatar: own } } } };
+    expect(m.withMeasuredAvatarForms(mine).alternatives['self-entry'].fields.avatar).toBe(own);
   });
 });

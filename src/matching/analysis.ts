@@ -33,12 +33,13 @@ import { loadProfileTables } from './io';
 import { defaultComparisons, thresholdsForStrictness, type MatchThresholds } from './levels';
 import { analyticNull, permutationNull, type NullStatistic } from './null';
 import { SOURCE_SCHEMA, type ProfileRow } from './profile';
-import { ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, DEFAULT_COPYING, type AlternativeId, type AlternativeModel, type CopyingModel } from './propositions';
+import { ALTERNATIVE_IDS, AVATAR_FILE_BITS, copiedAvatarForm, DEFAULT_ALTERNATIVES, DEFAULT_COPYING, reprocessingStatement, reusedPhotoForm, type AlternativeId, type AlternativeModel, type CopyingModel } from './propositions';
 import { log10LrVsModel, propositionLikelihoods, type LevelProbabilityRow } from './propositionLr';
 import { allShownAgree, matchRates, rateWithIntervals, type FieldRate, type OverallRate, type RateWithIntervals } from './rates';
 import { strictnessSensitivity, type SensitivityRow } from './sensitivity';
 import { definitionRows } from './report';
 import { simulationStudy, type SimulationStudy } from './simulation';
+import type { ReprocessingCondition } from '../avatars/reprocessingLevels';
 import { jointSensitivity, mostCopyLikeForm, moveFieldModel, type JointSensitivityRow } from './jointSensitivity';
 
 export interface MatchingPaths {
@@ -111,7 +112,7 @@ export interface MatchingParams {
   seed: number;
   /** strictness values for the sensitivity table */
   sensitivity: number[];
-  /** provenance levels: largest Hamming distance of a re-encoded copy (bits) */
+  /** provenance levels: largest Hamming distance of the same served file re-encoded (bits); default measured (`AVATAR_FILE_BITS`) */
   nearBits: number;
   /** provenance levels: edit similarity for "similar" */
   similarity: number;
@@ -140,7 +141,7 @@ export interface MatchingParams {
 
 export const MATCHING_DEFAULTS: MatchingParams = {
   defaultAvatarHashes: ['c3c3c3c3e7e7ffff'], strictness: 0.8, permutations: 10_000, seed: 704,
-  sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: 4, similarity: 0.8, rareTagShare: 0.01,
+  sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: AVATAR_FILE_BITS, similarity: 0.8, rareTagShare: 0.01,
   copying: DEFAULT_COPYING as CopyingModel, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5], jointDraws: 200, jointFactor: 2,
   nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02],
   simulationProfiles: 300, simulationSeed: 13, callLog10: 2,
@@ -219,6 +220,12 @@ export interface MatchingResult {
     joint: { draws: number; factor: number; seed: number; rows: JointSensitivityRow[] };
     /** the level settings moved one at a time: combined log10 LR vs each alternative */
     levels: Array<{ parameter: 'nearBits' | 'rareTagShare'; value: number; log10Lr: Record<AlternativeId, number> }>;
+    /**
+     * How a reused photo is processed by the two platforms (the measured avatar forms of the
+     * alternatives): `independent` (each crops 0-20%, the default) and `uncropped` (neither crops,
+     * the defence's extreme): combined log10 LR vs each alternative.
+     */
+    avatarProcessing: Array<{ condition: ReprocessingCondition; used: boolean; statement: string; log10Lr: Record<AlternativeId, number> }>;
   };
   validation: SimulationStudy;
   truth: null | { rule: string; rows: Array<{ alternative: AlternativeId; tp: number; fp: number; fn: number; tn: number; unknown: number }>; missingFromKey: number };
@@ -255,6 +262,23 @@ export function measuredSelfEntry(
   };
 }
 
+/**
+ * The settings with every avatar form that is still the MEASURED default (`reusedPhotoForm`,
+ * `copiedAvatarForm`; recognised by identity) re-derived from the reprocessing measurement for
+ * these level settings and processing condition; forms the caller replaced are kept.
+ */
+export function withMeasuredAvatarForms<S extends { copying: CopyingModel; alternatives: Record<AlternativeId, AlternativeModel>; nearBits: number; samePictureBits: number }>(s: S, condition: ReprocessingCondition = 'independent'): S {
+  const alternatives = Object.fromEntries(ALTERNATIVE_IDS.map((id) => {
+    const alt = s.alternatives[id];
+    const fm = alt.fields.avatar;
+    if (!fm || fm !== DEFAULT_ALTERNATIVES[id].fields.avatar) return [id, alt];
+    return [id, { ...alt, fields: { ...alt.fields, avatar: { r: fm.r, form: reusedPhotoForm(s.nearBits, s.samePictureBits, condition) } } }];
+  })) as Record<AlternativeId, AlternativeModel>;
+  const cf = s.copying.fields.avatar;
+  const copying = cf && cf === DEFAULT_COPYING.fields.avatar ? { ...s.copying, fields: { ...s.copying.fields, avatar: { r: cf.r, form: copiedAvatarForm(s.nearBits, s.samePictureBits) } } } : s.copying;
+  return { ...s, alternatives, copying };
+}
+
 function verbalOf(log10: number): { verbal: string; verbalZh: string; supports: PropositionResult['supports'] } {
   const v = enfsiVerbalScale(10 ** Math.max(-300, Math.min(300, log10)));
   return { verbal: v.verbal, verbalZh: v.verbalZh, supports: v.supports === 'first' ? 'copied' : v.supports === 'second' ? 'alternative' : 'neither' };
@@ -287,8 +311,11 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   const analytic = analyticNull(paired, matrix.fields, rates.overall.k, thresholds);
   const strictness = strictnessSensitivity(paired, params.sensitivity, { seed: params.seed });
   // 2. propositions
-  const alternatives = evidence.reference ? { ...params.alternatives, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits) } : params.alternatives;
-  const settings = { copying: params.copying, alternatives, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare };
+  const given = evidence.reference ? { ...params.alternatives, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits) } : params.alternatives;
+  const base = { copying: params.copying, alternatives: given, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare };
+  // the measured avatar forms, for these level settings (the caller's own forms are kept)
+  const settings = withMeasuredAvatarForms(base);
+  const { alternatives, copying: copyingModel } = settings;
   const lrs = propositionLikelihoods(paired, settings);
   const courtRows = levelRows(matrix);
   const provRows = levelRows(lrs.matrix);
@@ -345,14 +372,14 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   }
   const combinedOf = (lr: Float64Array) => figure(countedIdx.map((i) => lr[i]!), params.dependence).combined;
   const copyingRows: MatchingResult['sensitivity']['copying'] = [];
-  for (const [field, fm] of Object.entries(params.copying.fields)) {
+  for (const [field, fm] of Object.entries(copyingModel.fields)) {
     const [form, share] = mostCopyLikeForm(fm) ?? [];
     const moves: Array<[string, number, (f: number) => typeof fm]> = [['r', fm.r, (f) => moveFieldModel(fm, f, 1)]];
     if (form !== undefined && share !== undefined && share > 0 && share < 1) moves.push([form, share, (f) => moveFieldModel(fm, 1, f)]);
     for (const [parameter, value, move] of moves) {
       for (const factor of params.rFactors) {
         const moved = move(factor);
-        const copying = { ...params.copying, fields: { ...params.copying.fields, [field]: moved } };
+        const copying = { ...copyingModel, fields: { ...copyingModel.fields, [field]: moved } };
         copyingRows.push({
           field, parameter, value, factor, valueUsed: parameter === 'r' ? moved.r : moved.form[parameter]!,
           log10Lr: Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, combinedOf(log10LrVsModel(lrs.basis, alternatives[id], copying))])) as Record<AlternativeId, number>,
@@ -363,13 +390,17 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   const jointSeed = params.seed;
   const joint = {
     draws: params.jointDraws, factor: params.jointFactor, seed: jointSeed,
-    rows: jointSensitivity(lrs.basis, params.copying, alternatives, { draws: params.jointDraws, seed: jointSeed, factor: params.jointFactor }, combinedOf),
+    rows: jointSensitivity(lrs.basis, copyingModel, alternatives, { draws: params.jointDraws, seed: jointSeed, factor: params.jointFactor }, combinedOf),
   };
   const levelSettings: MatchingResult['sensitivity']['levels'] = [];
   const combinedAll = (l: ReturnType<typeof propositionLikelihoods>) =>
     Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, figure(l.profiles.filter((x) => x.fieldsShown > 0).map((x) => x.log10LrVs[id]), params.dependence).combined])) as Record<AlternativeId, number>;
-  for (const value of params.nearBitsSensitivity) levelSettings.push({ parameter: 'nearBits', value, log10Lr: combinedAll(propositionLikelihoods(paired, { ...settings, nearBits: value })) });
+  for (const value of params.nearBitsSensitivity) levelSettings.push({ parameter: 'nearBits', value, log10Lr: combinedAll(propositionLikelihoods(paired, withMeasuredAvatarForms({ ...base, nearBits: value }))) });
   for (const value of params.rareTagShareSensitivity) levelSettings.push({ parameter: 'rareTagShare', value, log10Lr: combinedAll(propositionLikelihoods(paired, { ...settings, rareTagShare: value })) });
+  const avatarProcessing: MatchingResult['sensitivity']['avatarProcessing'] = (['independent', 'uncropped'] as const).map((condition) => ({
+    condition, used: condition === 'independent', statement: reprocessingStatement(params.nearBits, samePictureBits, condition),
+    log10Lr: condition === 'independent' ? Object.fromEntries(propositions.map((x) => [x.id, x.log10Lr])) as Record<AlternativeId, number> : combinedAll(propositionLikelihoods(paired, withMeasuredAvatarForms(base, condition))),
+  }));
   // rates by the number of fields shown
   const byFieldsShown: FieldsShownRow[] = [];
   const maxShown = Math.max(0, ...profiles.map((p) => p.fieldsShown));
@@ -407,7 +438,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   for (const v of nul.allShownAgree) histogram.set(v, (histogram.get(v) ?? 0) + 1);
   return {
     inputs: evidence.inputs,
-    parameters: { ...params, alternatives, thresholds, samePictureBits },
+    parameters: { ...params, copying: copyingModel, alternatives, thresholds, samePictureBits },
     comparisons: definitionRows(comparisons),
     provenanceLevels: definitionRows(lrs.comparisons),
     profiles,
@@ -423,7 +454,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     levelProbabilities: lrs.levelProbabilities,
     em: { ...lrs.em, unrelatedPairs: lrs.unrelatedPairs },
     dependence,
-    sensitivity: { strictness, reproduction, wording, copying: copyingRows, joint, levels: levelSettings },
+    sensitivity: { strictness, reproduction, wording, copying: copyingRows, joint, levels: levelSettings, avatarProcessing },
     validation: simulationStudy(settings, { seed: params.simulationSeed, profiles: params.simulationProfiles, uploaders: new Set(profiles.map((p) => p.uploader)).size || 3 }),
     truth,
   };

@@ -32,6 +32,46 @@
  * parameters of `analyseMatching` and appear in its sensitivity table.
  */
 
+import { samePictureMaxBits } from '../avatars/rule';
+import { avatarLevelShares, chooseFileBits, shareAtMost, type ReprocessingCondition } from '../avatars/reprocessingLevels';
+import { REPROCESSING_MEASURED } from '../avatars/reprocessingMeasured';
+
+/**
+ * The avatar's "same served file" distance (the near-identical level: 1..k bits), chosen on the
+ * model half of the reprocessing measurement (`src/avatars/reprocessing.ts`): the k that best
+ * separates a copy of a served file re-encoded once from the same picture processed independently
+ * by two platforms.
+ */
+export const AVATAR_FILE_BITS: number = chooseFileBits(REPROCESSING_MEASURED.distances, samePictureMaxBits());
+
+/**
+ * Where a reused photo lands among the avatar levels, MEASURED (model half of
+ * `REPROCESSING_MEASURED`, +1/2 per level): `independent` = each platform crops (0-20%), resizes and
+ * re-encodes the upload itself (the default), `uncropped` = neither crops (the defence's extreme).
+ */
+export function reusedPhotoForm(nearBits: number, samePictureBits: number, condition: ReprocessingCondition = 'independent'): Record<string, number> {
+  return avatarLevelShares(REPROCESSING_MEASURED.distances[condition].model, nearBits, samePictureBits);
+}
+
+/** Copying's avatar form: stored unchanged 0.3, re-encoded once 0.55 (measured `copy` condition), cropped to the app's frame 0.15 (same picture). */
+export function copiedAvatarForm(nearBits: number, samePictureBits: number): Record<string, number> {
+  const re = avatarLevelShares(REPROCESSING_MEASURED.distances.copy.model, nearBits, samePictureBits);
+  return { identical: 0.3 + 0.55 * re.identical, 'near-identical': 0.55 * re['near-identical'], 'same picture': 0.15 + 0.55 * re['same picture'], different: 0.55 * re.different };
+}
+
+/** The reprocessing measurement in words, for the assumptions (computed from the committed figures). */
+export function reprocessingStatement(nearBits: number, samePictureBits: number, condition: ReprocessingCondition = 'independent'): string {
+  const m = REPROCESSING_MEASURED;
+  const d = m.distances[condition].model;
+  const pc = (x: number) => `${(100 * x).toFixed(1)}%`;
+  return `measured (src/avatars/reprocessing.ts, model half: ${d.length} pairs of ${m.pictures / 2} synthetic pictures drawn at ${m.masterSize} px, seed ${m.seed}; ${m.conditions[condition]}): pHash distance 0 in ${pc(shareAtMost(d, 0))}, <= ${nearBits} bits in ${pc(shareAtMost(d, nearBits))}, <= ${samePictureBits} bits (the same-picture rule) in ${pc(shareAtMost(d, samePictureBits))}`;
+}
+
+const SAME_PICTURE_BITS = samePictureMaxBits();
+const REUSED = reusedPhotoForm(AVATAR_FILE_BITS, SAME_PICTURE_BITS);
+const REUSED_TEXT = (x: Record<string, number>) => `identical ${x.identical!.toFixed(3)}, near-identical ${x['near-identical']!.toFixed(3)}, same picture ${x['same picture']!.toFixed(3)}, beyond the same-picture rule ${x.different!.toFixed(3)}`;
+const COPIED_AVATAR = copiedAvatarForm(AVATAR_FILE_BITS, SAME_PICTURE_BITS);
+
 /** The alternatives' ids, in report order. */
 export const ALTERNATIVE_IDS = ['unrelated', 'self-entry', 'address-book', 'avatar-app', 'cf'] as const;
 export type AlternativeId = (typeof ALTERNATIVE_IDS)[number];
@@ -78,19 +118,19 @@ export interface CopyingModel {
  * - a copying process reproduces the stored string or applies ONE systematic transformation
  *   (script conversion, the everyday company name, a title synonym or school abbreviation table);
  *   it does not invent its own wording, so "similar" is rare;
- * - avatars: the app stores the source's file unchanged (identical hash) or re-encoded / resized
- *   (a pHash moves by at most a few bits: near-identical), or cropped to its frame (within the
- *   avatars' measured same-picture rule).
- * This is the same account of copying as the synthetic generator's stated copy noise
- * (`DEFAULT_COPY_NOISE`: 30% of avatars unchanged, half the employers in their everyday form,
- * 15% title synonyms, 25% school abbreviations, tag lists truncated in order, ~7% stale),
- * rounded; it is not fitted to any data set, and the simulation's copied displays come from that
+ * - avatars: the app stores the source's served file unchanged (identical hash), re-encodes it once
+ *   (where that lands among the levels is MEASURED: `copiedAvatarForm`, the reprocessing
+ *   measurement's `copy` condition), or crops it to its frame (within the same-picture rule).
+ * For the text fields this is the same account of copying as the synthetic generator's stated
+ * copy noise (`DEFAULT_COPY_NOISE`: half the employers in their everyday form, 15% title
+ * synonyms, 25% school abbreviations, tag lists truncated in order, ~7% stale), rounded; the
+ * avatar's re-encoding is measured instead (the generator's stated bit flips are not used); it is not fitted to any data set, and the simulation's copied displays come from that
  * generator, not from this model.
  */
 export const DEFAULT_COPYING: Readonly<CopyingModel> = {
   description: 'the displayed fields were copied from the source platform\'s profile of the same person (stored as is, or through one systematic transformation of the copying process)',
   assumptions: [
-    'avatar: the source\'s picture unless the person changed it after the copy (r 0.95); stored unchanged 0.3, re-encoded or resized (within the near-identical bits) 0.55, cropped to the app\'s frame (within the same-picture rule) 0.15',
+    `avatar: the source's picture unless the person changed it after the copy (r 0.95); the served file stored unchanged 0.3, re-encoded once 0.55, cropped to the app's frame (same picture) 0.15; a re-encoded copy lands ${reprocessingStatement(AVATAR_FILE_BITS, SAME_PICTURE_BITS, 'copy')} (+1/2 per level); hence ${REUSED_TEXT(COPIED_AVATAR)}`,
     'name: the source\'s name unless changed since (r 0.99); as written 0.9, after the app\'s script or width conversion 0.08 (source users writing traditional characters), re-typed similar 0.02',
     'employer: stale after a job change between the copy and the capture 10% (r 0.9); the stored string 0.5 or one systematic everyday form of it 0.45 (which of the two a copying process uses is not known in advance), normalised 0.02, similar 0.03',
     'title: stale with the employer (r 0.9); as written 0.8, a synonym from a table 0.15, normalised 0.03, similar 0.02',
@@ -99,7 +139,7 @@ export const DEFAULT_COPYING: Readonly<CopyingModel> = {
     'fields independent given copying; fixed in advance, not fitted to the displays (EM is shown as a diagnostic only)',
   ],
   fields: {
-    avatar: { r: 0.95, form: { identical: 0.3, 'near-identical': 0.55, 'same picture': 0.15 } },
+    avatar: { r: 0.95, form: COPIED_AVATAR },
     name: { r: 0.99, form: { exact: 0.9, 'same after normalisation': 0.08, similar: 0.02 } },
     employer: { r: 0.9, form: TEXT_OWN(0.5, 0.02, 0.45, 0.03) },
     title: { r: 0.9, form: TEXT_OWN(0.8, 0.03, 0.15, 0.02) },
@@ -139,12 +179,12 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
       'employer: a company has several current names (registered, everyday, English, abbreviation); the same person picks the same string on two platforms 0.2, another name of the same entity 0.5, a similar string with a department or place added 0.25, normalised only 0.05',
       'title: titles come from a small shared vocabulary (产品经理, 工程师), so re-typing gives the same words about half the time (0.5); a synonym 0.2, a longer or shorter form (similar) 0.25',
       'school: a proper noun, typed in full about half the time (0.55), in its common abbreviation (北大) 0.3, with a department or campus added (similar) 0.1',
-      'avatar: the same photo reused with chance 0.3 (no published cross-platform reuse rate was found; set high on purpose); uploaded afresh it is cropped and resized by each platform: identical hash 0.05, within the near-identical bits 0.25, only within the same-picture rule 0.7',
+      `avatar: the same photo reused with chance 0.3 (no published cross-platform reuse rate was found; set high on purpose); uploaded afresh, each platform crops, resizes and re-encodes it independently; where the two hashes land was ${reprocessingStatement(AVATAR_FILE_BITS, SAME_PICTURE_BITS)} (+1/2 per level: ${REUSED_TEXT(REUSED)}); if the platforms did not crop, the sensitivity table shows the change`,
       'tags: free-text tags re-typed by hand on another platform reproduce the source\'s first tags in the same order and wording 1 time in 50 (0.02), share a personal (rare) tag 0.35, only common tags 0.63',
       'fields independent given self-entry; no published rate of cross-platform wording identity was found for any field: each figure is an expert assumption for a reference sample to replace',
     ],
     fields: {
-      avatar: { r: 0.3, form: { identical: 0.05, 'near-identical': 0.25, 'same picture': 0.7 } },
+      avatar: { r: 0.3, form: REUSED },
       name: { r: 0.95, form: { exact: 0.9, 'same after normalisation': 0.05, similar: 0.05 } },
       employer: { r: 0.85, form: TEXT_OWN(0.2, 0.05, 0.5, 0.25) },
       title: { r: 0.8, form: TEXT_OWN(0.5, 0.05, 0.2, 0.25) },
@@ -163,7 +203,7 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
       'address books carry no tags and rarely a photo (avatar r 0.05); a school seldom (r 0.3)',
       'fields independent given address-book',
     ],
-    fields: { avatar: { r: 0.05, form: { identical: 0.05, 'near-identical': 0.15, 'same picture': 0.8 } }, ...ADDRESS_BOOK_FIELDS },
+    fields: { avatar: { r: 0.05, form: REUSED }, ...ADDRESS_BOOK_FIELDS },
     why: 'expert assumption from how contact labels are written (王总-华为: surname + title, everyday company name); the certificate does not describe the uploaders\' books',
     shown: { avatar: 0.05, name: 1, employer: 0.3, title: 0.2, school: 0.05, tags: 0.02 },
   },
@@ -171,10 +211,10 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
     id: 'avatar-app',
     description: 'the avatar was imported from another platform (头像淘淘 from QQ / Renren), the other fields from the address book',
     assumptions: [
-      'the imported photo is the same picture as the source\'s with chance 0.6 (people reuse photos across platforms), passed through that platform\'s crop and resize',
+      'the imported photo is the same picture as the source\'s with chance 0.6 (people reuse photos across platforms), passed through that platform\'s own crop, resize and re-encoding: where it lands is measured as under self-entry (independent processing by two platforms)',
       'other fields as under address-book',
     ],
-    fields: { avatar: { r: 0.6, form: { identical: 0.05, 'near-identical': 0.25, 'same picture': 0.7 } }, ...ADDRESS_BOOK_FIELDS },
+    fields: { avatar: { r: 0.6, form: REUSED }, ...ADDRESS_BOOK_FIELDS },
     why: 'the defence\'s account (FACTS.md case 1, inference 2); photo reuse rate an expert assumption, high on purpose',
     shown: { avatar: 0.7, name: 1, employer: 0.3, title: 0.2, school: 0.05, tags: 0.02 },
   },

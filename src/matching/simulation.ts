@@ -11,6 +11,12 @@
  * another person's whole profile. The copied displays come from the generator's own copy noise
  * (`DEFAULT_COPY_NOISE`), not from the stated copying model the LR uses (`DEFAULT_COPYING`), so
  * the copied cells also test that model against a copying process it was not drawn from.
+ * A reused photo (an alternative's avatar reproducing the person's own picture) is not drawn from
+ * the model's avatar form: it takes the pHash distance of one measured pair of the reprocessing
+ * measurement's CHECK half (`REPROCESSING_MEASURED.distances.independent.check`: a synthetic
+ * picture processed independently by two platforms, crop 0-20%, resize, re-encode; pictures other
+ * than the model half the stated forms are read from) and lands in whichever level that distance
+ * falls.
  * SYNTHETIC: generator + seed; same seed, same figures.
  */
 import { DEFAULT_SCHOOL_ALIAS_PAIRS } from '../text/school';
@@ -21,6 +27,7 @@ import { flipBits, generateSyntheticEvidence } from './generator';
 import type { ProfileRow } from './profile';
 import { ALTERNATIVE_IDS, type AlternativeId, type AlternativeModel } from './propositions';
 import { fieldLog10UnderModel, propositionLikelihoods, type PropositionSettings } from './propositionLr';
+import { REPROCESSING_MEASURED } from '../avatars/reprocessingMeasured';
 import { EMPLOYERS, FIRM_FORMS, FIRM_REGIONS, HOMOPHONES, TITLES, TRADITIONAL } from './vocab';
 
 /** What the data were generated under: copying, or one of the alternatives. */
@@ -113,7 +120,9 @@ function drawForm(form: Record<string, number>, rng: Rng): string {
 /** The display an alternative would give for these people (see the module comment). */
 export function simulateUnderAlternative(
   displayed: readonly ProfileRow[], source: readonly ProfileRow[], model: AlternativeModel, defaultAvatar: string, seed: number,
+  reusedPhotoDistances: readonly number[] = REPROCESSING_MEASURED.distances.independent.check,
 ): ProfileRow[] {
+  if (!reusedPhotoDistances.length) throw new RangeError('reusedPhotoDistances: at least one measured distance is needed');
   const rng = seededRandom(deriveSeed(seed, `simulate:${model.id}`));
   const byId = new Map(source.map((r) => [r.id, r]));
   const tagCountsRaw = new Map<string, number>();
@@ -138,7 +147,11 @@ export function simulateUnderAlternative(
       const fm = model.fields[field];
       const value = own[col];
       let shown: string | null;
-      if (fm && rng() < fm.r && present(value)) {
+      const reproduces = fm !== undefined && rng() < fm.r && present(value);
+      if (reproduces && field === 'avatar') {
+        // a reused photo: a measured independent-processing distance (check half), wherever it lands
+        shown = flipBits(String(value), reusedPhotoDistances[randomInt(rng, reusedPhotoDistances.length)]!, rng);
+      } else if (reproduces && fm) {
         const form = drawForm(fm.form, rng);
         const mine = field === 'tags' ? (form === 'different' || form === 'displayed only' ? null : ownTags(form, String(value), population, rng, tagCountsRaw)) : ownValue(field, form, String(value), rng);
         const v = mine ?? other()[col];
@@ -191,6 +204,8 @@ export interface FieldContribution {
 export interface SimulationStudy {
   options: SimulationOptions;
   generator: string;
+  /** where a reused photo's distance comes from (not from the model's avatar form) */
+  reusedPhotos: string;
   cells: SimulationCell[];
   /** the copied displays: per-field contributions to the LR against each stated alternative */
   fieldContributions: FieldContribution[];
@@ -231,5 +246,7 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
       });
     }
   }
-  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', cells, fieldContributions };
+  const m = REPROCESSING_MEASURED;
+  const reusedPhotos = `each reused photo takes the pHash distance of one of ${m.distances.independent.check.length} measured pairs of the reprocessing measurement's check half (${m.pictures - Math.floor(m.pictures / 2)} synthetic pictures, seed ${m.seed}, not the half the stated forms come from; ${m.conditions.independent})`;
+  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', reusedPhotos, cells, fieldContributions };
 }
