@@ -48,3 +48,9 @@ export {
   type AttributionRow, type AvatarsEvidence, type AvatarsParams, type AvatarsResult, type CropTableRow, type SimulationSummary,
 } from './analysis';
 export { avatarsReport } from './report';
+export { measureReprocessing } from './reprocessing';
+export {
+  AVATAR_DISTANCE_LEVELS, REPROCESSING_CONDITIONS, REPROCESSING_DESCRIPTIONS, REPROCESSING_OPTIONS, avatarLevelShares, chooseFileBits, shareAtMost,
+  type AvatarDistanceLevel, type ReprocessingCondition, type ReprocessingMeasurement, type ReprocessingOptions,
+} from './reprocessingLevels';
+export { REPROCESSING_MEASURED } from './reprocessingMeasured';

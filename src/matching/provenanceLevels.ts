@@ -8,8 +8,9 @@
  *   (traditional/simplified, width, spaces) vs the same canonical entity only (alias, registered
  *   vs everyday company name, title synonym) vs similar (containment, edit similarity): a copying
  *   process reproduces the source's own wording, a person re-entering their profile does not;
- * - avatar: identical hash vs within a few bits (re-encoding of the same file) vs the same
- *   picture under the avatars' measured rule (re-cropped / rescaled) vs a different picture;
+ * - avatar: identical hash vs within a few bits (the same served file re-encoded) vs the same
+ *   picture under the avatars' measured rule (re-cropped / rescaled, as when a person uploads one
+ *   photo to two platforms and each processes it) vs a different picture;
  * - tags: the source's tag list reproduced in its order and wording vs a rare/personal tag shared
  *   (one the population rarely holds) vs some common tags shared;
  * - displayed only: the app shows a value the source profile lacks, which copying from that
@@ -60,8 +61,8 @@ export function provenanceAvatar(o: Pick<ProvenanceLevelOptions, 'samePictureBit
       missingLevel('avatar (or the platform default)', empty),
       displayedOnly('picture', empty),
       { label: 'identical', labelZh: '完全相同', grade: 'same', description: 'identical hash (Hamming distance 0)', predicate: (a, b) => a === b },
-      { label: 'near-identical', labelZh: '几乎相同', grade: 'same', description: `hashes differ in 1-${o.nearBits} bits (the same file re-encoded)`, predicate: (a, b) => hammingDistanceHex(a!, b!) <= o.nearBits },
-      { label: 'same picture', labelZh: '同一图片', grade: 'basically', description: `hashes differ in ${o.nearBits + 1}-${o.samePictureBits} bits (the same picture re-cropped or rescaled; the avatars' measured rule)`, predicate: (a, b) => hammingDistanceHex(a!, b!) <= o.samePictureBits },
+      { label: 'near-identical', labelZh: '几乎相同', grade: 'same', description: `hashes differ in 1-${o.nearBits} bits (the same served file re-encoded; the distance that best separates a copied file from the same picture processed by two platforms, measured by src/avatars/reprocessing.ts)`, predicate: (a, b) => hammingDistanceHex(a!, b!) <= o.nearBits },
+      { label: 'same picture', labelZh: '同一图片', grade: 'basically', description: `hashes differ in ${o.nearBits + 1}-${o.samePictureBits} bits (the same picture re-cropped or rescaled, e.g. uploaded by the person to two platforms; the avatars' measured rule)`, predicate: (a, b) => hammingDistanceHex(a!, b!) <= o.samePictureBits },
       different(),
     ]),
   };
