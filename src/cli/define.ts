@@ -199,15 +199,16 @@ function failMissing(input: InputSpec): never {
 function resolveAnswerKey(spec: CommandSpec<unknown>, meta: DatasetMetadata, paths: Record<string, string | null>, truth: string | boolean | undefined): string[] | null {
   if (!spec.answerKey || truth === false) return null;
   if (typeof truth === 'string') return truth.split(',').map((p) => requireFile('--truth', p.trim()));
-  // Default: only when every evidence input is this synthetic data set's own file.
+  // Default: only when every evidence input is this synthetic data set's own file. A file
+  // whose size is not that of one of the set's files cannot be one, so a stranger's evidence
+  // is not read here (the loader reads and hashes it once); only same-sized files are hashed.
+  if (!meta.answerKey) return null;
   const given = Object.values(paths).filter((p): p is string => p !== null && statSync(p).isFile());
-  const own = syntheticSources(given.map((p) => ({ sha256: sha256Of(p) }))).find((m) => m.metadata.dataset === meta.dataset);
-  if (!own?.allInputs || !meta.answerKey) return null;
+  const sizes = new Set(Object.keys(meta.files).map((f) => statSync(datasetFile(spec.dataset, f)).size));
+  if (!given.length || given.some((p) => !sizes.has(statSync(p).size))) return null;
+  const own = syntheticSources(given.map((p) => ({ sha256: sha256FileSync(p) }))).find((m) => m.metadata.dataset === meta.dataset);
+  if (!own?.allInputs) return null;
   return meta.answerKey.map((f) => requireFile('--truth', datasetFile(spec.dataset, f)));
-}
-
-function sha256Of(p: string): string {
-  return sha256FileSync(p);
 }
 
 /** '--school-aliases <file>' -> 'schoolAliases' (commander's attribute name). */

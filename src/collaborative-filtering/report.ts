@@ -14,8 +14,7 @@ import { maskPhonesInText } from '../report/mask';
 import { pivot } from '../report/pivot';
 import { meanBy } from '../stats/meanBy';
 import { logBinomialPmf } from '../stats/logBinomialPmf';
-import { weiboMaimai as wm } from '../case/weiboMaimai';
-import { wangMiao } from '../case/wangMiao';
+import { caseFigureRows, wangMiao, weiboMaimai as wm } from '../case';
 import type { CollaborativeFilteringResult } from './analysis';
 import {
   accuracyVsShareChart, calibrationChart, fanoByShareChart, fanoCeilingChart, holdersChart, likelihoodChart, methodComparisonChart,
@@ -99,11 +98,12 @@ export function collaborativeFilteringReport(result: CollaborativeFilteringResul
 
   const method: Block[] = [
     { id: 'caseFacts', kind: 'table', rows: [
-      ...([wm.registeredUsersAug2014, wm.shareViaWeiboLogin, wm.usersLater, wm.uploadersInCertificate704, wm.nonUsersInCertificate704, wm.personalisedHardToCompute] as Array<{ value: unknown; inQuote: string; description?: string }>)
-        .map((f) => ({ figure: f.description ?? '', value: String(f.value), quote: f.inQuote })),
-      { figure: 'Case 2: registered users holding one non-user\'s number', value: String(wangMiao.friendsWaiting.value), quote: wangMiao.friendsWaiting.inQuote },
-      { figure: 'ASSUMPTION: population reachable through address books', value: p.holderModel.population.toLocaleString('en-US'), quote: '(not in the case)' },
-    ], options: { caption: 'Case figures (caseFacts, each with the words it is quoted from) and the assumption that turns them into a registered share' } },
+      ...caseFigureRows([
+        ...[wm.registeredUsersAug2014, wm.shareViaWeiboLogin, wm.usersLater, wm.uploadersInCertificate704, wm.nonUsersInCertificate704, wm.personalisedHardToCompute].map((f) => [f.description, f] as const),
+        ["Case 2: registered users holding one non-user's number", wangMiao.friendsWaiting],
+      ]),
+      { figure: 'ASSUMPTION: population reachable through address books', value: p.holderModel.population.toLocaleString('en-US'), 'as written': '(not in the case)', source: 'assumption (parameter holderModel.population)' },
+    ], options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from) and the assumption that turns them into a registered share' } },
     { id: 'propositions', kind: 'table', rows: [
       { proposition: 'H_src', statement: r.propositions.hSource },
       { proposition: 'H_cf', statement: r.propositions.hCf },

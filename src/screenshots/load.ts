@@ -17,7 +17,8 @@ import { SOURCE_SCHEMA, type ProfileRow } from '../matching/profile';
 import { OcrUnavailableError } from './ocr';
 import { parseLayoutTemplate, type LayoutTemplate } from './template';
 import { parseReviewCsv, type ReviewRow } from './review';
-import { sha256Of, TRUTH_COLUMNS, type CardTruth } from './dataset';
+import { sha256Bytes as sha256Of } from '../io/provenance';
+import { TRUTH_COLUMNS, type CardTruth } from './dataset';
 import type { CalibrationCell } from './calibrate';
 
 export interface ScreenshotFile {
