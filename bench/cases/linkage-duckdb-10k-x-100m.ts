@@ -11,8 +11,9 @@
  * rows, about 18 minutes to generate at load ~5-12 on 2 cores; delete the folder to reclaim the
  * space). The 10,000 displayed rows: 8,000 copies of random source rows with typos (a changed
  * last letter of the given name in 1 of 4, a changed day of birth in 1 of 5, a missing postcode
- * in 1 of 10) and 2,000 rows that are in no source row. `extra.recallCeiling`: the share of copies whose source row shares some blocking
- * rule's columns (computed in setup), the highest recall any model can reach with these rules.
+ * in 1 of 10) and 2,000 rows that are in no source row. `extra.recallCeiling`: the share of
+ * copies whose source row shares some blocking rule's columns (computed in setup), the highest
+ * recall any model can reach with these rules.
  *
  * Target (issue 18): < 10 minutes and < 4 GB peak RSS on the 2-core machine. DuckDB runs with
  * memory_limit 2 GB and 2 threads; peak RSS is the process's maximum (`resourceUsage().maxRSS`),
