@@ -8,6 +8,7 @@ import type { InferenceReport } from '../report/inference';
 import type { LinkageAnalysis } from './analysis';
 import { matchWeightHistogram, mUChart, thresholdSweepChart, waterfallChart } from './charts';
 import type { FellegiSunterModel } from './types';
+import { emDegeneracyWarning } from './estimate';
 
 export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean } = {}): InferenceReport {
   const masked = options.mask ?? !result.parameters.unmasked;
@@ -79,6 +80,7 @@ export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean
       },
     ],
     limitations: [
+      ...(emDegeneracyWarning(model) ? [emDegeneracyWarning(model)!] : []),
       'The model-estimated error rates assume the Fellegi-Sunter model (fields independent given match status); dependent fields (employer and title) make weights too strong, which the answer key, when there is one, shows.',
       'A profile with no account in the extract can still have one on the platform: the extract bounds what can be found; a true account that no blocking rule proposed is missed silently.',
       `Names in this report are ${masked ? 'masked' : 'NOT masked'}.`,
