@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { febrlTrueLinks, isCalendarDate, loadFebrl, parseFebrl, runFebrl } from '../src/linkage';
+import { febrlBlockingRules, febrlComparisons, febrlTrueLinks, isCalendarDate, linkRecords, loadFebrl, parseFebrl, runFebrl } from '../src/linkage';
 import { EvidenceError } from '../src/io';
 import { referenceDatasets } from './reference-data';
 
@@ -24,6 +24,22 @@ describe('FEBRL', () => {
     expect(invalidDates).toBe(1);
     expect(isCalendarDate('20000229')).toBe(true);
     expect(isCalendarDate('19000229')).toBe(false);
+  });
+
+  it('a swapped given name and surname: blocked by names_sorted and compared at the given-name level "names swapped"', () => {
+    const text = `${header}\nrec-1-org, sophie, snell, 4, x st, , y, 2372, tas, , 111\nrec-1-dup-0, snell, sophie, 47, z rd, , w, 2999, tas, , 222\n` +
+      `rec-2-org, ann, lee, 1, a st, , b, 3000, vic, , 333\nrec-2-dup-0, anne, lee, 1, a st, , b, 3000, vic, , 333\n`;
+    const { records } = parseFebrl(text, 't.csv');
+    expect(records.map((r) => r.names_sorted)).toEqual(['snell sophie', 'snell sophie', 'ann lee', 'anne lee']);
+    const res = linkRecords(records, null, febrlComparisons(), febrlBlockingRules(), { seed: 1, u: 'random-pairs', uPairs: 10 });
+    const pairs = Array.from(res.pairs.left, (l, p) => `${l}-${res.pairs.right[p]}`);
+    expect(pairs).toContain('0-1'); // only the names_sorted rule blocks this pair
+    const p01 = pairs.indexOf('0-1'), p23 = pairs.indexOf('2-3');
+    const F = res.comparator.fields.length;
+    const given = res.comparator.fields.findIndex((f) => f.name === 'given_name');
+    const levels = res.comparator.fields[given]!.levels.map((l) => l.label);
+    expect(levels[res.gamma[p01 * F + given]!]).toBe('names swapped');
+    expect(levels[res.gamma[p23 * F + given]!]).toBe('Jaro-Winkler >= 0.9');
   });
 
   it('bad files raise EvidenceError naming file, line and column', () => {
