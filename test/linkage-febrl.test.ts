@@ -4,7 +4,11 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { febrlBlockingRules, febrlComparisons, febrlTrueLinks, isCalendarDate, linkRecords, loadFebrl, parseFebrl, runFebrl } from '../src/linkage';
+import {
+  comparisonsFromSql, febrlBlockingRules, febrlComparisons, febrlSqlComparisons, febrlTrueLinks, isCalendarDate, linkRecords, loadFebrl, parseFebrl,
+  recordComparator, runFebrl,
+} from '../src/linkage';
+import type { FebrlRecord } from '../src/linkage';
 import { EvidenceError } from '../src/io';
 import { referenceDatasets } from './reference-data';
 
@@ -71,5 +75,31 @@ describe('FEBRL', () => {
     expect(run.result.model.method.u).toBe('frequencies');
     // the model's own FDR estimate is small when precision is high
     expect(run.errorRates.estimatedFdr).toBeLessThan(0.05);
+  });
+});
+
+describe('FEBRL comparisons compiled to value-id kernels (sqlLevels.ts)', () => {
+  it('give the same comparison vectors as the SQL predicates on every candidate pair of dataset3', () => {
+    const recs = loadFebrl(join(dir, 'dataset3.csv')).records;
+    const fast = linkRecords(recs, null, febrlComparisons(), febrlBlockingRules(), { seed: 7 });
+    expect(febrlComparisons().every((c) => typeof c.compileLevels === 'function')).toBe(true);
+    const plain = recordComparator(recs, null, comparisonsFromSql<FebrlRecord>(febrlSqlComparisons()));
+    const g = plain.compare(fast.pairs.left, fast.pairs.right);
+    expect(fast.pairs.left.length).toBeGreaterThan(70_000);
+    expect(Buffer.from(fast.gamma).equals(Buffer.from(g))).toBe(true);
+    // every non-null level occurs, so the check covers the fuzzy levels
+    const F = fast.comparator.fields.length;
+    fast.comparator.fields.forEach((f, fi) => f.levels.forEach((l, li) => {
+      if (l.isNull) return;
+      let seen = false;
+      for (let p = 0; p < g.length / F && !seen; p++) seen = g[p * F + fi] === li;
+      expect(seen, `${f.name} / ${l.label}`).toBe(true);
+    }));
+  });
+
+  it('a kernel that disagrees with its predicates is refused', () => {
+    const recs = loadFebrl(join(dir, 'dataset1.csv')).records;
+    const wrong = febrlComparisons().map((c) => (c.name === 'surname' ? { ...c, compileLevels: () => () => c.levels.length - 1 } : c));
+    expect(() => linkRecords(recs, null, wrong, febrlBlockingRules(), { seed: 7 })).toThrow(/surname.*compiled levels and the predicates disagree/);
   });
 });

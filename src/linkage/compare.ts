@@ -21,6 +21,10 @@ import type { Comparison, ComparisonLevel } from '../compare/comparison';
 import type { FieldFrequencies, FieldInfo, LinkMode, PairComparator } from './types';
 import { PairLevelCache, compareValues, encodeValues } from './values';
 import { DenseIntKeyMap } from './intmap';
+import type { CompiledComparison } from './sqlLevels';
+
+/** Distinct value pairs per field on which a compiled kernel is checked against the predicates. */
+const KERNEL_CHECKS = 256;
 
 /** Options shared by both comparator builders. */
 export interface ComparatorOptions {
@@ -139,14 +143,35 @@ export function recordComparator<R>(
   const caches = comparisons.map((c, f) => {
     const ps = c.levels.map((l) => l.predicate);
     const vals = encoded[f]!.values;
-    // Sized for tens of thousands of distinct value pairs up front (growing is a rehash).
-    return new PairLevelCache(vals.length, (ia, ib) => {
+    const viaPredicates = (ia: number, ib: number): number => {
       const a = vals[ia], b = vals[ib];
       let k = 0;
       while (k < ps.length && !ps[k]!(a, b)) k++;
       if (k === ps.length) throw noLevel(fields[f]!.name, a, b);
       return k;
-    }, 1 << 16);
+    };
+    const compiled = (c as CompiledComparison<R>).compileLevels?.(vals);
+    // A compiled kernel is checked against the predicates on the first distinct value pairs it
+    // meets (candidate pairs, so the fuzzy levels are exercised, not only 'different').
+    let checks = compiled ? KERNEL_CHECKS : 0;
+    const level = compiled
+      ? (ia: number, ib: number): number => {
+          const k = compiled(ia, ib);
+          if (checks > 0) {
+            checks--;
+            const want = viaPredicates(ia, ib);
+            if (k !== want) {
+              throw new Error(
+                `comparison '${fields[f]!.name}': the compiled levels and the predicates disagree on ` +
+                  `${JSON.stringify(vals[ia])} / ${JSON.stringify(vals[ib])} (level ${k} vs ${want}); fix the declaration`,
+              );
+            }
+          }
+          return k;
+        }
+      : viaPredicates;
+    // Sized for tens of thousands of distinct value pairs up front (growing is a rehash).
+    return new PairLevelCache(vals.length, level, 1 << 16);
   });
 
   const tfSet = new Set(options.termFrequency ?? []);
@@ -165,6 +190,7 @@ export function recordComparator<R>(
   const cmp = pairComparator(fields, mode, left.length, rightRecs.length, tfCodes, (pl, pr, n, gamma) => {
     for (let f = 0; f < F; f++) {
       const cl = codesL[f]!, cr = codesR[f]!, cache = caches[f]!;
+      cache.reserve(n);
       for (let p = 0; p < n; p++) gamma[p * F + f] = cache.get(cl[pl[p]!]!, cr[pr[p]!]!);
     }
   });

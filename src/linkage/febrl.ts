@@ -17,6 +17,8 @@ import { EvidenceError, sha256Bytes } from '../io';
 import type { EvidenceIssue } from '../io';
 import type { Comparison } from '../compare/comparison';
 import { blockingRulesFromSql, comparisonsFromSql } from './sql';
+import { withSqlKernels } from './sqlLevels';
+import type { CompiledComparison } from './sqlLevels';
 import type { SqlBlockingRule, SqlComparison, SqlLevel } from './sql';
 import type { BlockingRule } from './blocking';
 import type { TrueLinks } from './evaluate';
@@ -238,9 +240,13 @@ export function febrlSqlBlockingRules(): SqlBlockingRule[] {
   ];
 }
 
-/** The FEBRL comparisons for the in-memory engine (`febrlSqlComparisons` compiled to predicates). */
-export function febrlComparisons(): Comparison<FebrlRecord>[] {
-  return comparisonsFromSql<FebrlRecord>(febrlSqlComparisons());
+/**
+ * The FEBRL comparisons for the in-memory engine (`febrlSqlComparisons` compiled to predicates,
+ * and to value-id kernels for the record comparator, sqlLevels.ts).
+ */
+export function febrlComparisons(): CompiledComparison<FebrlRecord>[] {
+  const sql = febrlSqlComparisons();
+  return withSqlKernels(comparisonsFromSql<FebrlRecord>(sql), sql);
 }
 
 /** The FEBRL blocking rules for the in-memory engine. */

@@ -117,6 +117,18 @@ export class PairLevelCache {
     return k;
   }
 
+  /**
+   * Make room for `pairs` more distinct pairs without rehashing on the way (at most 2^24
+   * slots reserved ahead: a call with many repeated pairs does not over-allocate beyond that).
+   */
+  reserve(pairs: number): void {
+    const want = Math.min(this.count + pairs, 1 << 23) * 2;
+    if (want <= this.level.length) return;
+    let cap = this.level.length;
+    while (cap < want) cap *= 2;
+    this.rehash(cap);
+  }
+
   private insert(a: number, b: number, k: number): number {
     let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
     h ^= h >>> 15;
@@ -132,8 +144,11 @@ export class PairLevelCache {
   }
 
   private grow(): void {
+    this.rehash(this.level.length * 2);
+  }
+
+  private rehash(cap: number): void {
     const oa = this.keyA, ob = this.keyB, ol = this.level;
-    const cap = ol.length * 2;
     this.keyA = new Int32Array(cap);
     this.keyB = new Int32Array(cap);
     this.level = new Uint8Array(cap);
