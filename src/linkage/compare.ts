@@ -24,7 +24,9 @@ import { DenseIntKeyMap } from './intmap';
 import type { CompiledComparison } from './sqlLevels';
 
 /** Distinct value pairs per field on which a compiled kernel is checked against the predicates. */
-const KERNEL_CHECKS = 256;
+const KERNEL_CHECKS = 32;
+/** Pairs per field a compare call looks at before deciding whether the pair cache pays (compiled kernels only). */
+const BYPASS_PROBE = 4096;
 
 /** Options shared by both comparator builders. */
 export interface ComparatorOptions {
@@ -170,8 +172,7 @@ export function recordComparator<R>(
           return k;
         }
       : viaPredicates;
-    // Sized for tens of thousands of distinct value pairs up front (growing is a rehash).
-    return new PairLevelCache(vals.length, level, 1 << 16);
+    return { cache: new PairLevelCache(vals.length, level, 1024), level, compiled: compiled !== undefined };
   });
 
   const tfSet = new Set(options.termFrequency ?? []);
@@ -189,15 +190,27 @@ export function recordComparator<R>(
 
   const cmp = pairComparator(fields, mode, left.length, rightRecs.length, tfCodes, (pl, pr, n, gamma) => {
     for (let f = 0; f < F; f++) {
-      const cl = codesL[f]!, cr = codesR[f]!, cache = caches[f]!;
-      cache.reserve(n);
-      for (let p = 0; p < n; p++) gamma[p * F + f] = cache.get(cl[pl[p]!]!, cr[pr[p]!]!);
+      const cl = codesL[f]!, cr = codesR[f]!, { cache, level, compiled } = caches[f]!;
+      let p = 0;
+      if (compiled) {
+        // A compiled kernel costs about what a cache miss costs: when most of the first pairs
+        // are new value pairs (e.g. names under another field's blocking rule), the rest of the
+        // call computes levels directly instead of filling a table it would not reuse.
+        const probe = Math.min(n, BYPASS_PROBE), before = cache.size;
+        for (; p < probe; p++) gamma[p * F + f] = cache.get(cl[pl[p]!]!, cr[pr[p]!]!);
+        if ((cache.size - before) * 2 > probe) {
+          for (; p < n; p++) gamma[p * F + f] = level(cl[pl[p]!]!, cr[pr[p]!]!);
+          continue;
+        }
+      }
+      cache.reserve(Math.min(n - p, encoded[f]!.values.length ** 2));
+      for (; p < n; p++) gamma[p * F + f] = cache.get(cl[pl[p]!]!, cr[pr[p]!]!);
     }
   });
   cmp.frequencies = () =>
     encoded.map((e, f) => {
       const order = e.values.map((_, i) => i).sort((x, y) => compareValues(e.values[x], e.values[y]) || x - y);
-      return frequencyTable(order, codesL[f]!, right === null ? null : codesR[f]!, (a, b) => caches[f]!.get(a, b));
+      return frequencyTable(order, codesL[f]!, right === null ? null : codesR[f]!, (a, b) => caches[f]!.cache.get(a, b));
     });
   return cmp;
 }

@@ -42,6 +42,7 @@ export function compileSqlLevels(c: SqlComparison): (values: readonly unknown[])
   const params = Float64Array.from(c.levels, (l) => (l.kind === 'jaroWinkler' ? l.threshold : l.kind === 'levenshtein' ? l.maxEdits : 0));
   const exactCol = Int32Array.from(c.levels, (l) => (l.kind === 'exact' ? (l.column === undefined ? 0 : c.columns.indexOf(l.column)) : -1));
   const usedCols = [...new Set(Array.from(exactCol).filter((i) => i >= 0))];
+  const minJw = Math.min(...c.levels.map((l) => (l.kind === 'jaroWinkler' ? l.threshold : Infinity)));
   return (values) => {
     const D = values.length;
     const at = (v: unknown, i: number): unknown => (single ? v : (v as unknown[])[i]);
@@ -49,6 +50,7 @@ export function compileSqlLevels(c: SqlComparison): (values: readonly unknown[])
     const missing = new Uint8Array(D);
     const text: string[] = new Array(D);
     const cps: Int32Array[] = new Array(D);
+    const charBins = new Int32Array(D); // bit (cp & 31) set for each code point
     for (let d = 0; d < D; d++) {
       const v = at(values[d], 0);
       if (v === null || v === undefined) {
@@ -57,7 +59,8 @@ export function compileSqlLevels(c: SqlComparison): (values: readonly unknown[])
         cps[d] = new Int32Array(0);
       } else {
         text[d] = String(v);
-        cps[d] = codePoints(text[d]!);
+        const cp = (cps[d] = codePoints(text[d]!));
+        for (let i = 0; i < cp.length; i++) charBins[d] |= 1 << (cp[i]! & 31);
       }
     }
     // Each column an exact level reads: an integer id per value (-1 = missing), same id = equal (===).
@@ -95,6 +98,17 @@ export function compileSqlLevels(c: SqlComparison): (values: readonly unknown[])
             if (missing[a] || missing[b]) break;
             if (jw < 0) {
               const ca = cps[a]!, cb = cps[b]!;
+              // Bound first: a character of a whose bin b lacks cannot be matched, so the
+              // matches m <= |a| - popcount(bins(a) \ bins(b)) (and the same from b); then
+              // jaro <= (m/|a| + m/|b| + 1) / 3 and JW <= jaro + 0.4 (1 - jaro). Below every
+              // threshold of the comparison (with a margin for rounding): no JW level holds.
+              const la = ca.length, lb = cb.length;
+              const m = Math.min(la - popcount(charBins[a]! & ~charBins[b]!), lb - popcount(charBins[b]! & ~charBins[a]!));
+              const jb = (m / la + m / lb + 1) / 3;
+              if (jb + 0.4 * (1 - jb) < minJw - 1e-9) {
+                jw = 0;
+                break;
+              }
               const j = jaroStrcmp95(ca, cb);
               let l = 0;
               if (j > 0.7) {
@@ -119,6 +133,12 @@ export function compileSqlLevels(c: SqlComparison): (values: readonly unknown[])
       return K - 1;
     };
   };
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 /** The in-memory comparisons of `sql` (same order, e.g. from `comparisonsFromSql(sql)`) with compiled kernels attached. */

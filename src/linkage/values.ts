@@ -54,16 +54,20 @@ export function encodeValues(columns: ReadonlyArray<ArrayLike<unknown>>): Encode
 }
 
 /**
- * Level of a pair of value ids, computed on first use and cached: the diagonal (same id) in a
- * flat array, other pairs in an open-addressing hash table keyed by the two ids (linear
- * probing, Knuth TAOCP vol. 3, 6.4, Algorithm L; kept at most half full). Levels are stored
- * plus one in a Uint8Array (0 = empty slot), so at most 254 levels.
+ * Level of a pair of value ids, computed on first use and cached. With few distinct values
+ * (values^2 <= `DENSE_MAX`, e.g. a state or a postcode) the cache is a dense values x values
+ * byte table; otherwise the diagonal (same id) is a flat array and other pairs sit in an
+ * open-addressing hash table keyed by the two ids (linear probing, Knuth TAOCP vol. 3, 6.4,
+ * Algorithm L; kept at most half full), each slot's two ids and level side by side in one
+ * Int32Array so a probe touches one cache line. Levels are stored plus one (0 = not yet
+ * computed), so at most 254 levels.
  */
 export class PairLevelCache {
   private same: Int16Array;
-  private keyA: Int32Array;
-  private keyB: Int32Array;
-  private level: Uint8Array;
+  private dense: Uint8Array | null;
+  private values: number;
+  /** Slots of 4 int32: id a, id b, level + 1 (0 = empty), unused. */
+  private slots: Int32Array;
   private mask: number;
   private count = 0;
 
@@ -72,90 +76,101 @@ export class PairLevelCache {
    * @param compute level of two ids (called once per distinct ordered pair)
    */
   constructor(values: number, private readonly compute: (a: number, b: number) => number, expected = 1024) {
-    this.same = new Int16Array(values).fill(-1);
+    this.values = values;
+    this.dense = values * values <= DENSE_MAX ? new Uint8Array(values * values) : null;
+    this.same = new Int16Array(this.dense ? 0 : values).fill(-1);
     let cap = 1024;
-    while (cap < expected * 2) cap *= 2;
-    this.keyA = new Int32Array(cap);
-    this.keyB = new Int32Array(cap);
-    this.level = new Uint8Array(cap);
+    if (!this.dense) while (cap < expected * 2) cap *= 2;
+    this.slots = new Int32Array(this.dense ? 0 : cap * 4);
     this.mask = cap - 1;
   }
 
-  /** Distinct off-diagonal pairs computed so far. */
+  /** Distinct off-diagonal pairs computed so far (hash mode; dense mode: distinct pairs incl. the diagonal). */
   get size(): number {
     return this.count;
   }
 
   /** The level of value ids (a, b). */
   get(a: number, b: number): number {
+    const dense = this.dense;
+    if (dense !== null) {
+      const i = a * this.values + b;
+      const x = dense[i]!;
+      if (x !== 0) return x - 1;
+      const k = this.compute(a, b);
+      dense[i] = k + 1;
+      this.count++;
+      return k;
+    }
     if (a === b) {
       let k = this.same[a]!;
       if (k < 0) this.same[a] = k = this.compute(a, a);
       return k;
     }
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 13;
-    let s = h & this.mask;
-    const lv = this.level, ka = this.keyA, kb = this.keyB;
+    const sl = this.slots, mask = this.mask;
+    let s = hashPair(a, b) & mask;
     for (;;) {
-      const x = lv[s]!;
+      const o = s << 2;
+      const x = sl[o + 2]!;
       if (x === 0) break;
-      if (ka[s] === a && kb[s] === b) return x - 1;
-      s = (s + 1) & this.mask;
+      if (sl[o] === a && sl[o + 1] === b) return x - 1;
+      s = (s + 1) & mask;
     }
     const k = this.compute(a, b);
-    if ((this.count + 1) * 2 > lv.length) {
-      this.grow();
+    if ((this.count + 1) * 2 > mask + 1) {
+      this.rehash((mask + 1) * 2);
       return this.insert(a, b, k);
     }
-    ka[s] = a;
-    kb[s] = b;
-    lv[s] = k + 1;
+    const o = s << 2;
+    sl[o] = a;
+    sl[o + 1] = b;
+    sl[o + 2] = k + 1;
     this.count++;
     return k;
   }
 
   /**
-   * Make room for `pairs` more distinct pairs without rehashing on the way (at most 2^24
-   * slots reserved ahead: a call with many repeated pairs does not over-allocate beyond that).
+   * Make room for `pairs` more distinct pairs without rehashing on the way (at most 2^23
+   * pairs ahead; nothing to do in dense mode).
    */
   reserve(pairs: number): void {
+    if (this.dense) return;
     const want = Math.min(this.count + pairs, 1 << 23) * 2;
-    if (want <= this.level.length) return;
-    let cap = this.level.length;
+    if (want <= this.mask + 1) return;
+    let cap = this.mask + 1;
     while (cap < want) cap *= 2;
     this.rehash(cap);
   }
 
   private insert(a: number, b: number, k: number): number {
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 13;
-    let s = h & this.mask;
-    while (this.level[s] !== 0) s = (s + 1) & this.mask;
-    this.keyA[s] = a;
-    this.keyB[s] = b;
-    this.level[s] = k + 1;
+    const sl = this.slots, mask = this.mask;
+    let s = hashPair(a, b) & mask;
+    while (sl[(s << 2) + 2] !== 0) s = (s + 1) & mask;
+    const o = s << 2;
+    sl[o] = a;
+    sl[o + 1] = b;
+    sl[o + 2] = k + 1;
     this.count++;
     return k;
   }
 
-  private grow(): void {
-    this.rehash(this.level.length * 2);
-  }
-
   private rehash(cap: number): void {
-    const oa = this.keyA, ob = this.keyB, ol = this.level;
-    this.keyA = new Int32Array(cap);
-    this.keyB = new Int32Array(cap);
-    this.level = new Uint8Array(cap);
+    const old = this.slots;
+    this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
     this.count = 0;
-    for (let s = 0; s < ol.length; s++) if (ol[s] !== 0) this.insert(oa[s]!, ob[s]!, ol[s]! - 1);
+    for (let o = 0; o < old.length; o += 4) if (old[o + 2] !== 0) this.insert(old[o]!, old[o + 1]!, old[o + 2]! - 1);
   }
+}
+
+/** Largest values x values table kept dense by `PairLevelCache` (4 MB). */
+const DENSE_MAX = 1 << 22;
+
+function hashPair(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 13);
 }
 
 /** Canonical order of distinct values: null/undefined first, then numbers, then strings, then the rest by JSON text. */
