@@ -23,13 +23,14 @@ import { PairLevelCache, compareValues, encodeValues } from './values';
 import { DenseIntKeyMap } from './intmap';
 import type { CompiledComparison } from './sqlLevels';
 
+import { compareInWorkers, compareThreads, fillField, shared } from './parallel';
+import type { ThreadOptions, WorkerField } from './parallel';
+
 /** Distinct value pairs per field on which a compiled kernel is checked against the predicates. */
 const KERNEL_CHECKS = 32;
-/** Pairs per field a compare call looks at before deciding whether the pair cache pays (compiled kernels only). */
-const BYPASS_PROBE = 4096;
 
 /** Options shared by both comparator builders. */
-export interface ComparatorOptions {
+export interface ComparatorOptions extends ThreadOptions {
   /**
    * Fields (by comparison name) to give a term-frequency adjustment on their first non-null
    * level (or on `tfLevel` if a comparison declares it).
@@ -188,24 +189,20 @@ export function recordComparator<R>(
     return { field: f, left: l, right: r };
   });
 
-  const cmp = pairComparator(fields, mode, left.length, rightRecs.length, tfCodes, (pl, pr, n, gamma) => {
+  const fillRange = (pl: Int32Array, pr: Int32Array, from: number, to: number, gamma: Uint8Array): void => {
     for (let f = 0; f < F; f++) {
-      const cl = codesL[f]!, cr = codesR[f]!, { cache, level, compiled } = caches[f]!;
-      let p = 0;
-      if (compiled) {
-        // A compiled kernel costs about what a cache miss costs: when most of the first pairs
-        // are new value pairs (e.g. names under another field's blocking rule), the rest of the
-        // call computes levels directly instead of filling a table it would not reuse.
-        const probe = Math.min(n, BYPASS_PROBE), before = cache.size;
-        for (; p < probe; p++) gamma[p * F + f] = cache.get(cl[pl[p]!]!, cr[pr[p]!]!);
-        if ((cache.size - before) * 2 > probe) {
-          for (; p < n; p++) gamma[p * F + f] = level(cl[pl[p]!]!, cr[pr[p]!]!);
-          continue;
-        }
-      }
-      cache.reserve(Math.min(n - p, encoded[f]!.values.length ** 2));
-      for (; p < n; p++) gamma[p * F + f] = cache.get(cl[pl[p]!]!, cr[pr[p]!]!);
+      const { cache, level, compiled } = caches[f]!;
+      fillField(gamma, F, f, pl, pr, from, to, codesL[f]!, codesR[f]!, cache, level, compiled, encoded[f]!.values.length);
     }
+  };
+  // Worker threads need every comparison as data (a SQL declaration), see parallel.ts.
+  const sqlDecls = comparisons.map((c) => (c as CompiledComparison<R>).sql);
+  let workerFields: WorkerField[] | undefined;
+  const cmp = pairComparator(fields, mode, left.length, rightRecs.length, tfCodes, (pl, pr, n, gamma) => {
+    const threads = sqlDecls.every((d) => d !== undefined) ? compareThreads(n, options) : 1;
+    if (threads === 1) return fillRange(pl, pr, 0, n, gamma);
+    workerFields ??= encoded.map((e, f) => ({ sql: sqlDecls[f]!, values: e.values, codesL: shared(codesL[f]!), codesR: shared(codesR[f]!) }));
+    compareInWorkers(workerFields, pl, pr, n, gamma, threads, fillRange);
   });
   cmp.frequencies = () =>
     encoded.map((e, f) => {

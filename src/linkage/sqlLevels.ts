@@ -31,6 +31,8 @@ export interface CompiledComparison<R = any, V = any> extends Comparison<R, V> {
    * first level whose predicate holds.
    */
   compileLevels?: (values: readonly unknown[]) => (a: number, b: number) => number;
+  /** The declaration `compileLevels` comes from (data: worker threads rebuild the levels from it, parallel.ts). */
+  sql?: SqlComparison;
 }
 
 const L_NULL = 0, L_EXACT = 1, L_JW = 2, L_LEV = 3, L_ELSE = 4;
@@ -146,6 +148,6 @@ export function withSqlKernels<R>(comparisons: Comparison<R>[], sql: readonly Sq
   if (comparisons.length !== sql.length) throw new RangeError(`${comparisons.length} comparisons for ${sql.length} SQL declarations`);
   return comparisons.map((c, f) => {
     if (c.name !== sql[f]!.name) throw new RangeError(`comparison ${f} is '${c.name}', its SQL declaration '${sql[f]!.name}'`);
-    return { ...c, compileLevels: compileSqlLevels(sql[f]!) };
+    return { ...c, compileLevels: compileSqlLevels(sql[f]!), sql: sql[f]! };
   });
 }
