@@ -16,7 +16,7 @@ const DECLARED = {
     imitates: 'certificate 704: 3 uploaders, 300+ displayed non-users (Weibo v. Maimai, inference 1)', answerKey: ['truth.csv'],
   },
   linkage: {
-    synthetic: true, generator: 'src/linkage/synthetic.ts generateLinkageData + src/linkage/profiles.ts linkageDatasetFiles', seed: 20140801,
+    synthetic: true, generator: 'src/linkage/synthetic.ts generateLinkageData + src/linkage/profileDataset.ts linkageDatasetFiles', seed: 20140801,
     imitates: 'certificate 704: 3 uploaders, 300+ displayed non-users; a source extract with decoys and common names', answerKey: ['truth.csv'],
   },
   avatars: {

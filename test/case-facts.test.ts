@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allFacts, CASE_SOURCES, wangMiao, weiboMaimai, type CaseFact, type CaseSourceFile } from '../src/case';
+import { allFacts, caseFigureRows, CASE_SOURCES, wangMiao, weiboMaimai, type CaseFact, type CaseSourceFile } from '../src/case';
 
 /**
  * The Chinese source texts are committed in datasets/case/. Looked up, in order:
@@ -106,5 +106,15 @@ describe('allFacts', () => {
     }
     expect(masked.find((r) => r.key === 'smsText')?.value).toContain('王*');
     expect(allFacts({ unmask: true }).find((r) => r.key === 'smsText')?.value).toContain('王淼');
+  });
+});
+
+describe('caseFigureRows: the one builder of a report\'s case-figures table', () => {
+  it('gives the value with its bound, the figure as written and the source file', () => {
+    const rows = caseFigureRows([['non-users shown', weiboMaimai.nonUsersInCertificate704], ['registered users', weiboMaimai.registeredUsersAug2014]]);
+    expect(rows[0]).toEqual({ figure: 'non-users shown', value: '300+ (lower bound)', 'as written': '300多', source: '000_875436f317887e1c.txt' });
+    expect(rows[1]!.value).toBe('800,000');
+    const sms = caseFigureRows([['sms', wangMiao.smsText]]);
+    for (const name of wangMiao.smsText.personalNames ?? []) expect(JSON.stringify(sms)).not.toContain(name);
   });
 });

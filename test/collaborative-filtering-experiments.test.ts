@@ -62,6 +62,6 @@ describe('experiments', () => {
     for (const h of hidden) expect((known as Int32Array)[h]).toBe(-1);
     const multi = multiFromLists([[1, 2], [], [3]]);
     expect(hideShare(multi, 0, 1).hidden.length).toBe(2);
-    expect(calibrationChart([{ attribute: 'school', knownShare: 0.5, method: 'vote', accuracy: 0.5, targets: 1, repeat: 0, seed: 1 }], [{ label: 'ref', accuracy: 0.57 }]).data.length).toBe(3);
+    expect(calibrationChart([{ graph: 'SNAP ego-Facebook', attribute: 'school', knownShare: 0.5, method: 'vote', accuracy: 0.5, targets: 1, targetsWithKnownValue: 1, repeat: 0, seed: 1 }], [{ label: 'ref', accuracy: 0.57 }]).data.length).toBe(3);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceDatasets } from './reference-data';
-import { csrFromEdges, degree, neighbours, simplifyGraph } from '../src/graph/csr';
+import { csrFromEdges, degree, neighbours, simplifyGraph, weightedGraph } from '../src/graph/csr';
 import { loadEdgeList } from '../src/collaborative-filtering/edgeList';
 import { EvidenceError } from '../src/io/errors';
 
@@ -31,6 +31,15 @@ describe('csrFromEdges (counting sort)', () => {
     const s = simplifyGraph(g);
     expect(Array.from(neighbours(s, 0))).toEqual([1, 2]);
     expect(Array.from(s.weights!.subarray(0, 2))).toEqual([3, 3]);
+  });
+  it('weightedGraph keeps double precision, the largest weight of a repeated edge and sorted rows', () => {
+    const g = weightedGraph(4, [[2, 0, 0.1], [0, 1, 0.5], [1, 0, 1], [3, 3, 9], [0, 2, 0.3]]);
+    expect(g.weights).toBeInstanceOf(Float64Array);
+    expect(Array.from(neighbours(g, 0))).toEqual([1, 2]);
+    expect(Array.from(g.weights.subarray(g.offsets[0]!, g.offsets[1]!))).toEqual([1, 0.3]);
+    expect(degree(g, 3)).toBe(0);
+    const summed = weightedGraph(3, [[0, 1, 0.5], [1, 0, 1]], { repeats: 'sum' });
+    expect(Array.from(summed.weights)).toEqual([1.5, 1.5]);
   });
 });
 

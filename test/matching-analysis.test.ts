@@ -25,7 +25,7 @@ describe('analyseMatching', async () => {
     for (const name of evidence.displayed.slice(0, 20).map((d) => d.name).filter((n): n is string => !!n && [...n].length >= 2)) expect(json).not.toContain(name);
     expect(r.propositions.every((p) => p.perUploader.length === 3)).toBe(true);
     const blocks = matching.matchingReport(r).sections.flatMap((s) => s.blocks.map((b) => b.id));
-    expect(blocks).toEqual(expect.arrayContaining(['propositions', 'byFieldsShown', 'provenanceLevels', 'validationStatement', 'truth', 'dependence', 'reproduction']));
+    expect(blocks).toEqual(expect.arrayContaining(['propositions', 'byFieldsShown', 'provenanceLevels', 'validationStatement', 'truth', 'dependence', 'reproduction', 'copyingSensitivity', 'jointSensitivity', 'jointStatement', 'fieldContributions']));
   }, 120_000);
   it('measures the self-entry model from a reference sample when one is given', () => {
     const ev = matching.generateSyntheticEvidence({ seed: 704 });

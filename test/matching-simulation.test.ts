@@ -8,7 +8,7 @@ import { DEFAULT_ALTERNATIVES, MATCHING_DEFAULTS, simulationStudy, type Alternat
 
 const D = MATCHING_DEFAULTS;
 const study = simulationStudy(
-  { alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare },
+  { copying: D.copying, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare },
   { seed: D.simulationSeed, profiles: D.simulationProfiles, uploaders: 3 },
 );
 const cell = (under: string, vs: string) => study.cells.find((c) => c.generatedUnder === under && c.vs === vs)!;
@@ -26,15 +26,24 @@ describe('simulation study: every LR under every proposition', () => {
   });
   it('under copying, most profiles get LR >= 10^4 against unrelated, address-book and cf, and LR >= 100 against self-entry', () => {
     for (const id of ['unrelated', 'address-book', 'cf']) expect(cell('copied', id).shareAtLeast10k, id).toBeGreaterThan(0.5);
+    // the target (most copied profiles at LR >= 10^4 vs self-entry) is NOT met under the
+    // stated defaults (see the report's validationStatement and fieldContributions): asserted here
+    // is what holds, most copied profiles at LR >= 100 vs self-entry
     expect(cell('copied', 'self-entry').shareAtLeast100).toBeGreaterThan(0.5);
+  });
+  it('says which fields carry the LR against self-entry: the avatar and the tag list, not the re-typed text', () => {
+    const c = (field: string) => study.fieldContributions.find((x) => x.vs === 'self-entry' && x.field === field)!;
+    expect(study.fieldContributions).toHaveLength(4 * 6);
+    for (const field of ['avatar', 'tags']) expect(c(field).mean, field).toBeGreaterThan(0.5);
+    for (const field of ['name', 'employer', 'title', 'school']) expect(Math.abs(c(field).mean), field).toBeLessThan(0.5);
   });
   it('is reproducible from its seed', () => {
     const again = simulationStudy(
-      { alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare },
+      { copying: D.copying, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare },
       { seed: D.simulationSeed, profiles: 60, uploaders: 3 },
     );
     const twice = simulationStudy(
-      { alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare },
+      { copying: D.copying, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare },
       { seed: D.simulationSeed, profiles: 60, uploaders: 3 },
     );
     expect(JSON.stringify(twice)).toBe(JSON.stringify(again));

@@ -1,5 +1,5 @@
 /**
- * Public reference data (FEBRL, SNAP ego-Facebook) is committed in datasets/reference/ (each
+ * Public reference data (FEBRL, SNAP ego-Facebook, LastFM Asia) is committed in datasets/reference/ (each
  * folder's README: origin, licence, SHA-256, checked by test/reference-datasets.test.ts), so
  * the tests that read it always run, in any clone.
  */

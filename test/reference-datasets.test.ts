@@ -1,5 +1,5 @@
 /**
- * Public reference data committed in datasets/reference/ (FEBRL, SNAP ego-Facebook): each
+ * Public reference data committed in datasets/reference/ (FEBRL, SNAP ego-Facebook, LastFM Asia): each
  * folder's README lists every file with its byte count and SHA-256; the files on disk are
  * exactly those, with exactly those hashes (a copy that changed by one byte, a CRLF converted
  * by git, a file added or lost, fails here).
@@ -19,7 +19,7 @@ function listed(readme: string): Map<string, { bytes: number; sha256: string }> 
   return m;
 }
 
-describe.each(['febrl', 'snap-ego-facebook'])('datasets/reference/%s', (name) => {
+describe.each(['febrl', 'snap-ego-facebook', 'lastfm-asia'])('datasets/reference/%s', (name) => {
   const dir = join(root, name);
   const readme = readFileSync(join(dir, 'README.md'), 'utf8');
   const table = listed(readme);
@@ -49,5 +49,13 @@ describe('FEBRL licence', () => {
     const readme = readFileSync(join(root, 'febrl', 'README.md'), 'utf8');
     expect(readme).toContain('Redistributions of source code must retain the above copyright notice');
     expect(readme).toContain('Neither the name of the copyright holder');
+  });
+});
+
+describe('LastFM Asia licence', () => {
+  it('the README carries the MIT License text it is redistributed under', () => {
+    const readme = readFileSync(join(root, 'lastfm-asia', 'README.md'), 'utf8');
+    expect(readme).toContain('Copyright (c) 2020 Benedek Rozemberczki');
+    expect(readme).toContain('The above copyright notice and this permission notice shall be included in all');
   });
 });

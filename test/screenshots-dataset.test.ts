@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDisplayedCsv, sha256Of } from '../src/screenshots/dataset';
+import { parseDisplayedCsv } from '../src/screenshots/dataset';
+import { sha256Bytes as sha256Of } from '../src/io/provenance';
 import { EVIDENCE_CARDS } from '../src/screenshots/writeDataset';
 
 const ROOT = join(__dirname, '..');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { csrFromEdges, reachCurve, recommendContacts, thetaIntervalForCount } from '../src/shadow/closeness';
+import { weightedGraph, reachCurve, recommendContacts, thetaIntervalForCount } from '../src/shadow/closeness';
 
 describe('recommendContacts: closeness-weighted common friends', () => {
   // Holders 0 and 1 (of a non-user). User 2 linked mutually to both; user 3 one-way to holder 0;
   // user 4 mutual to holder 1 only; holders linked to each other.
-  const g = csrFromEdges(5, [[0, 1, 1], [0, 2, 1], [1, 2, 1], [0, 3, 0.5], [1, 4, 1]]);
+  const g = weightedGraph(5, [[0, 1, 1], [0, 2, 1], [1, 2, 1], [0, 3, 0.5], [1, 4, 1]]);
   it('computes c(h) = s(h)/2 + i(h)/2 and score(u) = sum c(h) a(h,u) by hand', () => {
     const r = recommendContacts({ holders: Int32Array.of(0, 1), intimacy: Float64Array.of(0.5, 1), graph: g, theta: 1 });
     expect(Array.from(r.commonShare)).toEqual([1, 1]);
@@ -33,8 +33,8 @@ describe('recommendContacts: closeness-weighted common friends', () => {
     expect(() => recommendContacts({ holders: Int32Array.of(0, 0), intimacy: Float64Array.of(1, 1), graph: g, theta: 1 })).toThrow(/twice/);
     expect(() => recommendContacts({ holders: Int32Array.of(9), intimacy: Float64Array.of(1), graph: g, theta: 1 })).toThrow(/outside/);
   });
-  it('csrFromEdges keeps the larger weight of a duplicated edge and stores both directions', () => {
-    const h = csrFromEdges(3, [[0, 1, 0.5], [1, 0, 1], [1, 2, 0.5]]);
+  it('weightedGraph keeps the larger weight of a duplicated edge and stores both directions', () => {
+    const h = weightedGraph(3, [[0, 1, 0.5], [1, 0, 1], [1, 2, 0.5]]);
     expect(Array.from(h.offsets)).toEqual([0, 1, 3, 4]);
     expect(Array.from(h.targets)).toEqual([1, 0, 2, 1]);
     expect(Array.from(h.weights)).toEqual([1, 1, 0.5, 0.5]);

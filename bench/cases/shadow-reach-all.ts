@@ -49,7 +49,7 @@ void benchmark({
         targets[fill[v]!] = u; weights[fill[v]!++] = 0.5;
       }
     }
-    const graph: WeightedCsr = { n: USERS, offsets, targets, weights };
+    const graph: WeightedCsr = { n: USERS, offsets: Uint32Array.from(offsets), targets, weights };
     // Index: non-user g held by 1-15 users around a random centre (distinct holders).
     const io = new Int32Array(NON_USERS + 1);
     const sizes = new Int32Array(NON_USERS);

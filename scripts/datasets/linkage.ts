@@ -50,7 +50,7 @@ ${table}
 
 ## Generator
 \`src/linkage/synthetic.ts\` \`generateLinkageData\` with \`${JSON.stringify(p)}\`, turned into text
-by \`src/linkage/profiles.ts\` \`syntheticProfileTables\` / \`linkageDatasetFiles\`; written by
+by \`src/linkage/profileDataset.ts\` \`syntheticProfileTables\` / \`linkageDatasetFiles\`; written by
 \`npx tsx scripts/datasets/linkage.ts\`. Seed ${p.seed}. Regeneration test:
 \`test/linkage-dataset.test.ts\`.
 `;

@@ -3,7 +3,7 @@
  * and `profile-provenance capacity` show, built once from the result. Block ids let the notebook
  * show them one at a time (`pp.report.showBlock(report, 'capacity')`).
  */
-import { weiboMaimai as wm } from '../case';
+import { caseFigureRows, weiboMaimai as wm } from '../case';
 import { maskPhonesInText } from '../report/mask';
 import { HEADINGS, type Block } from '../report/document';
 import type { InferenceReport } from '../report/inference';
@@ -76,16 +76,16 @@ export function capacityReport(result: CapacityResult, options: CapacityReportOp
         blocks: [
           {
             id: 'caseFigures', kind: 'table',
-            rows: [
-              { figure: 'peak visits/month, 脉脉', value: wm.peakMonthlyVisitsMaimaiAccount.value, quote: wm.peakMonthlyVisitsMaimaiAccount.inQuote },
-              { figure: 'peak visits/month, 淘友网', value: wm.peakMonthlyVisitsTaoyouAccount.value, quote: wm.peakMonthlyVisitsTaoyouAccount.inQuote },
-              { figure: 'usual visits/month', value: wm.usualMonthlyVisits.value, quote: wm.usualMonthlyVisits.inQuote },
-              { figure: 'registered users, Aug 2014', value: wm.registeredUsersAug2014.value, quote: wm.registeredUsersAug2014.inQuote },
-              { figure: 'share via Weibo login', value: wm.shareViaWeiboLogin.value, quote: wm.shareViaWeiboLogin.inQuote },
-              { figure: 'non-users in certificate 704', value: cert704, quote: wm.nonUsersInCertificate704.inQuote },
-              { figure: 'uploaders in certificate 704', value: wm.uploadersInCertificate704.value, quote: wm.uploadersInCertificate704.inQuote },
-            ],
-            options: { caption: 'Case figures (src/case, quoted from the judgment text)' },
+            rows: caseFigureRows([
+              ['peak visits/month, 脉脉', wm.peakMonthlyVisitsMaimaiAccount],
+              ['peak visits/month, 淘友网', wm.peakMonthlyVisitsTaoyouAccount],
+              ['usual visits/month', wm.usualMonthlyVisits],
+              ['registered users, Aug 2014', wm.registeredUsersAug2014],
+              ['share via Weibo login', wm.shareViaWeiboLogin],
+              ['non-users in certificate 704', wm.nonUsersInCertificate704],
+              ['uploaders in certificate 704', wm.uploadersInCertificate704],
+            ]),
+            options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from and the source text)' },
           },
           { id: 'caseQuote', kind: 'paragraph', text: wm.peakMonthlyVisitsMaimaiAccount.quote },
           {

@@ -42,12 +42,7 @@ export function allFacts(options: { unmask?: boolean } = {}): CaseFactRow[] {
   ];
   for (const [caseName, facts] of groups) {
     for (const [key, fact] of Object.entries(facts)) {
-      const mask = (text: string): string => {
-        if (options.unmask || !fact.personalNames) return text;
-        let out = text;
-        for (const name of fact.personalNames) out = out.split(name).join(maskName(name));
-        return out;
-      };
+      const mask = (text: string): string => maskFactNames(fact, text, options);
       rows.push({
         case: caseName,
         key,
@@ -63,6 +58,41 @@ export function allFacts(options: { unmask?: boolean } = {}): CaseFactRow[] {
     }
   }
   return rows;
+}
+
+/** One row of a report's table of the case figures it uses. */
+export type CaseFigureRow = {
+  figure: string;
+  /** the value as used, with its bound ('300+ (lower bound)', '约… (approximate)') */
+  value: string;
+  /** the figure exactly as written in the source sentence */
+  'as written': string;
+  /** which source text (file) the sentence is in */
+  source: string;
+};
+
+/**
+ * The case figures a report relies on, one row each, labelled as the report names them: the
+ * value with its bound, the figure as written in the source, and the source file. The one
+ * builder of every notebook's and command's "case figures" table.
+ *
+ * @example
+ * caseFigureRows([['non-users shown', weiboMaimai.nonUsersInCertificate704]]);
+ * // => [{ figure: 'non-users shown', value: '300+ (lower bound)', 'as written': '300多', source: '000_875436f317887e1c.txt' }]
+ */
+export function caseFigureRows(entries: ReadonlyArray<readonly [string, CaseFact]>, options: { unmask?: boolean } = {}): CaseFigureRow[] {
+  return entries.map(([figure, fact]) => {
+    const value = maskFactNames(fact, formatValue(fact), options);
+    const bound = fact.bound === 'lower' ? '+ (lower bound)' : fact.bound === 'approximate' ? ' (approximate)' : '';
+    return { figure, value: value + bound, 'as written': maskFactNames(fact, fact.inQuote, options), source: fact.source.file };
+  });
+}
+
+function maskFactNames(fact: CaseFact, text: string, options: { unmask?: boolean }): string {
+  if (options.unmask || !fact.personalNames) return text;
+  let out = text;
+  for (const name of fact.personalNames) out = out.split(name).join(maskName(name));
+  return out;
 }
 
 function formatValue(fact: CaseFact): string {

@@ -44,13 +44,14 @@ export const collaborativeFilteringCommand = defineCommand<CfOptions>({
     '(registered users holding their number), and reports: accuracy per field over targets with a known value; results per holder count under an ' +
     'address-book model; coverage-precision curves (selective display); direct information (copying from the source) beside CF; the test of k of n ' +
     'with the notarised uploaders as the unit and its p-value for rho from 0 to 1; the (k, n, clustering) frontier; the court\'s comparison with the ' +
-    "experts' stated ratio; the likelihood ratio with its ENFSI verbal equivalent; and, with --snap, accuracy and a split-half validation on SNAP ego-Facebook.",
+    "experts' stated ratio; the likelihood ratio with its ENFSI verbal equivalent; and, with --snap and/or --lastfm, accuracy of every method and a split-half validation on the real graphs SNAP ego-Facebook and LastFM Asia, side by side.",
   output: 'The JSON holds the inputs with SHA-256, the parameters, simulation.perField (with targetsWithKnownValue), selective, holders, direct, test (units, pValueByRho), countsFrontier, expertRatio, testSize and, when run, validation, calibration, sensitivityGrid and world.',
   example: 'npx profile-provenance collaborative-filtering --graph contacts.edges --attributes people.csv --k 300 --n 300 --holders 1..36 -o out',
   inputs: {
     graph: { flag: '--graph <file>', description: 'contact graph: one edge per line "u v [closeness]" (closeness defaults to 1; # comments allowed)', default: 'graph-5k.edges' },
     attributes: { flag: '--attributes <file>', description: 'per node: node, registered (0/1), weibo_login? (0/1), then per field <field> (value; empty = unknown) and <field>_known (0/1)', default: 'attributes-5k.csv' },
     snap: { flag: '--snap <dir>', description: 'SNAP ego-Facebook folder (holding facebook/): accuracy of every method on a real graph and the split-half validation', kind: 'dir', optional: true },
+    lastfm: { flag: '--lastfm <dir>', description: 'LastFM Asia folder (lastfm_asia_edges.csv, lastfm_asia_target.csv; datasets/reference/lastfm-asia): the second real graph, same checks', kind: 'dir', optional: true },
   },
   options: (cmd) =>
     cmd
@@ -81,8 +82,8 @@ export const collaborativeFilteringCommand = defineCommand<CfOptions>({
     if (o.k > o.n) throw new UsageError(`--k ${o.k} is larger than --n ${o.n}`);
     const holders = typeof o.holders === 'number' ? { min: o.holders, max: o.holders } : o.holders;
     if (!Number.isInteger(holders.min) || !Number.isInteger(holders.max)) throw new UsageError('option --holders must be whole numbers');
-    const evidence = await cf.loadCollaborativeFilteringEvidence({ graph: paths.graph!, attributes: paths.attributes!, snap: paths.snap }, { fields, ...(columns ? { columns } : {}) });
-    const steps = ['simulation', 'selective', 'holders', 'tests', ...(paths.snap ? ['snap'] : []), ...(o.grid ? ['grid'] : []), ...(o.world ? ['world'] : [])];
+    const evidence = await cf.loadCollaborativeFilteringEvidence({ graph: paths.graph!, attributes: paths.attributes!, snap: paths.snap, lastfm: paths.lastfm }, { fields, ...(columns ? { columns } : {}) });
+    const steps = ['simulation', 'selective', 'holders', 'tests', ...(paths.snap || paths.lastfm ? ['real graphs'] : []), ...(o.grid ? ['grid'] : []), ...(o.world ? ['world'] : [])];
     const bar = progress(steps.length, 'collaborative-filtering');
     const result = cf.analyseCollaborativeFiltering(evidence, {
       ...D, fields, k: o.k, n: o.n, targets: o.targets, holders, uploaderShares: o.uploaderShares,

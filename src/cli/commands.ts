@@ -7,10 +7,10 @@ import { matchCommand } from './matchCommand';
 import { collaborativeFilteringCommand } from './collaborativeFilteringCommand';
 import { retentionCommand } from './retentionCommand';
 import { shadowCommand } from './shadowCommand';
-import { registerScreenshots } from './screenshotsCommand';
+import { screenshotsCommand } from './screenshotsCommand';
 
 export function registerAreaCommands(program: Command, setCode: (c: number) => void): void {
-  // In the order of the notebooks (01 match ... 07 shadow).
+  // In the order of the notebooks (01 match ... 08 screenshots).
   matchCommand.register(program, setCode);
   linkCommand.register(program, setCode);
   avatarsCommand.register(program, setCode);
@@ -18,5 +18,5 @@ export function registerAreaCommands(program: Command, setCode: (c: number) => v
   capacityCommand.register(program, setCode);
   retentionCommand.register(program, setCode);
   shadowCommand.register(program, setCode);
-  registerScreenshots(program, setCode);
+  screenshotsCommand.register(program, setCode);
 }

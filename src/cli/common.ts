@@ -139,9 +139,9 @@ export function fileOption(flags: string, description: string, defaultAbs?: stri
  * Check an evidence path given to `option` exists and is a file (or a folder with `dir`); returns
  * it as the user knows it (see `userPath`), for loaders and their error messages.
  */
-export function requireFile(option: string, path: string, kind: 'file' | 'dir' = 'file'): string {
+export function requireFile(option: string, path: string, kind: 'file' | 'dir' | 'any' = 'file'): string {
   const abs = resolve(path);
-  if (!existsSync(abs)) throw new UsageError(`${option}: ${kind === 'dir' ? 'folder' : 'file'} not found: ${path}`);
+  if (!existsSync(abs)) throw new UsageError(`${option}: ${kind === 'dir' ? 'folder' : kind === 'any' ? 'file or folder' : 'file'} not found: ${path}`);
   const st = statSync(abs);
   if (kind === 'file' && !st.isFile()) throw new UsageError(`${option}: not a file: ${path}`);
   if (kind === 'dir' && !st.isDirectory()) throw new UsageError(`${option}: not a folder: ${path}`);

@@ -32,6 +32,7 @@ import { columnMapFromOptions, readColumnMap, type ColumnMap } from '../io/colum
 import type { InferenceReport } from '../report/inference';
 import { syntheticNoticesFor } from '../report/notices';
 import type { ReportDocument } from '../report/document';
+import type { OutputFile } from './output';
 import { commandProgress, commandRunInfo, cleanProvenance, displayPath, execute, fileOption, requireFile, UsageError, withCommonOptions, type CommonOptions } from './common';
 import type { Progress } from '../report/progress';
 
@@ -41,8 +42,15 @@ export interface InputSpec {
   description: string;
   /** File (or folder) of the command's data set used when the option is not given. */
   default?: string;
-  /** 'dir' for a folder; default 'file'. */
-  kind?: 'file' | 'dir';
+  /** 'dir' for a folder, 'any' for either; default 'file'. */
+  kind?: 'file' | 'dir' | 'any';
+  /** Several paths (`--images <paths...>`): given to `run` as `ctx.pathLists[key]`. */
+  variadic?: boolean;
+  /**
+   * A companion of the data set (e.g. its manifest): the default applies only when every other
+   * evidence input is the data set's own default, never beside a stranger's evidence.
+   */
+  defaultOnlyWithDataset?: boolean;
   /** The analysis can run without it (no default, not required). */
   optional?: boolean;
   /** Declare `--no-<name>` (description given here): the input is then null even though it has a default. */
@@ -55,6 +63,10 @@ export interface CommandContext<O> {
   options: O & CommonOptions;
   /** Evidence paths by input key, as the user knows them (null for an absent optional input). */
   paths: Record<string, string | null>;
+  /** Variadic inputs (`variadic: true`): every path given, as the user knows them. */
+  pathLists: Record<string, string[]>;
+  /** True when every evidence input is the data set's committed default. */
+  datasetDefaults: boolean;
   /** Answer-key files (simulations only), or null. */
   answerKey: string[] | null;
   /** Progress bar on stderr unless --quiet. */
@@ -75,6 +87,8 @@ export interface CommandRun {
   report: InferenceReport;
   /** Extra run information recorded beside the seed and versions (e.g. a key fingerprint, never a key). */
   runInfo?: Record<string, unknown>;
+  /** Further files of the output set (e.g. a review sheet), written with it as one set. */
+  files?: OutputFile[];
 }
 
 export interface CommandSpec<O> {
@@ -132,7 +146,10 @@ export function defineCommand<O>(spec: CommandSpec<O>): DefinedCommand {
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {
       const cmd = program.command(name, { hidden: name !== spec.name }).summary(spec.summary).description(`${spec.description} (notebook ${spec.notebook}${name !== spec.name ? `; alias of '${spec.name}'` : ''})`);
       for (const input of Object.values(spec.inputs)) {
-        cmd.addOption(fileOption(input.flag, input.description, input.default !== undefined ? datasetFile(spec.dataset, input.default) : undefined));
+        const def = input.default !== undefined ? datasetFile(spec.dataset, input.default) : undefined;
+        if (input.variadic) cmd.option(input.flag, input.description, def !== undefined ? [def] : undefined);
+        else if (input.defaultOnlyWithDataset) cmd.option(input.flag, `${input.description}${def !== undefined ? ` (default with the committed data set: ${displayPath(def)})` : ''}`);
+        else cmd.addOption(fileOption(input.flag, input.description, def));
         if (input.negatable) cmd.option(`--no-${flagName(input.flag).slice(2)}`, input.negatable);
       }
       if (spec.answerKey) {
@@ -153,9 +170,32 @@ export function defineCommand<O>(spec: CommandSpec<O>): DefinedCommand {
 async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOptions & { truth?: string | boolean }) {
   checkOutputFolder(o.out);
   const paths: Record<string, string | null> = {};
+  const pathLists: Record<string, string[]> = {};
+  const defaultOf = (input: InputSpec) => (input.default !== undefined ? datasetFile(spec.dataset, input.default) : undefined);
+  let datasetDefaults = true;
+  const companions: Array<[string, InputSpec]> = [];
   for (const [key, input] of Object.entries(spec.inputs)) {
-    const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | false | undefined;
+    if (input.defaultOnlyWithDataset) {
+      companions.push([key, input]);
+      continue;
+    }
+    const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | string[] | false | undefined;
+    const def = defaultOf(input);
+    if (Array.isArray(given)) {
+      pathLists[key] = given.map((g) => requireFile(flagName(input.flag), g, input.kind ?? 'file'));
+      if (!(given.length === 1 && def !== undefined && resolve(given[0]!) === def)) datasetDefaults = false;
+      continue;
+    }
     paths[key] = given === false ? null : given === undefined ? (input.optional ? null : failMissing(input)) : requireFile(flagName(input.flag), given, input.kind ?? 'file');
+    // Only inputs the data set provides count: an extra input of the expert's own (a review
+    // sheet) does not make the rest someone else's evidence.
+    if (def !== undefined && typeof given === 'string' && resolve(given) !== def) datasetDefaults = false;
+  }
+  for (const [key, input] of companions) {
+    const given = (o as Record<string, unknown>)[optionKey(input.flag)] as string | false | undefined;
+    const def = defaultOf(input);
+    const path = given === false ? undefined : given ?? (datasetDefaults ? def : undefined);
+    paths[key] = path === undefined ? (input.optional || given === false || !datasetDefaults ? null : failMissing(input)) : requireFile(flagName(input.flag), path, input.kind ?? 'file');
   }
   const columnOpts = o as unknown as { columns?: string; column: string[] };
   const mapFile = columnOpts.columns !== undefined ? await readColumnMap(requireFile('--columns', columnOpts.columns)) : null;
@@ -166,16 +206,19 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     throw new UsageError(`--column: ${(e as Error).message}`);
   }
   const meta = datasetMetadata(spec.dataset);
-  const answerKey = resolveAnswerKey(spec, meta, paths, o.truth);
+  const primary = Object.entries(paths).filter(([k]) => !spec.inputs[k]!.defaultOnlyWithDataset).map(([, p]) => p);
+  const answerKey = resolveAnswerKey(spec, meta, [...primary, ...Object.values(pathLists).flat()], o.truth);
   const ctx: CommandContext<O> = {
     options: o,
     paths,
+    pathLists,
+    datasetDefaults,
     answerKey,
     columns,
     progress: (total, label) => commandProgress(o, total, label),
     display: { mask: !o.unmask, lang: o.lang },
   };
-  const { result, report, runInfo: runExtra } = await spec.run(ctx);
+  const { result, report, runInfo: runExtra, files } = await spec.run(ctx);
   const inputs = [...result.inputs, ...(mapFile ? [mapFile.provenance] : [])].map(cleanProvenance);
   const run = commandRunInfo(name, o, { synthetic: syntheticNoticesFor(inputs).length > 0, ...runExtra });
   const parameters = (result as Record<string, unknown>).parameters;
@@ -188,7 +231,7 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     runInfo: { ...run, ...(parameters !== undefined ? { parameters: JSON.stringify(parameters) } : {}) },
     lang: o.lang,
   };
-  return { command: name, results, document };
+  return { command: name, results, document, ...(files ? { files } : {}) };
 }
 
 function failMissing(input: InputSpec): never {
@@ -196,18 +239,25 @@ function failMissing(input: InputSpec): never {
 }
 
 /** The answer-key convention (see the module comment). */
-function resolveAnswerKey(spec: CommandSpec<unknown>, meta: DatasetMetadata, paths: Record<string, string | null>, truth: string | boolean | undefined): string[] | null {
+function resolveAnswerKey(spec: CommandSpec<unknown>, meta: DatasetMetadata, inputPaths: Array<string | null>, truth: string | boolean | undefined): string[] | null {
   if (!spec.answerKey || truth === false) return null;
   if (typeof truth === 'string') return truth.split(',').map((p) => requireFile('--truth', p.trim()));
-  // Default: only when every evidence input is this synthetic data set's own file.
-  const given = Object.values(paths).filter((p): p is string => p !== null && statSync(p).isFile());
-  const own = syntheticSources(given.map((p) => ({ sha256: sha256Of(p) }))).find((m) => m.metadata.dataset === meta.dataset);
-  if (!own?.allInputs || !meta.answerKey) return null;
+  // Default: only when every evidence input is this synthetic data set's own file. A file
+  // whose size is not that of one of the set's files cannot be one, so a stranger's evidence
+  // is not read here (the loader reads and hashes it once); only same-sized files are hashed.
+  if (!meta.answerKey) return null;
+  // A folder counts as the data set's own only when it is one of the data set's folders.
+  const folders = inputPaths.filter((p): p is string => p !== null && statSync(p).isDirectory());
+  const ownFolders = new Set(Object.keys(meta.files).map((f) => dirname(datasetFile(spec.dataset, f))));
+  if (folders.some((d) => !ownFolders.has(resolve(d)))) return null;
+  const given = inputPaths.filter((p): p is string => p !== null && statSync(p).isFile());
+  const sizes = new Set(Object.keys(meta.files).map((f) => statSync(datasetFile(spec.dataset, f)).size));
+  if (!given.length && !folders.length) return null;
+  if (given.some((p) => !sizes.has(statSync(p).size))) return null;
+  if (!given.length) return meta.answerKey.map((f) => requireFile('--truth', datasetFile(spec.dataset, f)));
+  const own = syntheticSources(given.map((p) => ({ sha256: sha256FileSync(p) }))).find((m) => m.metadata.dataset === meta.dataset);
+  if (!own?.allInputs) return null;
   return meta.answerKey.map((f) => requireFile('--truth', datasetFile(spec.dataset, f)));
-}
-
-function sha256Of(p: string): string {
-  return sha256FileSync(p);
 }
 
 /** '--school-aliases <file>' -> 'schoolAliases' (commander's attribute name). */

@@ -5,7 +5,7 @@
  * when the command fails (no partial report).
  */
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { renderReport, type ReportDocument } from '../report/document';
 import { maskPhonesDeep } from '../report/mask';
 import { redactParameters } from '../report/secrets';
@@ -34,10 +34,18 @@ export function outputResults(results: unknown, unmask: boolean): unknown {
   return unmask ? r : maskPhonesDeep(r);
 }
 
+/** A further file of a command's output set (relative name, may hold a sub-folder). */
+export interface OutputFile {
+  name: string;
+  data: string | Uint8Array;
+}
+
 export interface CommandOutput {
   command: string;
   results: unknown;
   document: ReportDocument;
+  /** Further files written with the set (all or none). */
+  files?: OutputFile[];
 }
 
 export interface WriteOptions {
@@ -65,7 +73,16 @@ export async function writeOutputs(out: CommandOutput, options: WriteOptions): P
       names.push(`${out.command}.pdf`);
       writeFileSync(join(staging, names[2]!), await htmlFileToPdf(join(staging, names[1]!)));
     }
-    for (const n of names) renameSync(join(staging, n), join(dir, n));
+    for (const f of out.files ?? []) {
+      if (f.name.split(/[\\/]/).some((part) => part === '..' || part === '') || names.includes(f.name)) throw new Error(`internal: output file name ${f.name}`);
+      mkdirSync(dirname(join(staging, f.name)), { recursive: true });
+      writeFileSync(join(staging, f.name), f.data);
+      names.push(f.name);
+    }
+    for (const n of names) {
+      mkdirSync(dirname(join(dir, n)), { recursive: true });
+      renameSync(join(staging, n), join(dir, n));
+    }
     return names.map((n) => join(dir, n));
   } finally {
     rmSync(staging, { recursive: true, force: true });

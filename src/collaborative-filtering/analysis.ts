@@ -11,7 +11,7 @@
  * P(k of n | H).
  *
  * @example
- * const ev = await loadCollaborativeFilteringEvidence({ graph: 'graph-5k.edges', attributes: 'attributes-5k.csv', snap: null }, { fields: ['employer', 'title', 'tags'] });
+ * const ev = await loadCollaborativeFilteringEvidence({ graph: 'graph-5k.edges', attributes: 'attributes-5k.csv', snap: null, lastfm: null }, { fields: ['employer', 'title', 'tags'] });
  * const r = analyseCollaborativeFiltering(ev, { ...COLLABORATIVE_FILTERING_DEFAULTS, grid: null, world: null });
  * r.test.pValueByRho; // [[0, …], …, [1, …]]
  */
@@ -20,10 +20,11 @@ import { weiboMaimai as wm } from '../case/weiboMaimai';
 import { wangMiao } from '../case/wangMiao';
 import { clopperPearsonInterval } from '../stats/clopperPearsonInterval';
 import { deriveSeed } from '../stats/random';
-import type { CsrGraph } from '../graph/csr';
+import { edgeCount, type CsrGraph } from '../graph/csr';
 import type { FileProvenance } from '../io/provenance';
 import { loadGraphEvidence } from './attributes';
-import { calibrateOnSnap, splitHalfValidation, type CalibrationRow, type ValidationRow, type ValidationSummary } from './calibration';
+import { calibrateOnSnap, LASTFM_GRAPH_ID, SNAP_GRAPH_ID, splitHalfValidation, validationSummary, type CalibrationRow, type RealGraph, type RealGraphId, type ValidationRow, type ValidationSummary } from './calibration';
+import { LASTFM_ATTRIBUTES, LASTFM_PUBLISHED_REFERENCES, loadLastfmAsia, type LastfmAsia } from './lastfm';
 import { claimTest, plausibilityFrontier, simulateTypeIError, type ClaimTestResult, type FrontierRow } from './claimTest';
 import { clusterTailPValue, clusterTest, countsFrontier, splitUnits, type ClusterTestResult, type CountsFrontierRow } from './clusterTest';
 import { directInformation, type DirectRow } from './direct';
@@ -34,7 +35,7 @@ import { ALL_METHODS, type MethodName } from './methods';
 import { simulateNonUsers, type NonUserResult } from './nonUser';
 import { coveragePrecision } from './selective';
 import { sensitivityGrid, type SensitivityCell } from './sensitivity';
-import { labelStats, loadSnapEgoFacebook, PUBLISHED_REFERENCES, SNAP_ATTRIBUTES, type SnapAttribute, type SnapEgoFacebook } from './snap';
+import { labelStats, loadSnapEgoFacebook, PUBLISHED_REFERENCES, SNAP_ATTRIBUTES, type SnapEgoFacebook } from './snap';
 import { edgeHomophily } from './copyCeiling';
 import { accuracyVsKnownShare, fanoByKnownShare, fanoCeilingCurve, jointAccuracyVsShare, type AccuracyRow, type FanoRow } from './world';
 
@@ -48,29 +49,35 @@ export interface CollaborativeFilteringEvidence {
   registeredCount: number;
   /** SNAP ego-Facebook (real graph with attributes) when a folder was given. */
   snap: SnapEgoFacebook | null;
+  /** LastFM Asia (second real graph, country labels) when a folder was given. */
+  lastfm: LastfmAsia | null;
   /** Provenance of each file read. */
   inputs: FileProvenance[];
 }
 
-/** Read the contact graph (`u v [closeness]`), the attribute table and, optionally, SNAP ego-Facebook. */
+/** Read the contact graph (`u v [closeness]`), the attribute table and, optionally, the real graphs SNAP ego-Facebook and LastFM Asia. */
 export async function loadCollaborativeFilteringEvidence(
-  paths: { graph: string; attributes: string; snap?: string | null },
+  paths: { graph: string; attributes: string; snap?: string | null; lastfm?: string | null },
   options: { fields: string[]; columns?: ColumnMap },
 ): Promise<CollaborativeFilteringEvidence> {
   if (options.fields.length === 0) throw new RangeError('at least one displayed field is needed');
   const { graph: edges, attributes: attrs } = await loadGraphEvidence(paths.graph, paths.attributes, options.fields, options.columns ? { columns: options.columns } : {});
   const snap = paths.snap ? await loadSnapEgoFacebook(paths.snap) : null;
+  const lastfm = paths.lastfm ? await loadLastfmAsia(paths.lastfm) : null;
   return {
     graph: edges.graph, edges: edges.edges, fields: options.fields, values: attrs.values,
-    registered: attrs.obs.registered, known: attrs.obs.known, registeredCount: attrs.obs.registeredCount, snap,
-    inputs: [{ ...edges.provenance }, attrs.provenance, ...(snap ? [snapProvenance(snap)] : [])],
+    registered: attrs.obs.registered, known: attrs.obs.known, registeredCount: attrs.obs.registeredCount, snap, lastfm,
+    inputs: [
+      { ...edges.provenance }, attrs.provenance,
+      ...(snap ? [fileProvenance(snap.provenance[0]!, 'edge-list')] : []),
+      ...(lastfm ? [fileProvenance(lastfm.provenance[0]!, 'edge-list'), fileProvenance(lastfm.provenance[1]!, 'csv')] : []),
+    ],
   };
 }
 
-/** The SNAP graph file as read (its ego feature files are listed in `snap.provenance`). */
-function snapProvenance(snap: SnapEgoFacebook): FileProvenance {
-  const g = snap.provenance[0]!;
-  return { path: g.path, fileName: g.path.split(/[\\/]/).pop()!, bytes: g.bytes ?? 0, sha256: g.sha256 ?? '', format: 'edge-list' };
+/** A real graph's file as read (SNAP's ego feature files are listed in `snap.provenance`). */
+function fileProvenance(f: { path: string; sha256?: string; bytes?: number }, format: string): FileProvenance {
+  return { path: f.path, fileName: f.path.split(/[\\/]/).pop()!, bytes: f.bytes ?? 0, sha256: f.sha256 ?? '', format } as FileProvenance;
 }
 
 export interface HolderScenario {
@@ -198,6 +205,16 @@ export interface CeilingStatement {
   doesNotBound: string;
 }
 
+/** A real public graph used for the out-of-model check. */
+export interface RealGraphSummary {
+  graph: string;
+  citation: string;
+  dataset: string;
+  nodes: number;
+  edges: number;
+  attributes: string[];
+}
+
 export interface CollaborativeFilteringResult {
   inputs: FileProvenance[];
   parameters: CollaborativeFilteringParams;
@@ -256,8 +273,16 @@ export interface CollaborativeFilteringResult {
   };
   testSize: { pNull: number; alpha: number; replicates: number; rate: number };
   frontier: FrontierRow[];
-  validation: { rows: ValidationRow[]; summary: ValidationSummary } | null;
-  calibration: { attributes: Array<Record<string, unknown>>; rows: CalibrationRow[]; published: Array<{ source: string; finding: string; accuracy: number | null }> } | null;
+  /** Split-half validation on the real graphs: rows (each naming its graph), the summary over all cells and one per graph. */
+  validation: { rows: ValidationRow[]; summary: ValidationSummary; byGraph: Array<{ graph: string } & ValidationSummary> } | null;
+  /** Accuracy of every method on the real graphs given (rows name their graph; accuracy over hidden users whose value is known, targetsWithKnownValue) beside published figures. */
+  calibration: {
+    graphs: RealGraphSummary[];
+    attributes: Array<Record<string, unknown>>;
+    rows: CalibrationRow[];
+    /** verified = false: the figure could not be re-read here, so none is quoted. */
+    published: Array<{ graph: string; source: string; finding: string; accuracy: number | null; verified: boolean }>;
+  } | null;
   sensitivityGrid: { cells: SensitivityCell[]; minimalPlausible: SensitivityCell[]; requiredAccuracy: number } | null;
   world: {
     attributes: Array<Record<string, unknown>>;
@@ -360,22 +385,11 @@ export function analyseCollaborativeFiltering(evidence: CollaborativeFilteringEv
   const frontier = plausibilityFrontier({ required: ct.requiredAccuracy, fields: Math.min(2, fields.length), uploaders: [1, 3, 10, 36], cardinalities: [10, 1000, 20000], selfReport: 0.9 });
   onProgress?.('tests');
 
-  // 7. Real graph: accuracy of every method that runs there, and the split-half validation.
-  let validation: CollaborativeFilteringResult['validation'] = null;
-  let calibration: CollaborativeFilteringResult['calibration'] = null;
-  if (evidence.snap) {
-    const fb = evidence.snap;
-    const methods: MethodName[] = ['vote', 'knn', 'labelPropagation'];
-    calibration = {
-      attributes: (Object.keys(fb.attributes) as SnapAttribute[]).map((a) => ({
-        attribute: a, category: SNAP_ATTRIBUTES[a], ...labelStats(fb.attributes[a]), edgeHomophily: edgeHomophily(fb.graph, fb.attributes[a]).share,
-      })),
-      rows: calibrateOnSnap(fb, { shares: p.snapShares, seed: p.seed, methods }),
-      published: PUBLISHED_REFERENCES.map((r) => ({ source: r.source, finding: r.finding, accuracy: r.accuracy })),
-    };
-    validation = splitHalfValidation(fb, { shares: p.snapShares, methods, seed: p.seed });
-    onProgress?.('snap');
-  }
+  // 7. Real graphs (SNAP ego-Facebook, LastFM Asia): accuracy of every method that runs there, and the split-half validation, one code path for both.
+  const real = realGraphResults(evidence, p);
+  const calibration = real?.calibration ?? null;
+  const validation = real?.validation ?? null;
+  if (real) onProgress?.('snap');
 
   // 8. Simulated worlds: the sensitivity grid and the experiments behind sections 1-2 of notebook 04.
   const grid = p.grid
@@ -419,6 +433,54 @@ export function analyseCollaborativeFiltering(evidence: CollaborativeFilteringEv
     sensitivityGrid: grid && { cells: grid.cells, minimalPlausible: grid.minimalPlausible, requiredAccuracy: grid.requiredAccuracy },
     world,
   };
+}
+
+/** The real graphs given, each with its citation, attribute descriptions and published figures. */
+function realGraphsOf(evidence: CollaborativeFilteringEvidence): Array<{
+  id: RealGraphId; data: RealGraph; citation: string; dataset: string; categories: Record<string, string>;
+  published: ReadonlyArray<{ source: string; finding: string; accuracy: number | null; verified?: boolean }>;
+}> {
+  const out: ReturnType<typeof realGraphsOf> = [];
+  if (evidence.snap) {
+    out.push({
+      id: SNAP_GRAPH_ID, data: evidence.snap, categories: SNAP_ATTRIBUTES, published: PUBLISHED_REFERENCES, dataset: 'datasets/reference/snap-ego-facebook',
+      citation: 'McAuley & Leskovec, "Learning to Discover Social Circles in Ego Networks", NIPS 2012 (SNAP egonets-Facebook)',
+    });
+  }
+  if (evidence.lastfm) {
+    out.push({
+      id: LASTFM_GRAPH_ID, data: evidence.lastfm, categories: LASTFM_ATTRIBUTES, published: LASTFM_PUBLISHED_REFERENCES, dataset: 'datasets/reference/lastfm-asia',
+      citation: 'Rozemberczki & Sarkar, "Characteristic Functions on Graphs: Birds of a Feather, from Statistical Descriptors to Parametric Models", CIKM 2020 (FEATHER repository, MIT License)',
+    });
+  }
+  return out;
+}
+
+/** Calibration and split-half validation on every real graph given (null when none). */
+function realGraphResults(evidence: CollaborativeFilteringEvidence, p: CollaborativeFilteringParams): {
+  calibration: NonNullable<CollaborativeFilteringResult['calibration']>;
+  validation: NonNullable<CollaborativeFilteringResult['validation']>;
+} | null {
+  const graphs = realGraphsOf(evidence);
+  if (graphs.length === 0) return null;
+  const methods: MethodName[] = ['vote', 'knn', 'labelPropagation'];
+  const vRows: ValidationRow[] = [];
+  const byGraph: Array<{ graph: string } & ValidationSummary> = [];
+  const calibration: NonNullable<CollaborativeFilteringResult['calibration']> = { graphs: [], attributes: [], rows: [], published: [] };
+  for (const g of graphs) {
+    const names = Object.keys(g.data.attributes);
+    calibration.graphs.push({ graph: g.id.name, citation: g.citation, dataset: g.dataset, nodes: g.data.graph.n, edges: edgeCount(g.data.graph), attributes: names });
+    for (const a of names) {
+      const l = g.data.attributes[a]!;
+      calibration.attributes.push({ graph: g.id.name, attribute: a, category: g.categories[a] ?? a, ...labelStats(l), edgeHomophily: edgeHomophily(g.data.graph, l).share });
+    }
+    calibration.rows.push(...calibrateOnSnap(g.data, { shares: p.snapShares, seed: p.seed, methods, graph: g.id }));
+    calibration.published.push(...g.published.map((r) => ({ graph: g.id.name, source: r.source, finding: r.finding, accuracy: r.accuracy, verified: r.verified ?? true })));
+    const v = splitHalfValidation(g.data, { shares: p.snapShares, methods, seed: p.seed, graph: g.id });
+    vRows.push(...v.rows);
+    byGraph.push({ graph: g.id.name, ...v.summary });
+  }
+  return { calibration, validation: { rows: vRows, summary: validationSummary(vRows), byGraph } };
 }
 
 /** Coverage-precision curves per method and field, and for all fields jointly. */

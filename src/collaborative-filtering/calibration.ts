@@ -1,6 +1,8 @@
 /**
- * Out-of-model validation on a real graph (SNAP ego-Facebook, McAuley & Leskovec 2012): hide
- * part of the labelled users, infer them from their friends, score against the hidden truth.
+ * Out-of-model validation on a real graph (SNAP ego-Facebook, McAuley & Leskovec 2012; LastFM
+ * Asia, Rozemberczki & Sarkar 2020): hide part of the labelled users, infer them from their
+ * friends, score against the hidden truth. One code path for every real graph: the graph's
+ * name goes into each row and its key into the seeds.
  *
  * @example
  * const rows = calibrateOnSnap(fb, { shares: [0.2], seed: 1 });
@@ -11,7 +13,22 @@ import { clopperPearsonInterval } from '../stats/clopperPearsonInterval';
 import { deriveSeed, seededRandom, shuffleInPlace } from '../stats/random';
 import { hasLabel, isMulti, labelCount, multiFromLists, valuesOf, type Labels } from './labels';
 import { runMethods, type MethodName } from './methods';
-import type { SnapAttribute, SnapEgoFacebook } from './snap';
+import type { MultiLabels } from './labels';
+
+/** A real graph with multi-valued attributes (SNAP ego-Facebook, LastFM Asia). */
+export interface RealGraph {
+  graph: CsrGraph;
+  attributes: Record<string, MultiLabels>;
+}
+
+/** Which real graph: its name (shown in every row) and the key its seeds derive from. */
+export interface RealGraphId {
+  name: string;
+  key: string;
+}
+
+export const SNAP_GRAPH_ID: RealGraphId = Object.freeze({ name: 'SNAP ego-Facebook', key: 'snap' });
+export const LASTFM_GRAPH_ID: RealGraphId = Object.freeze({ name: 'LastFM Asia', key: 'lastfm' });
 
 /** Hide all but `knownShare` of the labelled nodes (single or multi labels). */
 export function hideShare(labels: Labels, knownShare: number, seed: number): { known: Labels; hidden: Int32Array } {
@@ -38,11 +55,14 @@ export function hideShare(labels: Labels, knownShare: number, seed: number): { k
 }
 
 export interface CalibrationRow {
-  attribute: SnapAttribute;
+  graph: string;
+  attribute: string;
   knownShare: number;
   method: MethodName | 'copyCeiling' | 'mostFrequent';
   accuracy: number;
   targets: number;
+  /** Hidden users whose own value is known: the denominator of `accuracy`. */
+  targetsWithKnownValue: number;
   repeat: number;
   seed: number;
 }
@@ -53,22 +73,24 @@ export interface CalibrationRow {
  * values). Also the copy ceiling and the most-frequent-value baseline.
  */
 export function calibrateOnSnap(
-  fb: Pick<SnapEgoFacebook, 'graph' | 'attributes'>,
-  options: { shares: number[]; methods?: readonly MethodName[]; repeats?: number; seed: number; attributes?: SnapAttribute[] },
+  fb: RealGraph,
+  options: { shares: number[]; methods?: readonly MethodName[]; repeats?: number; seed: number; attributes?: string[]; graph?: RealGraphId },
 ): CalibrationRow[] {
   const methods = options.methods ?? (['vote', 'knn', 'labelPropagation'] as MethodName[]);
-  const attrs = options.attributes ?? (Object.keys(fb.attributes) as SnapAttribute[]);
+  const attrs = options.attributes ?? Object.keys(fb.attributes);
+  const id = options.graph ?? SNAP_GRAPH_ID;
   const rows: CalibrationRow[] = [];
   const g: CsrGraph = fb.graph;
   for (const a of attrs) {
-    const labels = fb.attributes[a];
+    const labels = fb.attributes[a]!;
     for (const share of options.shares) {
       for (let rep = 0; rep < (options.repeats ?? 1); rep++) {
-        const seed = deriveSeed(options.seed, `snap:${a}:${share}:${rep}`);
+        const seed = deriveSeed(options.seed, `${id.key}:${a}:${share}:${rep}`);
         const { known, hidden } = hideShare(labels, share, seed);
         const r = runMethods(g, known, labels, hidden, { methods });
-        for (const m of methods) if (r.accuracy[m] !== undefined) rows.push({ attribute: a, knownShare: share, method: m, accuracy: r.accuracy[m]!, targets: hidden.length, repeat: rep, seed: options.seed });
-        rows.push({ attribute: a, knownShare: share, method: 'copyCeiling', accuracy: r.copyCeiling, targets: hidden.length, repeat: rep, seed: options.seed });
+        const den = { targets: hidden.length, targetsWithKnownValue: r.targetsWithKnownValue, repeat: rep, seed: options.seed };
+        for (const m of methods) if (r.accuracy[m] !== undefined) rows.push({ graph: id.name, attribute: a, knownShare: share, method: m, accuracy: r.accuracy[m]!, ...den });
+        rows.push({ graph: id.name, attribute: a, knownShare: share, method: 'copyCeiling', accuracy: r.copyCeiling, ...den });
         // Baseline: always guess the most frequent known value.
         const counts = new Map<number, number>();
         const km = known as typeof labels;
@@ -78,7 +100,7 @@ export function calibrateOnSnap(
         for (const [v, c] of counts) if (c > mc || (c === mc && v < mode)) [mode, mc] = [v, c];
         let hit = 0;
         for (const t of hidden) if (valuesOf(labels, t).includes(mode)) hit++;
-        rows.push({ attribute: a, knownShare: share, method: 'mostFrequent', accuracy: hidden.length ? hit / hidden.length : 0, targets: hidden.length, repeat: rep, seed: options.seed });
+        rows.push({ graph: id.name, attribute: a, knownShare: share, method: 'mostFrequent', accuracy: r.targetsWithKnownValue ? hit / r.targetsWithKnownValue : 0, ...den });
       }
     }
   }
@@ -87,7 +109,8 @@ export function calibrateOnSnap(
 
 
 export interface ValidationRow {
-  attribute: SnapAttribute;
+  graph: string;
+  attribute: string;
   knownShare: number;
   method: MethodName;
   /** Accuracy estimated on half A of the hidden users, with its 95% Clopper-Pearson interval. */
@@ -119,16 +142,19 @@ export interface ValidationSummary {
  * kind on this graph (tuned on one set, reported on another; PCAST 2016).
  */
 export function splitHalfValidation(
-  fb: Pick<SnapEgoFacebook, 'graph' | 'attributes'>,
-  options: { shares: number[]; methods?: readonly MethodName[]; seed: number; attributes?: SnapAttribute[] },
+  fb: RealGraph,
+  options: { shares: number[]; methods?: readonly MethodName[]; seed: number; attributes?: string[]; graph?: RealGraphId },
 ): { rows: ValidationRow[]; summary: ValidationSummary } {
   const methods = options.methods ?? (['vote', 'knn', 'labelPropagation'] as MethodName[]);
-  const attrs = options.attributes ?? (Object.keys(fb.attributes) as SnapAttribute[]);
+  const attrs = options.attributes ?? Object.keys(fb.attributes);
+  const id = options.graph ?? SNAP_GRAPH_ID;
+  // SNAP's seeds keep their historical key (`validate:…`), so its figures do not move.
+  const prefix = id.key === SNAP_GRAPH_ID.key ? 'validate' : `${id.key}:validate`;
   const rows: ValidationRow[] = [];
   for (const a of attrs) {
-    const labels = fb.attributes[a];
+    const labels = fb.attributes[a]!;
     for (const share of options.shares) {
-      const seed = deriveSeed(options.seed, `validate:${a}:${share}`);
+      const seed = deriveSeed(options.seed, `${prefix}:${a}:${share}`);
       const { known, hidden } = hideShare(labels, share, seed);
       const order = Int32Array.from(hidden);
       shuffleInPlace(seededRandom(deriveSeed(seed, 'split')), order);
@@ -142,18 +168,20 @@ export function splitHalfValidation(
         const eb = rb.accuracy[m];
         if (ea === undefined || eb === undefined) continue;
         const [lo, hi] = clopperPearsonInterval(Math.round(ea * ra.targetsWithKnownValue), ra.targetsWithKnownValue, 0.95);
-        rows.push({ attribute: a, knownShare: share, method: m, estimate: ea, estimateLow: lo, estimateHigh: hi, targetsA: ra.targetsWithKnownValue, heldOut: eb, targetsB: rb.targetsWithKnownValue, inside: eb >= lo && eb <= hi });
+        rows.push({ graph: id.name, attribute: a, knownShare: share, method: m, estimate: ea, estimateLow: lo, estimateHigh: hi, targetsA: ra.targetsWithKnownValue, heldOut: eb, targetsB: rb.targetsWithKnownValue, inside: eb >= lo && eb <= hi });
       }
     }
   }
+  return { rows, summary: validationSummary(rows) };
+}
+
+/** Cells, misses (held-out accuracy outside the estimate's 95% interval) and absolute errors of validation rows. */
+export function validationSummary(rows: readonly ValidationRow[]): ValidationSummary {
   const errs = rows.map((r) => Math.abs(r.heldOut - r.estimate));
   const misses = rows.filter((r) => !r.inside).length;
   return {
-    rows,
-    summary: {
-      cells: rows.length, misses, missRate: rows.length ? misses / rows.length : 0,
-      meanAbsError: errs.length ? errs.reduce((s, x) => s + x, 0) / errs.length : 0,
-      maxAbsError: errs.length ? Math.max(...errs) : 0,
-    },
+    cells: rows.length, misses, missRate: rows.length ? misses / rows.length : 0,
+    meanAbsError: errs.length ? errs.reduce((s, x) => s + x, 0) / errs.length : 0,
+    maxAbsError: errs.length ? Math.max(...errs) : 0,
   };
 }

@@ -158,21 +158,25 @@ export function sensitivityHeatmap(result: SensitivityResult): Figure {
 
 /** SNAP calibration: accuracy vs known share per attribute (best method and copy ceiling), with a published reference line. */
 export function calibrationChart(rows: CalibrationRow[], references: Array<{ label: string; accuracy: number }> = []): Figure {
-  const attrs = uniq(rows.map((r) => r.attribute));
+  const graphs = uniq(rows.map((r) => r.graph));
+  // One series per graph and attribute (the graph named only when there are several).
+  const key = (r: CalibrationRow) => (graphs.length > 1 ? `${r.graph}: ${r.attribute}` : r.attribute);
+  const attrs = uniq(rows.map(key));
   const shares = uniq(rows.map((r) => r.knownShare)).sort((a, b) => a - b);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
   const data: Array<Record<string, unknown>> = [];
   attrs.forEach((a, i) => {
     const color = PALETTE[i % PALETTE.length];
-    const methods = uniq(rows.filter((r) => r.attribute === a && r.method !== 'copyCeiling' && r.method !== 'mostFrequent').map((r) => r.method));
+    const of = rows.filter((r) => key(r) === a);
+    const methods = uniq(of.filter((r) => r.method !== 'copyCeiling' && r.method !== 'mostFrequent').map((r) => r.method));
     const best = shares.map((s) => {
-      const vals = methods.map((m) => mean(rows.filter((r) => r.attribute === a && r.knownShare === s && r.method === m).map((r) => r.accuracy)) ?? 0);
+      const vals = methods.map((m) => mean(of.filter((r) => r.knownShare === s && r.method === m).map((r) => r.accuracy)) ?? 0);
       return vals.length ? Math.max(...vals) : null;
     });
     data.push({ type: 'scatter', mode: 'lines+markers', name: `${a}: best method`, x: shares, y: best, line: { color } });
     data.push({
       type: 'scatter', mode: 'lines', name: `${a}: copy ceiling`, x: shares,
-      y: shares.map((s) => mean(rows.filter((r) => r.attribute === a && r.knownShare === s && r.method === 'copyCeiling').map((r) => r.accuracy))),
+      y: shares.map((s) => mean(of.filter((r) => r.knownShare === s && r.method === 'copyCeiling').map((r) => r.accuracy))),
       line: { color, dash: 'dot' },
     });
   });
@@ -182,7 +186,7 @@ export function calibrationChart(rows: CalibrationRow[], references: Array<{ lab
   return {
     data,
     layout: {
-      title: { text: 'Real data (SNAP ego-Facebook): accuracy vs share of labelled users known' },
+      title: { text: `Real data (${graphs.join(', ')}): accuracy vs share of labelled users known` },
       xaxis: { title: { text: 'share of labelled users whose value is known' } },
       yaxis: { title: { text: 'accuracy on hidden users' }, range: [0, 1] },
     },

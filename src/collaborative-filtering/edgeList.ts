@@ -41,6 +41,8 @@ export interface EdgeListOptions {
   maxNodeIdSource?: string;
   /** Called as chunks are read: (bytes read, file size). */
   onProgress?: (done: number, total: number) => void;
+  /** A header line the file must start with (e.g. `node_1,node_2`), skipped; any other first line is refused. */
+  header?: string;
 }
 
 export interface LoadedEdgeList {
@@ -104,6 +106,11 @@ export async function loadEdgeList(path: string, options: EdgeListOptions = {}):
   let lineError: EvidenceIssue | null = null;
   let comment = false;
   let read = 0;
+  const header = options.header;
+  let headerText = '';
+  const checkHeader = () => {
+    if (headerText !== header) issues.push({ file, row: 1, rowKind: 'line', value: headerText.slice(0, 80), message: `expected the header line "${header}"` });
+  };
 
   const fail = (column: number, value: string, message: string) => {
     lineError ??= { file, row: line, rowKind: 'line', column: COLUMN_NAMES[column] ?? `column ${column + 1}`, value, message };
@@ -160,6 +167,13 @@ export async function loadEdgeList(path: string, options: EdgeListOptions = {}):
     read += chunk.length;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
+      if (header !== undefined && line === 1) {
+        if (c === 10) {
+          checkHeader();
+          line++;
+        } else if (c !== 13 && headerText.length < 200) headerText += String.fromCharCode(c);
+        continue;
+      }
       if (c === 10) {
         endLine();
         continue;
@@ -195,6 +209,7 @@ export async function loadEdgeList(path: string, options: EdgeListOptions = {}):
     }
     options.onProgress?.(read, bytes);
   }
+  if (header !== undefined && line === 1) checkHeader();
   if (tok > 0 || inTok) endLine();
   if (issues.length) throw new EvidenceError(issues, { truncated: issues.length >= 50 });
   if (src.len === 0) {

@@ -3,7 +3,7 @@
  * profiles a platform displayed? Graph generator and loaders (CSR typed arrays), observation
  * model with the case's figures, inference methods (vote, weighted vote, user-kNN, label
  * propagation, Bayes-optimal), copy ceiling, Fano ceilings, tests of the claim, sensitivity
- * grid, calibration on SNAP ego-Facebook, and chart builders.
+ * grid, calibration on the real graphs SNAP ego-Facebook and LastFM Asia, and chart builders.
  */
 export { csrFromEdges, neighbours, degree, edgeCount, simplifyGraph, type CsrGraph, type CsrOptions } from '../graph/csr';
 export {
@@ -15,6 +15,7 @@ export {
   type CollaborativeFilteringResult,
   type SelectiveCurve,
   type HolderCountRow,
+  type RealGraphSummary,
 } from './analysis';
 export { collaborativeFilteringReport, collaborativeFilteringConclusions, type CollaborativeFilteringReportOptions } from './report';
 export { coveragePrecision, type CoveragePrecision } from './selective';
@@ -88,7 +89,8 @@ export {
 } from './claimTest';
 export { accuracyVsKnownShare, fanoByKnownShare, fanoCeilingCurve, jointAccuracyVsShare, type AccuracyRow, type FanoRow, type Geometry } from './world';
 export { sensitivityGrid, paretoMinimal, type SensitivityCell, type SensitivityResult, type SensitivityOptions } from './sensitivity';
-export { hideShare, calibrateOnSnap, splitHalfValidation, type CalibrationRow, type ValidationRow, type ValidationSummary } from './calibration';
+export { hideShare, calibrateOnSnap, splitHalfValidation, validationSummary, SNAP_GRAPH_ID, LASTFM_GRAPH_ID, type CalibrationRow, type ValidationRow, type ValidationSummary, type RealGraph, type RealGraphId } from './calibration';
+export { loadLastfmAsia, LASTFM_ATTRIBUTES, LASTFM_FILES, LASTFM_PUBLISHED_REFERENCES, type LastfmAsia, type LastfmAttribute } from './lastfm';
 export { loadSnapEgoFacebook, labelStats, SNAP_ATTRIBUTES, PUBLISHED_REFERENCES, type SnapEgoFacebook, type SnapAttribute } from './snap';
 export { buildInferenceDataset, writeInferenceDataset, formatValue as formatDatasetValue, DATASET_SEED, DATASET_PARAMS, type DatasetFile } from './dataset';
 export {

@@ -22,7 +22,10 @@ import { countCandidatePairs, prepareRecordBlocking } from './blocking';
 import { modelTable } from './estimate';
 import { type ErrorRateEstimate, type LinkQuality, type SweepRow, estimatedErrorRates, evaluateAssignment, labelPairsByLeft, thresholdSweep } from './evaluate';
 import { type PairExplanation, explainPair, explanationTable } from './explain';
-import { type LinkageTables, linkProfileTables, linkedProfileRows, loadLinkageTables, nameFrequencyRows, profileBlockingRules, profileComparisons } from './profiles';
+import { type LinkageTables, loadLinkageTables } from './profileTables';
+import { profileBlockingRules, profileComparisons } from './profileRules';
+import { linkProfileTables } from './profileLink';
+import { linkedProfileRows, nameFrequencyRows } from './profileRows';
 import { matchWeightFromProbability } from './score';
 
 /** The answer key: display_id, source_id (empty = no source account). */

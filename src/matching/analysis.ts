@@ -33,12 +33,13 @@ import { loadProfileTables } from './io';
 import { defaultComparisons, thresholdsForStrictness, type MatchThresholds } from './levels';
 import { analyticNull, permutationNull, type NullStatistic } from './null';
 import { SOURCE_SCHEMA, type ProfileRow } from './profile';
-import { ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, type AlternativeId, type AlternativeModel } from './propositions';
+import { ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, DEFAULT_COPYING, type AlternativeId, type AlternativeModel, type CopyingModel } from './propositions';
 import { log10LrVsModel, propositionLikelihoods, type LevelProbabilityRow } from './propositionLr';
 import { allShownAgree, matchRates, rateWithIntervals, type FieldRate, type OverallRate, type RateWithIntervals } from './rates';
 import { strictnessSensitivity, type SensitivityRow } from './sensitivity';
 import { definitionRows } from './report';
 import { simulationStudy, type SimulationStudy } from './simulation';
+import { jointSensitivity, mostCopyLikeForm, moveFieldModel, type JointSensitivityRow } from './jointSensitivity';
 
 export interface MatchingPaths {
   displayed: string;
@@ -116,12 +117,17 @@ export interface MatchingParams {
   similarity: number;
   /** provenance levels: a tag held by at most this share of source profiles is rare */
   rareTagShare: number;
+  /** the stated copying model, fixed in advance (default: `DEFAULT_COPYING`) */
+  copying: CopyingModel;
   /** the alternatives' stated models (defaults: `DEFAULT_ALTERNATIVES`) */
   alternatives: Record<AlternativeId, AlternativeModel>;
   /** dependence model of the combined figure */
   dependence: DependenceModel;
   /** multipliers of each reproduction chance r in the sensitivity table */
   rFactors: number[];
+  /** joint sensitivity: draws, and the largest factor by which each stated parameter is moved */
+  jointDraws: number;
+  jointFactor: number;
   /** other values of the level settings for the sensitivity table */
   nearBitsSensitivity: number[];
   rareTagShareSensitivity: number[];
@@ -135,7 +141,7 @@ export interface MatchingParams {
 export const MATCHING_DEFAULTS: MatchingParams = {
   defaultAvatarHashes: ['c3c3c3c3e7e7ffff'], strictness: 0.8, permutations: 10_000, seed: 704,
   sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: 4, similarity: 0.8, rareTagShare: 0.01,
-  alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5],
+  copying: DEFAULT_COPYING as CopyingModel, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5], jointDraws: 200, jointFactor: 2,
   nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02],
   simulationProfiles: 300, simulationSeed: 13, callLog10: 2,
 };
@@ -204,6 +210,13 @@ export interface MatchingResult {
      * each factor, the other forms rescaled to keep the sum 1.
      */
     wording: Array<{ alternative: AlternativeId; field: string; form: string; share: number; factor: number; shareUsed: number; log10Lr: number }>;
+    /**
+     * The stated copying model moved one at a time (its r, and the share of its most copy-like
+     * form), each by the factors of `rFactors`: combined log10 LR vs every alternative.
+     */
+    copying: Array<{ field: string; parameter: string; value: number; factor: number; valueUsed: number; log10Lr: Record<AlternativeId, number> }>;
+    /** every stated parameter moved at once (`jointSensitivity.ts`): range of the combined log10 LR */
+    joint: { draws: number; factor: number; seed: number; rows: JointSensitivityRow[] };
     /** the level settings moved one at a time: combined log10 LR vs each alternative */
     levels: Array<{ parameter: 'nearBits' | 'rareTagShare'; value: number; log10Lr: Record<AlternativeId, number> }>;
   };
@@ -275,7 +288,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   const strictness = strictnessSensitivity(paired, params.sensitivity, { seed: params.seed });
   // 2. propositions
   const alternatives = evidence.reference ? { ...params.alternatives, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits) } : params.alternatives;
-  const settings = { alternatives, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare };
+  const settings = { copying: params.copying, alternatives, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare };
   const lrs = propositionLikelihoods(paired, settings);
   const courtRows = levelRows(matrix);
   const provRows = levelRows(lrs.matrix);
@@ -321,17 +334,37 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   for (const id of ALTERNATIVE_IDS) {
     const alt = alternatives[id];
     for (const [field, fm] of Object.entries(alt.fields)) {
-      const [form, share] = Object.entries(fm.form)[0] ?? [];
+      const [form, share] = mostCopyLikeForm(fm) ?? [];
       if (form === undefined || share === undefined || share <= 0 || share >= 1) continue;
       for (const factor of params.rFactors) {
-        const shareUsed = Math.min(0.99, share * factor);
-        const scale = (1 - shareUsed) / (1 - share);
-        const moved = Object.fromEntries(Object.entries(fm.form).map(([k, v]) => [k, k === form ? shareUsed : v * scale]));
-        const lr = log10LrVsModel(lrs.basis, { ...alt, fields: { ...alt.fields, [field]: { ...fm, form: moved } } });
-        wording.push({ alternative: id, field, form, share, factor, shareUsed, log10Lr: figure(countedIdx.map((i) => lr[i]!), params.dependence).combined });
+        const moved = moveFieldModel(fm, 1, factor);
+        const lr = log10LrVsModel(lrs.basis, { ...alt, fields: { ...alt.fields, [field]: moved } });
+        wording.push({ alternative: id, field, form, share, factor, shareUsed: moved.form[form]!, log10Lr: figure(countedIdx.map((i) => lr[i]!), params.dependence).combined });
       }
     }
   }
+  const combinedOf = (lr: Float64Array) => figure(countedIdx.map((i) => lr[i]!), params.dependence).combined;
+  const copyingRows: MatchingResult['sensitivity']['copying'] = [];
+  for (const [field, fm] of Object.entries(params.copying.fields)) {
+    const [form, share] = mostCopyLikeForm(fm) ?? [];
+    const moves: Array<[string, number, (f: number) => typeof fm]> = [['r', fm.r, (f) => moveFieldModel(fm, f, 1)]];
+    if (form !== undefined && share !== undefined && share > 0 && share < 1) moves.push([form, share, (f) => moveFieldModel(fm, 1, f)]);
+    for (const [parameter, value, move] of moves) {
+      for (const factor of params.rFactors) {
+        const moved = move(factor);
+        const copying = { ...params.copying, fields: { ...params.copying.fields, [field]: moved } };
+        copyingRows.push({
+          field, parameter, value, factor, valueUsed: parameter === 'r' ? moved.r : moved.form[parameter]!,
+          log10Lr: Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, combinedOf(log10LrVsModel(lrs.basis, alternatives[id], copying))])) as Record<AlternativeId, number>,
+        });
+      }
+    }
+  }
+  const jointSeed = params.seed;
+  const joint = {
+    draws: params.jointDraws, factor: params.jointFactor, seed: jointSeed,
+    rows: jointSensitivity(lrs.basis, params.copying, alternatives, { draws: params.jointDraws, seed: jointSeed, factor: params.jointFactor }, combinedOf),
+  };
   const levelSettings: MatchingResult['sensitivity']['levels'] = [];
   const combinedAll = (l: ReturnType<typeof propositionLikelihoods>) =>
     Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, figure(l.profiles.filter((x) => x.fieldsShown > 0).map((x) => x.log10LrVs[id]), params.dependence).combined])) as Record<AlternativeId, number>;
@@ -390,7 +423,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     levelProbabilities: lrs.levelProbabilities,
     em: { ...lrs.em, unrelatedPairs: lrs.unrelatedPairs },
     dependence,
-    sensitivity: { strictness, reproduction, wording, levels: levelSettings },
+    sensitivity: { strictness, reproduction, wording, copying: copyingRows, joint, levels: levelSettings },
     validation: simulationStudy(settings, { seed: params.simulationSeed, profiles: params.simulationProfiles, uploaders: new Set(profiles.map((p) => p.uploader)).size || 3 }),
     truth,
   };

@@ -19,10 +19,13 @@
  * form_H,f how it is written when it does (as written / after normalisation / same entity /
  * similar; for avatars identical / near-identical / same picture), and u_f the chance level
  * distribution among unrelated pairs of the same networks (otherwise the value came from
- * elsewhere). Fields are independent given H (stated; the sensitivity table moves every r).
- * Copying (H_source) has its level probabilities m estimated from the observed pairs by the
- * project's one Fellegi-Sunter EM with u fixed; `unrelated` uses the joint agreement patterns of
- * unrelated pairs (fields not independent) and the national frequency of the displayed name.
+ * elsewhere). Fields are independent given H (stated; the sensitivity tables move every r and
+ * every wording share, one at a time and jointly). Copying (H_source) is a stated model of the
+ * same form, FIXED IN ADVANCE (`DEFAULT_COPYING`: r = the shown value is the source's value at
+ * capture, i.e. not stale; form = stored unchanged / through the app's systematic
+ * transformation), never fitted to the evidence it is tested on; the project's EM (u fixed) is
+ * kept as a diagnostic only. `unrelated` uses the joint agreement patterns of unrelated pairs
+ * (fields not independent) and the national frequency of the displayed name.
  *
  * DEFAULTS are assumptions stated for the expert to replace (or to estimate from a reference
  * sample, e.g. the same people's profiles on a third platform): see `why` on each. They are
@@ -58,6 +61,54 @@ const TEXT_OWN = (exact: number, normalised: number, entity: number, similar: nu
   exact, 'same after normalisation': normalised, 'same entity': entity, similar,
 });
 
+/** The stated model of copying (H_source): the same form as an alternative, fixed in advance. */
+export interface CopyingModel {
+  description: string;
+  /** the assumptions in words, one per field with its reason (printed with the result) */
+  assumptions: string[];
+  /** per field: r = P(the shown value is the source's value at capture | copied, shown), form = how it is written */
+  fields: Record<string, FieldModel>;
+  why: string;
+}
+
+/**
+ * The copying model's defaults. Reasons (each a parameter in the sensitivity tables):
+ * - r < 1 for every field: the source table is captured at trial, after the copy; a person may
+ *   have changed a field since (a stale display), which then agrees only by chance (u);
+ * - a copying process reproduces the stored string or applies ONE systematic transformation
+ *   (script conversion, the everyday company name, a title synonym or school abbreviation table);
+ *   it does not invent its own wording, so "similar" is rare;
+ * - avatars: the app stores the source's file unchanged (identical hash) or re-encoded / resized
+ *   (a pHash moves by at most a few bits: near-identical), or cropped to its frame (within the
+ *   avatars' measured same-picture rule).
+ * This is the same account of copying as the synthetic generator's stated copy noise
+ * (`DEFAULT_COPY_NOISE`: 30% of avatars unchanged, half the employers in their everyday form,
+ * 15% title synonyms, 25% school abbreviations, tag lists truncated in order, ~7% stale),
+ * rounded; it is not fitted to any data set, and the simulation's copied displays come from that
+ * generator, not from this model.
+ */
+export const DEFAULT_COPYING: Readonly<CopyingModel> = {
+  description: 'the displayed fields were copied from the source platform\'s profile of the same person (stored as is, or through one systematic transformation of the copying process)',
+  assumptions: [
+    'avatar: the source\'s picture unless the person changed it after the copy (r 0.95); stored unchanged 0.3, re-encoded or resized (within the near-identical bits) 0.55, cropped to the app\'s frame (within the same-picture rule) 0.15',
+    'name: the source\'s name unless changed since (r 0.99); as written 0.9, after the app\'s script or width conversion 0.08 (source users writing traditional characters), re-typed similar 0.02',
+    'employer: stale after a job change between the copy and the capture 10% (r 0.9); the stored string 0.5 or one systematic everyday form of it 0.45 (which of the two a copying process uses is not known in advance), normalised 0.02, similar 0.03',
+    'title: stale with the employer (r 0.9); as written 0.8, a synonym from a table 0.15, normalised 0.03, similar 0.02',
+    'school: schools rarely change (r 0.98); as written 0.75, an abbreviation from a table 0.2, normalised 0.03, similar 0.02',
+    'tags: the source\'s tags edited after the copy with chance 0.05 (r 0.95); the first tags in the source\'s order and wording 0.8, the order broken by tags added in front later 0.12 (a rare tag still shared), only common tags still shared 0.08',
+    'fields independent given copying; fixed in advance, not fitted to the displays (EM is shown as a diagnostic only)',
+  ],
+  fields: {
+    avatar: { r: 0.95, form: { identical: 0.3, 'near-identical': 0.55, 'same picture': 0.15 } },
+    name: { r: 0.99, form: { exact: 0.9, 'same after normalisation': 0.08, similar: 0.02 } },
+    employer: { r: 0.9, form: TEXT_OWN(0.5, 0.02, 0.45, 0.03) },
+    title: { r: 0.9, form: TEXT_OWN(0.8, 0.03, 0.15, 0.02) },
+    school: { r: 0.98, form: TEXT_OWN(0.75, 0.03, 0.2, 0.02) },
+    tags: { r: 0.95, form: { 'source list in order': 0.8, 'rare tag shared': 0.12, 'common tags shared': 0.08 } },
+  },
+  why: 'a stated copying process (stored or systematically transformed; stale values from changes after the copy), the same account as the synthetic generator\'s copy noise, fixed before any data set is analysed; to be replaced by level frequencies measured on displays known to be copied',
+};
+
 /** What a contact label gives (address-book; also the non-avatar fields of avatar-app, and cf's name). */
 const ADDRESS_BOOK_FIELDS: Record<string, FieldModel> = {
   name: { r: 0.98, form: { exact: 0.6, 'same after normalisation': 0.05, similar: 0.35 } },
@@ -83,11 +134,14 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
     id: 'self-entry',
     description: 'the same person entered their own profile (in the app or a service it draws on): the same facts in their own wording, often another photo',
     assumptions: [
-      'given the app shows a field, it states the person\'s own fact with chance r (name 0.95, employer 0.85, title 0.8, school 0.9, tags 0.5, avatar: the same photo 0.3)',
-      'a person re-entering a fact writes it exactly as on the source for names mostly (0.9), employers seldom (0.2: everyday names differ from registered ones), titles and schools about half the time',
-      'a reused photo passes through another platform\'s crop and resize: identical hash 0.05, near-identical 0.25, same picture 0.7',
-      'own tags re-entered elsewhere: the source list in its order 0.02, a personal tag 0.35, common tags 0.63',
-      'fields independent given self-entry',
+      'given the app shows a field, it states the person\'s own fact with chance r (name 0.95, employer 0.85, title 0.8, school 0.9, tags 0.5, avatar: the same photo 0.3); the rest of the time an out-of-date or other value (agreeing only by chance)',
+      'name: a person\'s name is one fixed string, re-typed exactly (0.9) unless one platform holds it in traditional characters or full width (0.05) or as a nickname form (similar 0.05)',
+      'employer: a company has several current names (registered, everyday, English, abbreviation); the same person picks the same string on two platforms 0.2, another name of the same entity 0.5, a similar string with a department or place added 0.25, normalised only 0.05',
+      'title: titles come from a small shared vocabulary (产品经理, 工程师), so re-typing gives the same words about half the time (0.5); a synonym 0.2, a longer or shorter form (similar) 0.25',
+      'school: a proper noun, typed in full about half the time (0.55), in its common abbreviation (北大) 0.3, with a department or campus added (similar) 0.1',
+      'avatar: the same photo reused with chance 0.3 (no published cross-platform reuse rate was found; set high on purpose); uploaded afresh it is cropped and resized by each platform: identical hash 0.05, within the near-identical bits 0.25, only within the same-picture rule 0.7',
+      'tags: free-text tags re-typed by hand on another platform reproduce the source\'s first tags in the same order and wording 1 time in 50 (0.02), share a personal (rare) tag 0.35, only common tags 0.63',
+      'fields independent given self-entry; no published rate of cross-platform wording identity was found for any field: each figure is an expert assumption for a reference sample to replace',
     ],
     fields: {
       avatar: { r: 0.3, form: { identical: 0.05, 'near-identical': 0.25, 'same picture': 0.7 } },
@@ -160,17 +214,18 @@ export function alternativeLevelProbabilities(model: FieldModel | undefined, lab
 }
 
 /** Check a model: r in [0, 1], every form sums to 1 over levels the field has. */
-export function checkAlternative(model: AlternativeModel, levelsByField: Record<string, readonly string[]>): void {
+export function checkAlternative(model: Pick<AlternativeModel, 'fields'> & { id?: string }, levelsByField: Record<string, readonly string[]>): void {
+  const id = model.id ?? 'copied';
   for (const [field, fm] of Object.entries(model.fields)) {
     const labels = levelsByField[field];
-    if (!labels) throw new RangeError(`alternative '${model.id}': unknown field '${field}'`);
-    if (!(fm.r >= 0 && fm.r <= 1)) throw new RangeError(`alternative '${model.id}', ${field}: r must be in [0, 1], got ${fm.r}`);
+    if (!labels) throw new RangeError(`model '${id}': unknown field '${field}'`);
+    if (!(fm.r >= 0 && fm.r <= 1)) throw new RangeError(`model '${id}', ${field}: r must be in [0, 1], got ${fm.r}`);
     let s = 0;
     for (const [label, p] of Object.entries(fm.form)) {
-      if (!labels.includes(label)) throw new RangeError(`alternative '${model.id}', ${field}: no level '${label}' (levels: ${labels.join(', ')})`);
-      if (!(p >= 0)) throw new RangeError(`alternative '${model.id}', ${field}: form probability of '${label}' must be >= 0`);
+      if (!labels.includes(label)) throw new RangeError(`model '${id}', ${field}: no level '${label}' (levels: ${labels.join(', ')})`);
+      if (!(p >= 0)) throw new RangeError(`model '${id}', ${field}: form probability of '${label}' must be >= 0`);
       s += p;
     }
-    if (Math.abs(s - 1) > 1e-9) throw new RangeError(`alternative '${model.id}', ${field}: form probabilities sum to ${s}, not 1`);
+    if (Math.abs(s - 1) > 1e-9) throw new RangeError(`model '${id}', ${field}: form probabilities sum to ${s}, not 1`);
   }
 }

@@ -8,7 +8,10 @@
  * are built from the same source profiles by the stated models of `propositions.ts`: per field,
  * shown with the model's `shown` chance; if shown, the person's own value in a form drawn from
  * `form` with chance r, else the value of another person of the population. `unrelated` shows
- * another person's whole profile. SYNTHETIC: generator + seed; same seed, same figures.
+ * another person's whole profile. The copied displays come from the generator's own copy noise
+ * (`DEFAULT_COPY_NOISE`), not from the stated copying model the LR uses (`DEFAULT_COPYING`), so
+ * the copied cells also test that model against a copying process it was not drawn from.
+ * SYNTHETIC: generator + seed; same seed, same figures.
  */
 import { DEFAULT_SCHOOL_ALIAS_PAIRS } from '../text/school';
 import { deriveSeed, randomInt, seededRandom, shuffleInPlace, type Rng } from '../stats/random';
@@ -17,7 +20,7 @@ import { pairProfiles } from './compare';
 import { flipBits, generateSyntheticEvidence } from './generator';
 import type { ProfileRow } from './profile';
 import { ALTERNATIVE_IDS, type AlternativeId, type AlternativeModel } from './propositions';
-import { propositionLikelihoods, type PropositionSettings } from './propositionLr';
+import { fieldLog10UnderModel, propositionLikelihoods, type PropositionSettings } from './propositionLr';
 import { EMPLOYERS, FIRM_FORMS, FIRM_REGIONS, HOMOPHONES, TITLES, TRADITIONAL } from './vocab';
 
 /** What the data were generated under: copying, or one of the alternatives. */
@@ -174,10 +177,23 @@ export interface SimulationCell {
   shareAtLeast10k: number;
 }
 
+/** Under copying: what each field adds to log10 LR(copied vs an alternative) among the profiles showing it. */
+export interface FieldContribution {
+  vs: AlternativeId;
+  field: string;
+  /** share of profiles showing the field */
+  shown: number;
+  /** mean and median of log10 [P(level | copied) / P(level | alternative)] over those profiles */
+  mean: number;
+  median: number;
+}
+
 export interface SimulationStudy {
   options: SimulationOptions;
   generator: string;
   cells: SimulationCell[];
+  /** the copied displays: per-field contributions to the LR against each stated alternative */
+  fieldContributions: FieldContribution[];
 }
 
 /** Run the study: generate under every proposition, compute every LR, summarise its distribution. */
@@ -185,9 +201,25 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
   const ev = generateSyntheticEvidence({ seed: options.seed, displayed: options.profiles, uploaders: options.uploaders, extraSource: 0, copiedShare: 1 });
   const prepare = { defaultAvatarHashes: [ev.defaultAvatarHash] };
   const cells: SimulationCell[] = [];
+  const fieldContributions: FieldContribution[] = [];
   for (const under of GENERATING_PROPOSITIONS) {
     const displayed = under === 'copied' ? ev.displayed : simulateUnderAlternative(ev.displayed, ev.source, settings.alternatives[under], ev.defaultAvatarHash, options.seed);
     const lrs = propositionLikelihoods(pairProfiles(displayed, ev.source, prepare), settings);
+    if (under === 'copied') {
+      const copiedPer = fieldLog10UnderModel(lrs.basis, settings.copying);
+      const F = lrs.matrix.fields.length;
+      const n = lrs.matrix.ids.length;
+      for (const vs of ALTERNATIVE_IDS) {
+        if (vs === 'unrelated') continue; // unrelated uses joint patterns, not per-field terms
+        const altPer = fieldLog10UnderModel(lrs.basis, settings.alternatives[vs]);
+        lrs.matrix.fields.forEach((field, f) => {
+          const xs: number[] = [];
+          for (let i = 0; i < n; i++) if (!Number.isNaN(copiedPer[i * F + f]!)) xs.push(copiedPer[i * F + f]! - altPer[i * F + f]!);
+          const sorted = Float64Array.from(xs).sort();
+          fieldContributions.push({ vs, field, shown: xs.length / n, mean: xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN, median: xs.length ? quantileSorted(sorted, 0.5) : NaN });
+        });
+      }
+    }
     const shown = lrs.profiles.filter((p) => p.fieldsShown > 0);
     for (const vs of ALTERNATIVE_IDS) {
       const v = Float64Array.from(shown, (p) => p.log10LrVs[vs]).sort();
@@ -199,5 +231,5 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
       });
     }
   }
-  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', cells };
+  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', cells, fieldContributions };
 }

@@ -4,6 +4,7 @@
  * notebook show them one at a time (`pp.report.showBlock(report, 'comparison')`).
  */
 import { maskPhonesInText } from '../report/mask';
+import { caseFigureRows, weiboMaimai as wm } from '../case';
 import { HEADINGS } from '../report/document';
 import type { InferenceReport } from '../report/inference';
 import { claimedRemaining } from './claim';
@@ -30,6 +31,15 @@ export function retentionReport(result: RetentionResult, options: RetentionRepor
       {
         heading: HEADINGS.method,
         blocks: [
+          {
+            id: 'caseFigures', kind: 'table',
+            rows: caseFigureRows([
+              ['cooperation ended', wm.cooperationEnded],
+              ['deletion claimed finished', wm.deletionClaimedFinished],
+            ]),
+            options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from and the source text)' },
+          },
+          { id: 'caseQuotes', kind: 'paragraph', text: `Quoted: “${wm.deletionClaimedFinished.quote}” “${wm.cooperationEnded.quote}”` },
           {
             id: 'claim', kind: 'table',
             rows: claim.stages.map((s) => ({ stage: s.date, shareDeleted: s.shareDeleted, remainingAfter: claimedRemaining(claim, s.date), note: text(s.note ?? '') })),

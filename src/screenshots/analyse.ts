@@ -20,7 +20,7 @@ import { createOcrEngine, type OcrEngine, type OcrEngineName } from './ocr';
 import { mergeReview, type ReviewChange } from './review';
 import type { CardField } from './template';
 import type { FileRecord, ScreenshotEvidence } from './load';
-import type { ProvenanceEntry } from '../io/provenance';
+import type { FileProvenance, ProvenanceEntry } from '../io/provenance';
 import type { ImageLimits } from './image';
 import type { CardTruth } from './dataset';
 
@@ -112,11 +112,13 @@ export interface ScreenshotsMatching {
 }
 
 export interface ScreenshotsResult {
-  template: { name: string; file: string; fields: Array<{ name: CardField; box: number[]; label?: string; until?: string }>; reviewBelow: number };
+  template: { name: string; file: string; fields: Array<{ name: CardField; box: number[]; label?: string; until?: string }>; reviewBelow: number; inkChannel: string };
   engine: { name: OcrEngineName; version: string };
   params: ScreenshotsParams;
   files: FileRecord[];
   tables: ProvenanceEntry[];
+  /** Every file read, with its SHA-256 (the evidence's `inputs`). */
+  inputs: FileProvenance[];
   cards: CardRead[];
   rows: ScreenshotRow[];
   review: { flagged: number; cells: number; confirmed: number; changes: ReviewChange[]; reviewFile: string | null };
@@ -327,13 +329,14 @@ export async function analyseScreenshots(ev: ScreenshotEvidence, params: Partial
   const flaggedBefore = read.reduce((s, c) => s + c.cells.filter((x) => x.flagged).length, 0);
   return {
     template: {
-      name: ev.template.name, file: ev.templateFile, reviewBelow: ev.template.reviewBelow,
+      name: ev.template.name, file: ev.templateFile, reviewBelow: ev.template.reviewBelow, inkChannel: ev.template.ocr.ink.channel,
       fields: ev.template.fields.map((f) => ({ name: f.name, box: [...f.box], ...(f.label ? { label: f.label } : {}), ...(f.until ? { until: f.until } : {}) })),
     },
     engine: { name: engine.name, version: engine.version },
     params: pr,
     files: ev.files,
     tables: ev.tables,
+    inputs: ev.inputs,
     cards,
     rows,
     review: { flagged: flaggedBefore, cells: read.reduce((s, c) => s + c.cells.length, 0), confirmed, changes, reviewFile: ev.reviewFile },

@@ -3,7 +3,6 @@
  * profiles (datasets/matching/displayed.csv), with ground truth. SYNTHETIC: no row describes a
  * real person. Seeded: the same seed, Chromium, fonts and sharp give the same bytes.
  */
-import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { deriveSeed, seededRandom, shuffleInPlace } from '../stats/random';
 import { cardHtml, degradeCard, randomCardVariant, renderCardsPng, splitTags, type CardProfile, type CardVariant } from './cards';
@@ -104,6 +103,3 @@ export function toCsvText(rows: ReadonlyArray<Record<string, unknown>>, columns:
   return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => (r[c] == null ? '' : String(r[c])))) }, { newline: '\n' }) + '\n';
 }
 
-export function sha256Of(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}

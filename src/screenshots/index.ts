@@ -21,6 +21,7 @@ export * from './load';
 export * from './analyse';
 export * from './tables';
 export * from './outputs';
+export * from './report';
 export * from './cards';
 export * from './dataset';
 export * from './writeDataset';

@@ -17,7 +17,8 @@ import { SOURCE_SCHEMA, type ProfileRow } from '../matching/profile';
 import { OcrUnavailableError } from './ocr';
 import { parseLayoutTemplate, type LayoutTemplate } from './template';
 import { parseReviewCsv, type ReviewRow } from './review';
-import { sha256Of, TRUTH_COLUMNS, type CardTruth } from './dataset';
+import { sha256Bytes as sha256Of, type FileProvenance } from '../io/provenance';
+import { TRUTH_COLUMNS, type CardTruth } from './dataset';
 import type { CalibrationCell } from './calibrate';
 
 export interface ScreenshotFile {
@@ -50,6 +51,8 @@ export interface ScreenshotEvidence {
   calibration: CalibrationCell[] | null;
   files: FileRecord[];
   tables: ProvenanceEntry[];
+  /** Every file read, with its SHA-256 (images, template, tables, review, calibration): the provenance. */
+  inputs: FileProvenance[];
 }
 
 export interface ScreenshotPaths {
@@ -198,5 +201,9 @@ export async function loadScreenshotEvidence(paths: ScreenshotPaths): Promise<Sc
   return {
     template, templateFile: paths.template, images, manifest, source, sourceFile: paths.source ?? null, truth,
     review, reviewFile: paths.review ?? null, calibration, files, tables,
+    inputs: [
+      ...files.map((f): FileProvenance => ({ path: f.path, fileName: f.path.split(/[\\/]/).pop()!, bytes: f.bytes, sha256: f.sha256, format: f.kind, ...(f.pages ? { rows: f.pages } : {}) })),
+      ...tables,
+    ],
   };
 }

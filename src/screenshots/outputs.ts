@@ -5,10 +5,7 @@
  * highlighted. Evidence text is HTML-escaped; names are masked (and name crops pixelated) unless
  * `unmask`. Files are written atomically; nothing is written when a step fails before.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { writeFileAtomic } from '../io/atomic';
 import { escapeHtml } from '../display/mime';
 import { decodeScreenshot, cropPng } from './image';
 import { reviewCsv } from './review';
@@ -72,31 +69,25 @@ ${await screenshotsReviewHtml(r, images, o)}
 </body></html>\n`;
 }
 
-/** Write the table CSV, the review sheet, the review page and the avatar crops into `dir`; returns the paths. */
-export async function writeScreenshotOutputs(r: ScreenshotsResult, images: readonly ScreenshotFile[], dir: string, o: ViewOptions = {}): Promise<string[]> {
-  const written: string[] = [];
-  const put = async (name: string, data: string | Buffer) => {
-    const p = join(dir, name);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileAtomic(p, data);
-    written.push(p);
-  };
+/**
+ * The further files of the output set: the table CSV, the review sheet, the review page and the
+ * avatar crops (for notebook 03), as contents; the command line writes them with its JSON and
+ * report as one set (all or none).
+ */
+export async function screenshotOutputFiles(r: ScreenshotsResult, images: readonly ScreenshotFile[], o: ViewOptions = {}): Promise<Array<{ name: string; data: string | Uint8Array }>> {
   const rows = extractedRows(r, o);
-  const csv = toCsvText(rows, rows.length ? Object.keys(rows[0]!) : ['file']);
-  const page = await screenshotsReviewPage(r, images, o);
+  const out: Array<{ name: string; data: string | Uint8Array }> = [];
+  out.push({ name: 'screenshots.csv', data: toCsvText(rows, rows.length ? Object.keys(rows[0]!) : ['file']) });
+  // Masked: a name cell lists the masked reading (the merge accepts either form).
+  const m = screenshotMasker(o);
+  out.push({ name: 'screenshots-review.csv', data: reviewCsv(r.cards.map((c) => ({ ...c, cells: c.cells.map((x) => (x.field === 'name' ? { ...x, text: m.name(x.text) } : x)) }))) });
+  out.push({ name: 'screenshots-review.html', data: await screenshotsReviewPage(r, images, o) });
   const byFile = new Map(images.map((i) => [i.file, i]));
-  const avatars: Array<[string, Buffer]> = [];
   for (const c of r.cards) {
     const src = byFile.get(c.file);
     if (!c.avatarBox || !src) continue;
     const img = await decodeScreenshot(c.file, src.bytes, r.params.limits);
-    avatars.push([`avatars/${c.file.replace(/[#/\\]/g, '_').replace(/\.[^.]+$/, '')}.png`, await cropPng(img, c.avatarBox)]);
+    out.push({ name: `avatars/${c.file.replace(/[#/\\]/g, '_').replace(/\.[^.]+$/, '')}.png`, data: await cropPng(img, c.avatarBox) });
   }
-  await put('screenshots.csv', csv);
-  // Masked: a name cell lists the masked reading (the merge accepts either form).
-  const m = screenshotMasker(o);
-  await put('screenshots-review.csv', reviewCsv(r.cards.map((c) => ({ ...c, cells: c.cells.map((x) => (x.field === 'name' ? { ...x, text: m.name(x.text) } : x)) }))));
-  await put('screenshots-review.html', page);
-  for (const [n, b] of avatars) await put(n, b);
-  return written;
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CARD_SCALES, MANIFEST_COLUMNS, SCREENSHOTS_DATASET_SEED, TRUTH_COLUMNS, generateCards, parseDisplayedCsv, sha256Of, toCsvText, type GeneratedCard } from './dataset';
+import { CARD_SCALES, MANIFEST_COLUMNS, SCREENSHOTS_DATASET_SEED, TRUTH_COLUMNS, generateCards, parseDisplayedCsv, toCsvText, type GeneratedCard } from './dataset';
 import { calibrationCells } from './analyse';
 import { readCard } from './extract';
 import type { OcrEngine } from './ocr';
@@ -57,4 +57,3 @@ export async function calibrationJson(cards: readonly GeneratedCard[], t: Layout
   return JSON.stringify(body, null, 1) + '\n';
 }
 
-export { sha256Of };

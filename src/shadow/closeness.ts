@@ -25,7 +25,7 @@
  *
  * @example
  * // H = {0, 1}; user 2 linked (mutually) to both holders, user 3 to holder 0 one-way.
- * const g = csrFromEdges(4, [[0, 1, 1], [0, 2, 1], [1, 2, 1], [0, 3, 0.5]]);
+ * const g = weightedGraph(4, [[0, 1, 1], [0, 2, 1], [1, 2, 1], [0, 3, 0.5]]);
  * const r = recommendContacts({ holders: Int32Array.of(0, 1), intimacy: Float64Array.of(0.5, 1), graph: g, theta: 1 });
  * // c = [0.5*1 + 0.25, 0.5*1 + 0.5] = [0.75, 1]; score(2) = 1.75, score(3) = 0.375; r.count = 1
  */
@@ -37,50 +37,9 @@
  */
 export const DEFAULT_THETA = 0.5;
 
-/** Weighted undirected graph in CSR form (each edge stored in both directions). */
-export interface WeightedCsr {
-  n: number;
-  offsets: Int32Array;
-  targets: Int32Array;
-  weights: Float64Array;
-}
-
-/** Build a CSR from undirected weighted edges [u, v, w] (u != v); duplicates keep the max weight. */
-export function csrFromEdges(n: number, edges: ReadonlyArray<readonly [number, number, number]>): WeightedCsr {
-  const best = new Map<number, number>();
-  for (const [u, v, w] of edges) {
-    if (u === v) continue;
-    if (u < 0 || v < 0 || u >= n || v >= n) throw new RangeError(`edge ${u}-${v} outside 0..${n - 1}`);
-    const a = Math.min(u, v), b = Math.max(u, v);
-    const k = a * n + b;
-    const prev = best.get(k);
-    if (prev === undefined || w > prev) best.set(k, w);
-  }
-  const deg = new Int32Array(n + 1);
-  for (const k of best.keys()) {
-    deg[Math.floor(k / n)]++;
-    deg[k % n]++;
-  }
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + deg[i]!;
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(offsets[n]!);
-  const weights = new Float64Array(offsets[n]!);
-  const keys = [...best.keys()].sort((x, y) => x - y);
-  for (const k of keys) {
-    const a = Math.floor(k / n), b = k % n, w = best.get(k)!;
-    targets[fill[a]!] = b; weights[fill[a]!++] = w;
-    targets[fill[b]!] = a; weights[fill[b]!++] = w;
-  }
-  // Sort each row by target for reproducible iteration.
-  for (let i = 0; i < n; i++) {
-    const s = offsets[i]!, e = offsets[i + 1]!;
-    const idx = Array.from({ length: e - s }, (_, j) => s + j).sort((x, y) => targets[x]! - targets[y]!);
-    const t = idx.map((j) => targets[j]!), w = idx.map((j) => weights[j]!);
-    for (let j = 0; j < t.length; j++) { targets[s + j] = t[j]!; weights[s + j] = w[j]!; }
-  }
-  return { n, offsets, targets, weights };
-}
+/** Weighted undirected graph in CSR form (each edge stored in both directions): `src/graph`'s. */
+export { weightedGraph, type WeightedCsr } from '../graph/csr';
+import type { WeightedCsr } from '../graph/csr';
 
 export interface RecommendInput {
   /** Registered users holding the target's number (graph node ids), distinct. */

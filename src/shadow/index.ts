@@ -17,7 +17,7 @@ export {
 } from './load';
 export { buildPlatformView, type PlatformView } from './view';
 export {
-  DEFAULT_THETA, csrFromEdges, recommendContacts, reachCurve, thetaIntervalForCount,
+  DEFAULT_THETA, weightedGraph, recommendContacts, reachCurve, thetaIntervalForCount,
   type WeightedCsr, type RecommendInput, type RecommendResult,
 } from './closeness';
 export {

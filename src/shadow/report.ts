@@ -3,7 +3,7 @@
  * 07-shadow and `profile-provenance shadow` show, built once from the result. Block ids let the
  * notebook show them one at a time (`pp.report.showBlock(report, 'smsOrigins')`).
  */
-import { wangMiao as wm } from '../case';
+import { caseFigureRows, wangMiao as wm } from '../case';
 import { maskName } from '../report/mask';
 import { HEADINGS, type Block } from '../report/document';
 import type { InferenceReport } from '../report/inference';
@@ -65,13 +65,13 @@ export function shadowReport(result: ShadowResult, options: ShadowReportOptions 
         blocks: [
           {
             id: 'caseFigures', kind: 'table',
-            rows: [
-              { figure: 'SMS date', value: wm.smsDate.value, inQuote: wm.smsDate.inQuote },
-              { figure: 'friends waiting', value: wm.friendsWaiting.value, inQuote: wm.friendsWaiting.inQuote },
-              { figure: 'recommended professional contacts', value: wm.recommendedContacts.value, inQuote: wm.recommendedContacts.inQuote },
-              { figure: 'address-book upload mandatory until', value: wm.uploadMandatoryUntil.value, inQuote: wm.uploadMandatoryUntil.inQuote },
-            ],
-            options: { caption: 'Case figures (src/case, quoted from the news report of the judgment)' },
+            rows: caseFigureRows([
+              ['SMS date', wm.smsDate],
+              ['friends waiting', wm.friendsWaiting],
+              ['recommended professional contacts', wm.recommendedContacts],
+              ['address-book upload mandatory until', wm.uploadMandatoryUntil],
+            ]),
+            options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from in the news report of the judgment)' },
           },
           { id: 'smsQuote', kind: 'paragraph', text: smsQuoted },
           { id: 'smsOrigins', kind: 'table', rows: smsOriginRows(), options: { caption: 'Each figure of the SMS and its origin in the record' } },

@@ -25,7 +25,7 @@
  * world.target.friendsWaiting;  // 36
  */
 import { aliasSampler, deriveSeed, randomInt, seededRandom, shuffleInPlace, type Rng } from '../stats/random';
-import { DEFAULT_THETA, csrFromEdges, recommendContacts, type WeightedCsr } from './closeness';
+import { DEFAULT_THETA, weightedGraph, recommendContacts, type WeightedCsr } from './closeness';
 import { parseSavedName } from './lexicon';
 import { wangMiao } from '../case/wangMiao';
 
@@ -498,7 +498,7 @@ export function userEdges(world: Pick<ContactsWorld, 'persons' | 'saves'>, D: nu
 
 /** The user graph among active users: the one CSR builder of the area (closeness.ts). */
 function buildGraph(n: number, active: boolean[], edges: Array<[number, number, number]>): WeightedCsr {
-  return csrFromEdges(n, edges.filter(([u, v]) => active[u] && active[v]));
+  return weightedGraph(n, edges.filter(([u, v]) => active[u] && active[v]));
 }
 
 // ----------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@
  */
 import { EVIDENCE_YEARS, parseTimestamp } from '../io/time';
 import { EvidenceError, type EvidenceIssue } from '../io';
-import { csrFromEdges, type WeightedCsr } from './closeness';
+import { weightedGraph, type WeightedCsr } from './closeness';
 import type { PhoneHasher } from './hash';
 import { rowKindFor, type AddressBooks, type PlatformUsers } from './load';
 import { buildNumberIndexInPlace, type NumberIndex } from './number-index';
@@ -99,6 +99,6 @@ export function buildPlatformView(
     }
   }
   const edges = [...bits.entries()].map(([k, bit]) => [Math.floor(k / n), k % n, bit === 3 ? 1 : 0.5] as const);
-  const graph = csrFromEdges(n, edges);
+  const graph = weightedGraph(n, edges);
   return { asOf: options.asOf, asOfMs, books, users, hasher, active, index, graph, entriesUsed: m };
 }

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARD_SCALES, MANIFEST_COLUMNS, SCREENSHOTS_DATASET_SEED, TRUTH_COLUMNS, generateCards, parseDisplayedCsv, sha256Of, toCsvText } from '../../src/screenshots/dataset';
+import { CARD_SCALES, MANIFEST_COLUMNS, SCREENSHOTS_DATASET_SEED, TRUTH_COLUMNS, generateCards, parseDisplayedCsv, toCsvText } from '../../src/screenshots/dataset';
+import { sha256Bytes as sha256Of } from '../../src/io/provenance';
 
 const ROOT = join(__dirname, '..', '..');
 const D = (f: string) => join(ROOT, 'datasets', 'screenshots', f);

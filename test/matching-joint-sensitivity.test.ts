@@ -1,0 +1,59 @@
+/**
+ * Joint sensitivity of the matching LRs: every stated parameter moved at once (seeded).
+ */
+import { describe, expect, it } from 'vitest';
+import { samePictureMaxBits } from '../src/avatars/rule';
+import {
+  ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, DEFAULT_COPYING, MATCHING_DEFAULTS, MOVED_CAP, generateSyntheticEvidence, jointSensitivity, mostCopyLikeForm,
+  moveFieldModel, pairProfiles, propositionLikelihoods, type AlternativeId, type AlternativeModel,
+} from '../src/matching';
+
+const D = MATCHING_DEFAULTS;
+const ev = generateSyntheticEvidence({ seed: 5, displayed: 60, uploaders: 2, extraSource: 0 });
+const lrs = propositionLikelihoods(pairProfiles(ev.displayed, ev.source, { defaultAvatarHashes: [ev.defaultAvatarHash] }), {
+  copying: D.copying, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare,
+});
+const median = (xs: Float64Array) => Float64Array.from(xs).sort()[Math.floor(xs.length / 2)]!;
+
+describe('moveFieldModel', () => {
+  it('moves r and the most copy-like share, keeps the forms summing to 1, caps both', () => {
+    const fm = DEFAULT_ALTERNATIVES['self-entry'].fields.employer!;
+    expect(mostCopyLikeForm(fm)).toEqual(['exact', 0.2]);
+    const moved = moveFieldModel(fm, 2, 2);
+    expect(moved.r).toBe(MOVED_CAP);
+    expect(moved.form.exact).toBeCloseTo(0.4, 12);
+    expect(Object.values(moved.form).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(moved.form['same entity']! / moved.form.similar!).toBeCloseTo(fm.form['same entity']! / fm.form.similar!, 12);
+    expect(moveFieldModel(fm, 1, 1)).toEqual(fm);
+    expect(moveFieldModel(DEFAULT_COPYING.fields.tags!, 1, 10).form['source list in order']).toBe(MOVED_CAP);
+  });
+});
+
+describe('jointSensitivity', () => {
+  const run = (factor: number, seed = 1) => jointSensitivity(lrs.basis, D.copying, DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, { draws: 40, seed, factor }, median);
+  it('reports every alternative, with the alternative alone and with the copying model moved too', () => {
+    const rows = run(2);
+    expect(rows).toHaveLength(2 * ALTERNATIVE_IDS.length - 1);
+    for (const r of rows) {
+      expect(r.min).toBeLessThanOrEqual(r.q05);
+      expect(r.q05).toBeLessThanOrEqual(r.median);
+      expect(r.median).toBeLessThanOrEqual(r.q95);
+      expect(r.q95).toBeLessThanOrEqual(r.max);
+      expect(r.max - r.min, `${r.alternative} ${r.design}`).toBeGreaterThan(0);
+    }
+  });
+  it('at factor 1 every draw is the default figure', () => {
+    for (const r of run(1)) {
+      expect(r.min).toBeCloseTo(r.atDefaults, 9);
+      expect(r.max).toBeCloseTo(r.atDefaults, 9);
+    }
+  });
+  it('is reproducible from its seed and changes with it', () => {
+    expect(run(2, 3)).toEqual(run(2, 3));
+    expect(run(2, 3)).not.toEqual(run(2, 4));
+  });
+  it('refuses a factor below 1 or no draws', () => {
+    expect(() => jointSensitivity(lrs.basis, D.copying, DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, { draws: 0, seed: 1, factor: 2 }, median)).toThrow(/draws/);
+    expect(() => jointSensitivity(lrs.basis, D.copying, DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, { draws: 5, seed: 1, factor: 0.5 }, median)).toThrow(/factor/);
+  });
+});
