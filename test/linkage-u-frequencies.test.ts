@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  PairLevelCache, comparisonsFromSql, encodeValues, jaroStrcmp95, recordComparator, uFromFrequencies, uFromRandomPairs, withinOneEdit,
+  PairLevelCache, canonicalOrder, compareValues, comparisonsFromSql, encodeValues, jaroStrcmp95, recordComparator, uFromFrequencies, uFromRandomPairs, withinOneEdit,
 } from '../src/linkage';
 import type { FieldInfo, SqlComparison } from '../src/linkage';
 import { seededRandom, shuffleInPlace } from '../src/stats/random';
@@ -78,6 +78,14 @@ describe('u from value frequencies', () => {
       const va = fresh.value(a[pl[p]!]!), vb = fresh.value(b[pr[p]!]!);
       expect(g[p]).toBe(fresh.levels.findIndex((l) => l.predicate(va, vb)));
     }
+  });
+
+  it('canonical order = sorting by compareValues, ties by id', () => {
+    const rng = seededRandom(4);
+    const pool: unknown[] = [null, undefined, 3, -1, 2.5, 'b', 'a', 'ab', ['x', 'y'], ['x', null], { k: 1 }, 'b', 3];
+    const values = Array.from({ length: 200 }, () => pool[Math.floor(rng() * pool.length)]);
+    const want = values.map((_, i) => i).sort((x, y) => compareValues(values[x], values[y]) || x - y);
+    expect(Array.from(canonicalOrder(values))).toEqual(want);
   });
 
   it('value encoding and the pair-level cache', () => {

@@ -19,7 +19,7 @@
  */
 import type { Comparison, ComparisonLevel } from '../compare/comparison';
 import type { FieldFrequencies, FieldInfo, LinkMode, PairComparator } from './types';
-import { PairLevelCache, compareValues, encodeValues } from './values';
+import { PairLevelCache, canonicalOrder, encodeValues } from './values';
 import { DenseIntKeyMap } from './intmap';
 import type { CompiledComparison } from './sqlLevels';
 
@@ -206,7 +206,7 @@ export function recordComparator<R>(
   });
   cmp.frequencies = () =>
     encoded.map((e, f) => {
-      const order = e.values.map((_, i) => i).sort((x, y) => compareValues(e.values[x], e.values[y]) || x - y);
+      const order = canonicalOrder(e.values);
       return frequencyTable(order, codesL[f]!, right === null ? null : codesR[f]!, (a, b) => caches[f]!.cache.get(a, b));
     });
   return cmp;

@@ -184,3 +184,40 @@ export function compareValues(a: unknown, b: unknown): number {
   const sb = rb === 2 ? (b as string) : JSON.stringify(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
+
+/**
+ * Ids of `values` in canonical order (`compareValues`, ties by id), with each value's sort key
+ * computed once (a JSON text is built once per value, not once per comparison).
+ *
+ * @example
+ * canonicalOrder(['b', null, 2, 'a']); // => Int32Array [1, 2, 3, 0]
+ */
+export function canonicalOrder(values: readonly unknown[]): Int32Array {
+  const D = values.length;
+  const rank = new Uint8Array(D);
+  const num = new Float64Array(D);
+  const text: string[] = new Array(D).fill('');
+  for (let i = 0; i < D; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) rank[i] = 0;
+    else if (typeof v === 'number') {
+      rank[i] = 1;
+      num[i] = v;
+    } else {
+      rank[i] = typeof v === 'string' ? 2 : 3;
+      text[i] = typeof v === 'string' ? v : JSON.stringify(v);
+    }
+  }
+  const ids = Array.from({ length: D }, (_, i) => i);
+  ids.sort((x, y) => {
+    const rx = rank[x]!, ry = rank[y]!;
+    if (rx !== ry) return rx - ry;
+    if (rx === 1) return num[x]! - num[y]! || x - y;
+    if (rx >= 2) {
+      const a = text[x]!, b = text[y]!;
+      return a < b ? -1 : a > b ? 1 : x - y;
+    }
+    return x - y;
+  });
+  return Int32Array.from(ids);
+}
