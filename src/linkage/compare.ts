@@ -22,7 +22,6 @@ import type { FieldFrequencies, FieldInfo, LinkMode, PairComparator } from './ty
 import { PairLevelCache, canonicalOrder, encodeValues } from './values';
 import { DenseIntKeyMap } from './intmap';
 import type { CompiledComparison } from './sqlLevels';
-
 import { compareInWorkers, compareThreads, fillField, shared } from './parallel';
 import type { ThreadOptions, WorkerField } from './parallel';
 
@@ -124,7 +123,10 @@ function noLevel(name: string, va: unknown, vb: unknown): Error {
  * Compiled to columns (`values.ts`): each field's values are dictionary-encoded once and a
  * level is computed once per distinct value pair (cached), so comparing runs at the speed of
  * the column path whatever the predicates cost. Predicates must be pure functions of the two
- * values.
+ * values. A comparison with `compileLevels` (`CompiledComparison`, e.g. SQL declarations via
+ * `withSqlKernels`) computes levels on value ids without calling its predicates (checked
+ * against them on the first value pairs); when every comparison also carries its SQL
+ * declaration, large calls are split over worker threads (`parallel.ts`, `options.threads`).
  */
 export function recordComparator<R>(
   left: readonly R[],
