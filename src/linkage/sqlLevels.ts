@@ -53,6 +53,7 @@ export function compileSqlLevels(c: SqlComparison): (values: readonly unknown[])
     const text: string[] = new Array(D);
     const cps: Int32Array[] = new Array(D);
     const charBins = new Int32Array(D); // bit (cp & 31) set for each code point
+    const lens = new Int32Array(D); // code points (read by the bound without touching the arrays)
     for (let d = 0; d < D; d++) {
       const v = at(values[d], 0);
       if (v === null || v === undefined) {
@@ -62,6 +63,7 @@ export function compileSqlLevels(c: SqlComparison): (values: readonly unknown[])
       } else {
         text[d] = String(v);
         const cp = (cps[d] = codePoints(text[d]!));
+        lens[d] = cp.length;
         for (let i = 0; i < cp.length; i++) charBins[d] |= 1 << (cp[i]! & 31);
       }
     }
@@ -99,18 +101,18 @@ export function compileSqlLevels(c: SqlComparison): (values: readonly unknown[])
           case L_JW: {
             if (missing[a] || missing[b]) break;
             if (jw < 0) {
-              const ca = cps[a]!, cb = cps[b]!;
               // Bound first: a character of a whose bin b lacks cannot be matched, so the
               // matches m <= |a| - popcount(bins(a) \ bins(b)) (and the same from b); then
               // jaro <= (m/|a| + m/|b| + 1) / 3 and JW <= jaro + 0.4 (1 - jaro). Below every
               // threshold of the comparison (with a margin for rounding): no JW level holds.
-              const la = ca.length, lb = cb.length;
-              const m = Math.min(la - popcount(charBins[a]! & ~charBins[b]!), lb - popcount(charBins[b]! & ~charBins[a]!));
+              const la = lens[a]!, lb = lens[b]!, ba = charBins[a]!, bb = charBins[b]!;
+              const m = Math.min(la - popcount(ba & ~bb), lb - popcount(bb & ~ba));
               const jb = (m / la + m / lb + 1) / 3;
               if (jb + 0.4 * (1 - jb) < minJw - 1e-9) {
                 jw = 0;
                 break;
               }
+              const ca = cps[a]!, cb = cps[b]!;
               const j = jaroStrcmp95(ca, cb);
               let l = 0;
               if (j > 0.7) {
