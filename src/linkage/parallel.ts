@@ -18,9 +18,11 @@
  * under load (load average ~5 from other work, so the worker seldom had a free core):
  * 1,024 pairs: one thread 0.013 s, two 0.149 s (starting a worker, loading the modules and
  * compiling its kernels: ~0.14 s); 0.1 M: 0.105 vs 0.265 s; 0.3 M: 0.241 vs 0.404 s;
- * 1 M: 0.805 vs 0.903 s; 3 M: 2.34 vs 1.91 s (1.23x). Threads pay where half the work exceeds
- * the ~0.14 s start: about 0.35 M pairs on an idle machine, about 1.5 M under that load. The
- * threshold is 1,000,000 pairs, above every FEBRL candidate set (27,000-99,000 pairs: one thread).
+ * 1 M: 0.805 vs 0.903 s; 3 M: 2.34 vs 1.91 s (1.23x). Rerun at 06:00 UTC at load ~8.6 (no
+ * free core): two threads lost at every size (3 M: 2.33 vs 2.77 s). Threads pay where half the
+ * work exceeds the ~0.14 s start: about 0.35 M pairs on an idle machine (inferred, not measured
+ * quiet), about 1.5 M at load ~5, never at load ~8.6. The threshold is 1,000,000 pairs, above
+ * every FEBRL candidate set (27,000-99,000 pairs: one thread).
  * @example
  * recordComparator(left, right, febrlComparisons(), { threads: 2 }).compare(pl, pr); // same bytes as threads: 1
  */
@@ -59,7 +61,7 @@ export function fillField(
   for (; p < to; p++) gamma[p * F + f] = cache.get(cl[pl[p]!]!, cr[pr[p]!]!);
 }
 
-/** Threading options of the record comparator. */
+/** Threading options of the record comparator (`recordComparator`, `linkRecords`; the column path runs on one thread). */
 export interface ThreadOptions {
   /**
    * Most threads to compare on (this one included). Default: the environment variable
