@@ -121,12 +121,7 @@ export class PairLevelCache {
       this.rehash((mask + 1) * 2);
       return this.insert(a, b, k);
     }
-    const o = s << 2;
-    sl[o] = a;
-    sl[o + 1] = b;
-    sl[o + 2] = k + 1;
-    this.count++;
-    return k;
+    return this.put(s, a, b, k);
   }
 
   /**
@@ -146,7 +141,11 @@ export class PairLevelCache {
     const sl = this.slots, mask = this.mask;
     let s = hashPair(a, b) & mask;
     while (sl[(s << 2) + 2] !== 0) s = (s + 1) & mask;
-    const o = s << 2;
+    return this.put(s, a, b, k);
+  }
+
+  private put(s: number, a: number, b: number, k: number): number {
+    const o = s << 2, sl = this.slots;
     sl[o] = a;
     sl[o + 1] = b;
     sl[o + 2] = k + 1;
