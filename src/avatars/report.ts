@@ -2,7 +2,7 @@
  * The layout of an avatars result: every table, figure and sentence that notebook 03-avatars
  * and `profile-provenance avatars` show, built once from the result (block ids for the notebook).
  */
-import { caseFigureRows, weiboMaimai as wm } from '../case';
+import { caseFiguresBlock, weiboMaimai as wm } from '../case';
 import { HEADINGS } from '../report/document';
 import type { InferenceReport } from '../report/inference';
 import { maskName, maskPhonesInText } from '../report/mask';
@@ -36,14 +36,10 @@ export function avatarsReport(result: AvatarsResult, options: { mask?: boolean }
       {
         heading: HEADINGS.method,
         blocks: [
-          {
-            id: 'caseFigures', kind: 'table',
-            rows: caseFigureRows([
-              ['avatar app login sources', wm.avatarAppLoginSources],
-              ['non-users shown in certificate 704', wm.nonUsersInCertificate704],
-            ]),
-            options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from and the source text)' },
-          },
+          caseFiguresBlock([
+            ['avatar app login sources', wm.avatarAppLoginSources],
+            ['non-users shown in certificate 704', wm.nonUsersInCertificate704],
+          ]),
           { id: 'evidence', kind: 'table', rows: result.evidence.byPlatform, options: { caption: `${result.evidence.images} images of ${result.evidence.people} people, all decoded and hashed` } },
           {
             id: 'method', kind: 'paragraph',

@@ -3,7 +3,7 @@
  * and `profile-provenance capacity` show, built once from the result. Block ids let the notebook
  * show them one at a time (`pp.report.showBlock(report, 'capacity')`).
  */
-import { caseFigureRows, weiboMaimai as wm } from '../case';
+import { caseFiguresBlock, weiboMaimai as wm } from '../case';
 import { maskPhonesInText } from '../report/mask';
 import { HEADINGS, type Block } from '../report/document';
 import type { InferenceReport } from '../report/inference';
@@ -74,19 +74,15 @@ export function capacityReport(result: CapacityResult, options: CapacityReportOp
       {
         heading: HEADINGS.method,
         blocks: [
-          {
-            id: 'caseFigures', kind: 'table',
-            rows: caseFigureRows([
-              ['peak visits/month, 脉脉', wm.peakMonthlyVisitsMaimaiAccount],
-              ['peak visits/month, 淘友网', wm.peakMonthlyVisitsTaoyouAccount],
-              ['usual visits/month', wm.usualMonthlyVisits],
-              ['registered users, Aug 2014', wm.registeredUsersAug2014],
-              ['share via Weibo login', wm.shareViaWeiboLogin],
-              ['non-users in certificate 704', wm.nonUsersInCertificate704],
-              ['uploaders in certificate 704', wm.uploadersInCertificate704],
-            ]),
-            options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from and the source text)' },
-          },
+          caseFiguresBlock([
+            ['peak visits/month, 脉脉', wm.peakMonthlyVisitsMaimaiAccount],
+            ['peak visits/month, 淘友网', wm.peakMonthlyVisitsTaoyouAccount],
+            ['usual visits/month', wm.usualMonthlyVisits],
+            ['registered users, Aug 2014', wm.registeredUsersAug2014],
+            ['share via Weibo login', wm.shareViaWeiboLogin],
+            ['non-users in certificate 704', wm.nonUsersInCertificate704],
+            ['uploaders in certificate 704', wm.uploadersInCertificate704],
+          ]),
           { id: 'caseQuote', kind: 'paragraph', text: wm.peakMonthlyVisitsMaimaiAccount.quote },
           {
             id: 'method', kind: 'paragraph',

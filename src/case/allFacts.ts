@@ -88,6 +88,22 @@ export function caseFigureRows(entries: ReadonlyArray<readonly [string, CaseFact
   });
 }
 
+/**
+ * The "case figures" table block of a report (id 'caseFigures'), rows by `caseFigureRows`.
+ *
+ * @example
+ * caseFiguresBlock([['non-users shown', weiboMaimai.nonUsersInCertificate704]]).rows[0].value; // => '300+ (lower bound)'
+ */
+export function caseFiguresBlock(
+  entries: ReadonlyArray<readonly [string, CaseFact]>,
+  options: { caption?: string; unmask?: boolean } = {},
+): { id: 'caseFigures'; kind: 'table'; rows: CaseFigureRow[]; options: { caption: string } } {
+  return {
+    id: 'caseFigures', kind: 'table', rows: caseFigureRows(entries, options),
+    options: { caption: options.caption ?? 'Case figures (src/case: each value, its bound, the words it is quoted from and the source text)' },
+  };
+}
+
 function maskFactNames(fact: CaseFact, text: string, options: { unmask?: boolean }): string {
   if (options.unmask || !fact.personalNames) return text;
   let out = text;

@@ -5,5 +5,5 @@
  */
 export { weiboMaimai } from './weiboMaimai';
 export { wangMiao } from './wangMiao';
-export { allFacts, caseFigureRows, type CaseFactRow, type CaseFigureRow } from './allFacts';
+export { allFacts, caseFigureRows, caseFiguresBlock, type CaseFactRow, type CaseFigureRow } from './allFacts';
 export { CASE_SOURCES, type CaseFact, type CaseSourceFile, type FactBound } from './types';

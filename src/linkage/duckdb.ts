@@ -16,7 +16,7 @@
  * term-frequency adjustment (the in-memory engine's option).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { expectationMaximisation } from './estimate';
+import { emDegeneracyWarning, expectationMaximisation } from './estimate';
 import { stageTimer } from './pipeline';
 import type { EmOptions } from './estimate';
 import { patternWeights, probabilityFromMatchWeight } from './score';
@@ -47,6 +47,8 @@ export interface DuckDbLinkageResult {
   /** Linked pairs (row ids `rid`), sorted by left then right. */
   links: { left: Int32Array; right: Int32Array };
   timings: Record<string, number>;
+  /** Diagnostics, e.g. a degenerate EM fit (`emDegeneracyWarning`). */
+  warnings: string[];
 }
 
 let gammaCounter = 0;
@@ -162,7 +164,8 @@ export async function linkWithDuckDb(
   await conn.run(`DROP TABLE ${gammaTable}`);
   const links = { left: Int32Array.from(linkRows, (r) => Number(r[0])), right: Int32Array.from(linkRows, (r) => Number(r[1])) };
   stage('links (SQL)');
-  return { sql, leftSize, rightSize, candidatePairs, patterns, model, links, timings };
+  const degenerate = emDegeneracyWarning(model);
+  return { sql, leftSize, rightSize, candidatePairs, patterns, model, links, timings, warnings: degenerate ? [degenerate] : [] };
 }
 
 /** Column of a table loaded by `loadRecordsIntoDuckDb`. */

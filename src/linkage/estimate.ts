@@ -216,3 +216,20 @@ export function modelTable(model: FellegiSunterModel): Array<Record<string, unkn
   );
   return rows;
 }
+
+/** Share of matches among candidate pairs at or above which an EM fit is flagged as degenerate. */
+export const DEGENERATE_MATCH_SHARE = 0.99;
+
+/**
+ * A warning when EM put (almost) every candidate pair in the match class — what happens when
+ * fields are dependent or blocks hold look-alike records the value frequencies cannot explain
+ * (seen on a 10^8-row source whose generator correlated the fields): every candidate is then
+ * "linked" and the model's error rates mean nothing. Null when the fit is not degenerate.
+ *
+ * @example
+ * emDegeneracyWarning({ lambdaCandidates: 0.999, method: { m: 'em', u: 'em', lambda: 'em' } }); // 'EM put 99.9% …'
+ */
+export function emDegeneracyWarning(model: Pick<FellegiSunterModel, 'lambdaCandidates' | 'method'>): string | null {
+  if (model.method.lambda !== 'em' || !(model.lambdaCandidates >= DEGENERATE_MATCH_SHARE)) return null;
+  return `EM put ${(100 * model.lambdaCandidates).toFixed(1)}% of the candidate pairs in the match class: the fit is degenerate (dependent fields, or blocks of look-alike records), so links and their estimated error rates are not reliable; check the blocking rules and comparisons, or fix m from labelled pairs.`;
+}

@@ -2,12 +2,13 @@
  * The layout of a linkage result: every table, figure and sentence that notebook 02-linkage and
  * `profile-provenance link` show, built once from the result (block ids for the notebook).
  */
-import { caseFigureRows, weiboMaimai as wm } from '../case';
+import { caseFiguresBlock, weiboMaimai as wm } from '../case';
 import { HEADINGS, type Block } from '../report/document';
 import type { InferenceReport } from '../report/inference';
 import type { LinkageAnalysis } from './analysis';
 import { matchWeightHistogram, mUChart, thresholdSweepChart, waterfallChart } from './charts';
 import type { FellegiSunterModel } from './types';
+import { emDegeneracyWarning } from './estimate';
 
 export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean } = {}): InferenceReport {
   const masked = options.mask ?? !result.parameters.unmasked;
@@ -30,17 +31,13 @@ export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean
       {
         heading: HEADINGS.method,
         blocks: [
-          {
-            id: 'caseFigures', kind: 'table',
-            rows: caseFigureRows([
-              ['notarial certificate', wm.certificateNumber],
-              ['users who uploaded address books', wm.uploadersInCertificate704],
-              ['non-users shown', wm.nonUsersInCertificate704],
-              ['fields compared', wm.fieldsInCertificate704],
-              ["court's standard", wm.matchStandardCourt],
-            ]),
-            options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from and the source text)' },
-          },
+          caseFiguresBlock([
+            ['notarial certificate', wm.certificateNumber],
+            ['users who uploaded address books', wm.uploadersInCertificate704],
+            ['non-users shown', wm.nonUsersInCertificate704],
+            ['fields compared', wm.fieldsInCertificate704],
+            ["court's standard", wm.matchStandardCourt],
+          ]),
           { id: 'counts', kind: 'paragraph', text: `${c.displayed} displayed profiles; ${c.source} source accounts in the extract (${c.possiblePairs.toLocaleString('en-US')} possible pairs).` },
           { id: 'method', kind: 'paragraph', text: `Candidate pairs come from blocking rules (a pair is compared only if it shares a block under some rule), capped at ${p.maxPairs.toLocaleString('en-US')} pairs. Each pair is compared field by field on the declared levels below. m (probability of a level among true matches) is estimated by EM over the comparison patterns (Winkler 1988; fastLink); u (among non-matches) from ${p.uPairs.toLocaleString('en-US')} random pairs (Splink), seed ${p.seed}. A pair's match weight is the sum of log2(m/u) over fields${p.termFrequency ? ', with the name term-frequency adjusted (a common name weighs less)' : ''}, plus the prior; profiles are linked one-to-one from probability ${p.linkThreshold}.` },
           { id: 'blocking', kind: 'table', rows: result.blocking, options: { caption: `Candidate pairs per blocking rule (of ${c.possiblePairs.toLocaleString('en-US')} possible pairs)` } },
@@ -83,6 +80,7 @@ export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean
       },
     ],
     limitations: [
+      ...(emDegeneracyWarning(model) ? [emDegeneracyWarning(model)!] : []),
       'The model-estimated error rates assume the Fellegi-Sunter model (fields independent given match status); dependent fields (employer and title) make weights too strong, which the answer key, when there is one, shows.',
       'A profile with no account in the extract can still have one on the platform: the extract bounds what can be found; a true account that no blocking rule proposed is missed silently.',
       `Names in this report are ${masked ? 'masked' : 'NOT masked'}.`,

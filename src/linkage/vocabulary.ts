@@ -3,9 +3,8 @@
  * employers, schools, job titles, tags), integer-coded so millions of profiles fit in typed
  * arrays, with functions turning codes back into text.
  *
- * Surname shares: approximate percentages of the most common surnames of mainland China,
- * rounded, in the order of the Ministry of Public Security's household-registration ranking
- * (《二〇二〇年全国姓名报告》, 公安部户政管理研究中心, 2021) — used only to give the synthetic
+ * Surname shares: the project's one surname table (`src/text/surnames.ts`: the 2019 national
+ * name report's top ten, a rounded continuation to rank 100), used only to give the synthetic
  * names a realistic skew (王, 李, 张 about 7% each); NOT evidence of any real distribution.
  * The remaining mass goes to a tail of rarer surnames. Given-name characters follow a Zipf
  * law (exponent 0.7) over a hand-made list of common given-name characters in rough order of
@@ -13,20 +12,10 @@
  * copies produce same-pinyin variants. All other vocabularies are made up.
  */
 import { pinyinOf } from '../text';
+import { SURNAMES_BY_RANK } from '../text/surnames';
 
-/** [surname, approximate share in percent]. */
-export const SURNAME_SHARES: ReadonlyArray<readonly [string, number]> = [
-  ['王', 7.1], ['李', 7.0], ['张', 6.7], ['刘', 5.1], ['陈', 4.6], ['杨', 3.2], ['黄', 2.4], ['赵', 2.3], ['吴', 2.0], ['周', 2.0],
-  ['徐', 1.4], ['孙', 1.4], ['马', 1.3], ['朱', 1.3], ['胡', 1.2], ['郭', 1.1], ['何', 1.1], ['林', 1.0], ['高', 1.0], ['罗', 0.95],
-  ['郑', 0.87], ['梁', 0.85], ['谢', 0.76], ['宋', 0.71], ['唐', 0.70], ['许', 0.66], ['韩', 0.65], ['邓', 0.63], ['冯', 0.63], ['曹', 0.62],
-  ['彭', 0.58], ['曾', 0.57], ['肖', 0.56], ['田', 0.52], ['董', 0.51], ['潘', 0.50], ['袁', 0.50], ['蔡', 0.48], ['蒋', 0.48], ['余', 0.47],
-  ['于', 0.47], ['杜', 0.46], ['叶', 0.45], ['程', 0.45], ['魏', 0.43], ['苏', 0.43], ['吕', 0.42], ['丁', 0.42], ['任', 0.41], ['卢', 0.40],
-  ['姚', 0.39], ['沈', 0.39], ['钟', 0.38], ['姜', 0.37], ['崔', 0.36], ['谭', 0.35], ['陆', 0.34], ['范', 0.33], ['汪', 0.33], ['廖', 0.32],
-  ['石', 0.32], ['金', 0.31], ['韦', 0.30], ['贾', 0.30], ['夏', 0.29], ['付', 0.29], ['方', 0.28], ['邹', 0.27], ['熊', 0.27], ['白', 0.27],
-  ['孟', 0.26], ['秦', 0.26], ['邱', 0.25], ['侯', 0.25], ['江', 0.25], ['尹', 0.24], ['薛', 0.23], ['闫', 0.23], ['段', 0.22], ['雷', 0.22],
-  ['龙', 0.21], ['黎', 0.21], ['史', 0.21], ['陶', 0.20], ['贺', 0.20], ['毛', 0.19], ['郝', 0.19], ['顾', 0.19], ['龚', 0.18], ['邵', 0.18],
-  ['万', 0.17], ['覃', 0.17], ['武', 0.17], ['钱', 0.17], ['戴', 0.16], ['严', 0.16], ['莫', 0.16], ['孔', 0.15], ['向', 0.15], ['常', 0.15],
-];
+/** [surname, share in percent]: the project's one surname table (src/text/surnames.ts). */
+export const SURNAME_SHARES: ReadonlyArray<readonly [string, number]> = SURNAMES_BY_RANK;
 
 /** Rarer surnames sharing the remaining mass equally. */
 export const RARE_SURNAMES =

@@ -6,7 +6,7 @@
  */
 import type { Comparison } from '../compare/comparison';
 import { describeComparison } from '../compare/comparison';
-import { caseFigureRows, weiboMaimai as wm } from '../case';
+import { caseFiguresBlock, weiboMaimai as wm } from '../case';
 import { HEADINGS } from '../report/document';
 import type { InferenceReport } from '../report/inference';
 import { maskPhonesInText } from '../report/mask';
@@ -144,16 +144,12 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
       {
         heading: HEADINGS.method,
         blocks: [
-          {
-            id: 'caseFigures', kind: 'table',
-            rows: caseFigureRows([
-              ['uploaders (address books)', wm.uploadersInCertificate704],
-              ['non-users shown', wm.nonUsersInCertificate704],
-              ['fields compared', wm.fieldsInCertificate704],
-              ["court's standard", wm.matchStandardCourt],
-            ]),
-            options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from and the source text)' },
-          },
+          caseFiguresBlock([
+            ['uploaders (address books)', wm.uploadersInCertificate704],
+            ['non-users shown', wm.nonUsersInCertificate704],
+            ['fields compared', wm.fieldsInCertificate704],
+            ["court's standard", wm.matchStandardCourt],
+          ]),
           {
             id: 'method', kind: 'paragraph',
             text: `Each displayed profile is paired by id with the source profile of the same person and compared field by field. The court's standard (相同或基本相同) is measured on the levels same / basically the same / different / missing (strictness ${p.strictness}; avatars: the avatars' measured same-picture rule, ${p.samePictureBits} bits at strictness 0.8). The coincidence baseline re-pairs each displayed profile with the source profiles of other people of the same uploader's network (${perm} permutations, seed ${p.seed}). The source-level propositions use finer levels that separate copying from the person's own entry, printed below; chance agreement comes from the joint agreement patterns of ${result.em.unrelatedPairs.toLocaleString('en-US')} unrelated pairs of the same networks and, for names, from national surname shares (${NATIONAL_NAME_REPORT}).`,

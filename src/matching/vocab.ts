@@ -3,26 +3,17 @@
  * to give realistic collision rates (common surnames, popular schools and tags), not to be
  * statistics of any real population.
  *
- * Surnames: the ranking and top-10 shares follow the Ministry of Public Security's
- * 《二〇一九年全国姓名报告》 (Household Administration Research Centre, 2020: 王 7.12%,
- * 李 7.00%, 张 6.74%, 刘 5.10%, 陈 4.61%, 杨 3.22%, 黄 2.45%, 赵 2.19%, 吴 2.05%,
- * 周 1.94%); shares below rank 10 are a smooth continuation, rounded; a few rarer surnames
- * with surname-specific readings (单 shan, 曾 zeng, 解 xie, 仇 qiu, 区 ou) and compound
- * surnames (欧阳, 司马, 诸葛) are included on purpose.
+ * Surnames: the project's one surname table (`src/text/surnames.ts`, with its sources), plus a
+ * few rarer surnames with surname-specific readings (单 shan, 解 xie, 仇 qiu, 区 ou) and
+ * compound surnames (欧阳, 司马, 诸葛, 上官) included on purpose.
  */
+import { SURNAMES_BY_RANK } from '../text/surnames';
 
-/** [surname, share in percent] */
+/** [surname, weight]: the project's surname table (src/text/surnames.ts) plus a few rare surnames by design. */
 export const SURNAMES: ReadonlyArray<readonly [string, number]> = [
-  ['王', 7.12], ['李', 7.0], ['张', 6.74], ['刘', 5.1], ['陈', 4.61], ['杨', 3.22], ['黄', 2.45], ['赵', 2.19], ['吴', 2.05], ['周', 1.94],
-  ['徐', 1.7], ['孙', 1.6], ['马', 1.5], ['朱', 1.4], ['胡', 1.35], ['郭', 1.3], ['何', 1.2], ['林', 1.15], ['罗', 1.1], ['高', 1.08],
-  ['郑', 1.0], ['梁', 0.95], ['谢', 0.9], ['宋', 0.85], ['唐', 0.82], ['许', 0.8], ['韩', 0.78], ['冯', 0.75], ['邓', 0.73], ['曹', 0.7],
-  ['彭', 0.68], ['曾', 0.66], ['肖', 0.64], ['田', 0.62], ['董', 0.6], ['袁', 0.58], ['潘', 0.56], ['于', 0.54], ['蒋', 0.52], ['蔡', 0.5],
-  ['余', 0.49], ['杜', 0.48], ['叶', 0.47], ['程', 0.46], ['苏', 0.45], ['魏', 0.44], ['吕', 0.43], ['丁', 0.42], ['任', 0.41], ['沈', 0.4],
-  ['姚', 0.39], ['卢', 0.38], ['姜', 0.37], ['崔', 0.36], ['钟', 0.35], ['谭', 0.34], ['陆', 0.33], ['汪', 0.32], ['范', 0.31], ['金', 0.3],
-  ['石', 0.29], ['廖', 0.28], ['贾', 0.27], ['夏', 0.26], ['韦', 0.25], ['付', 0.25], ['方', 0.24], ['白', 0.24], ['邹', 0.23], ['孟', 0.23],
-  ['熊', 0.22], ['秦', 0.22], ['邱', 0.21], ['江', 0.21], ['尹', 0.2], ['薛', 0.2], ['闫', 0.19], ['段', 0.19], ['雷', 0.18], ['侯', 0.18],
-  ['龙', 0.17], ['史', 0.17], ['陶', 0.16], ['黎', 0.16], ['贺', 0.15], ['顾', 0.15], ['毛', 0.14], ['郝', 0.14], ['龚', 0.13], ['邵', 0.13],
-  ['万', 0.12], ['钱', 0.12], ['严', 0.11], ['覃', 0.11], ['武', 0.11], ['戴', 0.1], ['莫', 0.1], ['孔', 0.1], ['向', 0.09], ['汤', 0.09],
+  ...SURNAMES_BY_RANK,
+  // Chosen on purpose for the synthetic data, weights set by design (not frequencies): surnames
+  // with surname-specific readings and compound surnames, to exercise pinyin and masking.
   ['单', 0.05], ['解', 0.04], ['仇', 0.03], ['区', 0.02], ['欧阳', 0.05], ['司马', 0.01], ['诸葛', 0.005], ['上官', 0.01],
 ];
 

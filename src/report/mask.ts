@@ -9,12 +9,10 @@
  * maskPhone('13812345678')  // '138****5678'
  * maskPhone('+86 138-1234-5678') // '+86 138****5678'
  */
+import { COMPOUND_SURNAMES } from '../text/surnames';
 
-/** Two-character (compound) Chinese surnames kept whole when masking. */
-const COMPOUND_SURNAMES = new Set([
-  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒',
-  '令狐', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '闻人', '呼延', '澹台', '公冶', '太史',
-]);
+/** Two-character (compound) Chinese surnames kept whole when masking (the project's one list). */
+const COMPOUND_SURNAME_SET = new Set(COMPOUND_SURNAMES);
 
 const HAN = /\p{Script=Han}/u;
 
@@ -25,7 +23,7 @@ export function maskName(name: string | null | undefined): string {
   if (s === '') return '';
   const chars = Array.from(s);
   if (HAN.test(chars[0]!)) {
-    const keep = chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
+    const keep = chars.length > 2 && COMPOUND_SURNAME_SET.has(chars.slice(0, 2).join('')) ? 2 : 1;
     if (chars.length === 1) return '*';
     return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
   }

@@ -4,7 +4,7 @@
  * notebook show them one at a time (`pp.report.showBlock(report, 'comparison')`).
  */
 import { maskPhonesInText } from '../report/mask';
-import { caseFigureRows, weiboMaimai as wm } from '../case';
+import { caseFiguresBlock, weiboMaimai as wm } from '../case';
 import { HEADINGS } from '../report/document';
 import type { InferenceReport } from '../report/inference';
 import { claimedRemaining } from './claim';
@@ -31,14 +31,10 @@ export function retentionReport(result: RetentionResult, options: RetentionRepor
       {
         heading: HEADINGS.method,
         blocks: [
-          {
-            id: 'caseFigures', kind: 'table',
-            rows: caseFigureRows([
-              ['cooperation ended', wm.cooperationEnded],
-              ['deletion claimed finished', wm.deletionClaimedFinished],
-            ]),
-            options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from and the source text)' },
-          },
+          caseFiguresBlock([
+            ['cooperation ended', wm.cooperationEnded],
+            ['deletion claimed finished', wm.deletionClaimedFinished],
+          ]),
           { id: 'caseQuotes', kind: 'paragraph', text: `Quoted: “${wm.deletionClaimedFinished.quote}” “${wm.cooperationEnded.quote}”` },
           {
             id: 'claim', kind: 'table',

@@ -17,6 +17,7 @@
  * parseSavedName('妈')  // { relationClass: 'family', intimacy: 1, fullName: null, ... }
  * parseSavedName('小刘') // { nickname: '小刘', surname: '刘', relationClass: null, intimacy: 0.8 }
  */
+import { COMPOUND_SURNAMES, SURNAMES_BY_RANK } from '../text/surnames';
 
 export type RelationClass = 'family' | 'colleague' | 'former colleague' | 'classmate' | 'superior' | 'service';
 
@@ -83,14 +84,13 @@ export const INTIMACY: Readonly<Record<'family' | 'nickname' | 'relation' | 'ful
 };
 
 /**
- * Common Chinese surnames (single character), enough to recognise a saved full name or a
- * nickname like 小刘 / 刘哥 / 老刘. Compound surnames are recognised too.
+ * Common Chinese surnames (single character; the project's one table, src/text/surnames.ts),
+ * enough to recognise a saved full name or a nickname like 小刘 / 刘哥 / 老刘. Compound
+ * surnames are recognised too.
  */
-export const SURNAMES = Array.from(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
-);
+export const SURNAMES: readonly string[] = SURNAMES_BY_RANK.map(([s]) => s).filter((s) => [...s].length === 1);
 const SURNAME_SET = new Set(SURNAMES);
-const COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '慕容', '司徒', '夏侯'];
+const COMPOUND = COMPOUND_SURNAMES;
 
 export interface ParsedSavedName {
   /** The text as saved. */

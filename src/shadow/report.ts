@@ -3,7 +3,7 @@
  * 07-shadow and `profile-provenance shadow` show, built once from the result. Block ids let the
  * notebook show them one at a time (`pp.report.showBlock(report, 'smsOrigins')`).
  */
-import { caseFigureRows, wangMiao as wm } from '../case';
+import { caseFiguresBlock, wangMiao as wm } from '../case';
 import { maskName } from '../report/mask';
 import { HEADINGS, type Block } from '../report/document';
 import type { InferenceReport } from '../report/inference';
@@ -63,16 +63,12 @@ export function shadowReport(result: ShadowResult, options: ShadowReportOptions 
       {
         heading: HEADINGS.method,
         blocks: [
-          {
-            id: 'caseFigures', kind: 'table',
-            rows: caseFigureRows([
-              ['SMS date', wm.smsDate],
-              ['friends waiting', wm.friendsWaiting],
-              ['recommended professional contacts', wm.recommendedContacts],
-              ['address-book upload mandatory until', wm.uploadMandatoryUntil],
-            ]),
-            options: { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from in the news report of the judgment)' },
-          },
+          caseFiguresBlock([
+            ['SMS date', wm.smsDate],
+            ['friends waiting', wm.friendsWaiting],
+            ['recommended professional contacts', wm.recommendedContacts],
+            ['address-book upload mandatory until', wm.uploadMandatoryUntil],
+          ], { caption: 'Case figures (src/case: each value, its bound, the words it is quoted from in the news report of the judgment)' }),
           { id: 'smsQuote', kind: 'paragraph', text: smsQuoted },
           { id: 'smsOrigins', kind: 'table', rows: smsOriginRows(), options: { caption: 'Each figure of the SMS and its origin in the record' } },
           { id: 'method', kind: 'paragraph', text: `Every phone number is normalised (E.164) and replaced on load by an HMAC-SHA-256 keyed hash (key fingerprint ${result.loaded.keyFingerprint}); the analysis sees tokens only. The platform's view on ${p.asOf} uses the address-book entries uploaded before it and the users registered before it. Holders are the distinct registered uploaders whose book holds the number; closeness c(h) weighs how intimately each saved the number and how many of their contacts are shared; recommended contacts are users whose closeness-weighted common friends with the number reach θ = ${p.theta} (src/shadow/closeness.ts). An employer is inferred when at least ${EMPLOYER_MIN_VOTES} holders and ${Math.round(EMPLOYER_MIN_SHARE * 100)}% of them list it.` },

@@ -25,6 +25,7 @@
  * world.target.friendsWaiting;  // 36
  */
 import { aliasSampler, deriveSeed, randomInt, seededRandom, shuffleInPlace, type Rng } from '../stats/random';
+import { SURNAMES_BY_RANK } from '../text/surnames';
 import { DEFAULT_THETA, weightedGraph, recommendContacts, type WeightedCsr } from './closeness';
 import { parseSavedName } from './lexicon';
 import { wangMiao } from '../case/wangMiao';
@@ -166,13 +167,8 @@ export interface ContactsWorld {
 // ----------------------------------------------------------------------------------------
 // Vocabulary (invented)
 
-const SURNAME_WEIGHTS: Array<[string, number]> = [
-  ['王', 7.1], ['李', 7.0], ['张', 6.9], ['刘', 5.4], ['陈', 4.5], ['杨', 3.1], ['黄', 2.5], ['赵', 2.3],
-  ['吴', 2.0], ['周', 1.9], ['徐', 1.7], ['孙', 1.5], ['马', 1.5], ['朱', 1.3], ['胡', 1.3], ['郭', 1.2],
-  ['何', 1.2], ['高', 1.1], ['林', 1.1], ['罗', 0.9], ['郑', 0.9], ['梁', 0.9], ['谢', 0.8], ['宋', 0.8],
-  ['唐', 0.8], ['许', 0.7], ['韩', 0.7], ['冯', 0.7], ['邓', 0.7], ['曹', 0.6], ['彭', 0.6], ['曾', 0.6],
-  ['戴', 0.3], ['范', 0.4], ['于', 0.5], ['董', 0.5], ['萧', 0.2], ['程', 0.5], ['蔡', 0.5], ['田', 0.5],
-];
+/** The 40 most common surnames of the project's one table (src/text/surnames.ts), with their shares as weights. */
+const SURNAME_WEIGHTS = SURNAMES_BY_RANK.slice(0, 40);
 const GIVEN_CHARS = Array.from('伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红鹏辉建国海燕波宁浩宇晨欣怡佳琪俊博文斌志远晓飞雪梅琳娟婷楠帆');
 const EMPLOYER_HEADS = Array.from('星远蓝金华云恒北青启东南中鼎同德泰和嘉安');
 const EMPLOYER_TAILS = ['河科技', '航数据', '海传媒', '桥咨询', '辰制造', '图物流', '信证券', '辰地产', '松医疗', '明软件'];

@@ -10,9 +10,9 @@
  *   head counts of compound surnames (欧阳 1,112,000; 上官 88,000; 皇甫 64,000; 令狐 55,000;
  *   诸葛 48,000; 司徒 47,000; 司马 23,000; 申屠 19,000; 夏侯 11,000; 贺兰 10,000; 完颜 6,000;
  *   慕容 5,000; 尉迟 4,000; 长孙 3,000);
- * - the per-surname shares of the top ten below are the 2019 figures as quoted in
- *   src/matching/vocab.ts (王 7.12% ... 周 1.94%); their top five sum to 30.57%, consistent with
- *   the 2020 report's 30.8%.
+ * - the per-surname shares of the top ten are the 2019 figures of the project's one surname
+ *   table, `src/text/surnames.ts` (王 7.12% ... 周 1.94%); their top five sum to 30.57%,
+ *   consistent with the 2020 report's 30.8%.
  * The reports publish no frequency for given names or for most surnames: a surname outside the
  * table is given the share of the tenth (1.94%), an UPPER bound (every surname below rank 10 is
  * rarer), so the chance of a coincidental name is overstated, never understated. Compound
@@ -24,24 +24,22 @@
  * surnameShare('王');             // 0.0712
  * surnameShare('单');             // 0.0194 (not in the table: the upper bound)
  */
+import { CENSUS_2020_POPULATION, COMPOUND_SURNAMES, COMPOUND_SURNAME_HEADCOUNTS, SURNAMES_BY_RANK, SURNAME_ORIGIN } from './surnames';
 
-/** Surname -> share of registered residents (see the module comment for which figure is which). */
-export const NATIONAL_SURNAME_SHARES: Readonly<Record<string, number>> = {
-  王: 0.0712, 李: 0.07, 张: 0.0674, 刘: 0.051, 陈: 0.0461, 杨: 0.0322, 黄: 0.0245, 赵: 0.0219, 吴: 0.0205, 周: 0.0194,
-  欧阳: 1_112_000 / 1_411_778_724, 上官: 88_000 / 1_411_778_724, 皇甫: 64_000 / 1_411_778_724, 令狐: 55_000 / 1_411_778_724,
-  诸葛: 48_000 / 1_411_778_724, 司徒: 47_000 / 1_411_778_724, 司马: 23_000 / 1_411_778_724, 申屠: 19_000 / 1_411_778_724,
-  夏侯: 11_000 / 1_411_778_724, 贺兰: 10_000 / 1_411_778_724, 完颜: 6_000 / 1_411_778_724, 慕容: 5_000 / 1_411_778_724,
-  尉迟: 4_000 / 1_411_778_724, 长孙: 3_000 / 1_411_778_724,
-};
+/** Surname -> share of registered residents: the cited ranks of `SURNAMES_BY_RANK` and the compound head counts. */
+export const NATIONAL_SURNAME_SHARES: Readonly<Record<string, number>> = Object.freeze({
+  ...Object.fromEntries(SURNAMES_BY_RANK.filter((_, rank) => SURNAME_ORIGIN(rank) === 'report').map(([s, percent]) => [s, Number((percent / 100).toPrecision(12))])),
+  ...Object.fromEntries(Object.entries(COMPOUND_SURNAME_HEADCOUNTS).map(([s, n]) => [s, n / CENSUS_2020_POPULATION])),
+});
 
 /** Share given to a surname outside the table: the tenth surname's share (an upper bound). */
-export const UNLISTED_SURNAME_SHARE = 0.0194;
+export const UNLISTED_SURNAME_SHARE = NATIONAL_SURNAME_SHARES[SURNAMES_BY_RANK[9]![0]]!;
 
 /** Where the figures come from, for a report's reference list. */
 export const NATIONAL_NAME_REPORT =
   '公安部户政管理研究中心《二〇二〇年全国姓名报告》(2021) and《二〇一九年全国姓名报告》(2020): top-10 surname shares (2019 figures), compound-surname head counts (2020); partial figures only';
 
-const COMPOUND = Object.keys(NATIONAL_SURNAME_SHARES).filter((s) => [...s].length === 2);
+const COMPOUND = COMPOUND_SURNAMES;
 
 /** The surname of a simplified-Chinese name: a listed compound surname, else the first character. */
 export function surnameOf(name: string): string {
