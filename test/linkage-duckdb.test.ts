@@ -59,7 +59,8 @@ async function sameAsInMemory(
 describe('DuckDB backend', () => {
   it('FEBRL dataset1 (dedupe): same patterns, model and links as in memory', async () => {
     const recs = loadFebrl(join(referenceDatasets, 'febrl', 'dataset1.csv')).records as unknown as Array<Record<string, unknown>>;
-    const cols = febrlSqlComparisons().map((c) => ({ name: c.columns[0]!, type: 'VARCHAR' as const }));
+    const used = [...febrlSqlComparisons().flatMap((c) => c.columns), ...febrlSqlBlockingRules().flatMap((r) => r.columns)];
+    const cols = [...new Set(used)].map((name) => ({ name, type: 'VARCHAR' as const }));
     const links = await sameAsInMemory(recs, null, cols, febrlSqlComparisons(), febrlSqlBlockingRules());
     expect(links).toBeGreaterThan(450);
   }, 60_000);

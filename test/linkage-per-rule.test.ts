@@ -34,7 +34,7 @@ describe('m per blocking rule (FEBRL, known truth)', () => {
     const errPerRule = maxMError(perRule.model, trueModel);
     const errWhole = maxMError(whole.model, trueModel);
     expect(perRule.model.method.m).toBe('em-per-rule');
-    expect(perRule.perRule).toHaveLength(5);
+    expect(perRule.perRule).toHaveLength(6);
     for (const r of perRule.perRule!) expect(r.converged).toBe(true);
     // Both estimates are within 0.05 of the truth on every level (FEBRL's rules are exact-level rules).
     expect(errPerRule).toBeLessThan(0.05);
@@ -51,8 +51,15 @@ describe('m per blocking rule (FEBRL, known truth)', () => {
     const names = res.comparator.fields.map((f) => f.name);
     const F = names.length;
     const exactIdx = res.comparator.fields.map((f) => f.levels.findIndex((l) => l.label === 'same'));
+    const given = names.indexOf('given_name');
+    const swappedIdx = res.comparator.fields[given]!.levels.findIndex((l) => l.label === 'names swapped');
+    expect(swappedIdx).toBeGreaterThan(0);
+    // A rule blocks a pair when its fields are all at the exact level; the names_sorted rule
+    // (the same two names in either order) also when the given name is at 'names swapped'.
     const blockedByLevels = (g: Uint8Array, p: number): boolean =>
-      rules.some((r) => r.fields!.every((name) => { const f = names.indexOf(name); return g[p * F + f] === exactIdx[f]; }));
+      rules.some((r) =>
+        r.fields!.every((name) => { const f = names.indexOf(name); return g[p * F + f] === exactIdx[f]; }) ||
+        (r.name === 'names_sorted' && g[p * F + given] === swappedIdx));
     for (let p = 0; p < res.pairs.left.length; p++) expect(blockedByLevels(res.gamma, p)).toBe(true);
     // Random pairs that are not candidates: none has a rule's fields all exact.
     const cand = new Set(Array.from(res.pairs.left, (i, p) => i * recs.length + res.pairs.right[p]!));

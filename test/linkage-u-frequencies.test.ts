@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  PairLevelCache, comparisonsFromSql, encodeValues, jaroStrcmp95, recordComparator, uFromFrequencies, uFromRandomPairs, withinOneEdit,
+  PairLevelCache, canonicalOrder, compareValues, comparisonsFromSql, encodeValues, jaroStrcmp95, recordComparator, uFromFrequencies, uFromRandomPairs, withinOneEdit,
 } from '../src/linkage';
 import type { FieldInfo, SqlComparison } from '../src/linkage';
 import { seededRandom, shuffleInPlace } from '../src/stats/random';
@@ -80,14 +80,29 @@ describe('u from value frequencies', () => {
     }
   });
 
+  it('canonical order = sorting by compareValues, ties by id', () => {
+    const rng = seededRandom(4);
+    const pool: unknown[] = [null, undefined, 3, -1, 2.5, 'b', 'a', 'ab', ['x', 'y'], ['x', null], { k: 1 }, 'b', 3];
+    const values = Array.from({ length: 200 }, () => pool[Math.floor(rng() * pool.length)]);
+    const want = values.map((_, i) => i).sort((x, y) => compareValues(values[x], values[y]) || x - y);
+    expect(Array.from(canonicalOrder(values))).toEqual(want);
+  });
+
   it('value encoding and the pair-level cache', () => {
     const enc = encodeValues([['ann', 'bob', [1, 2]], ['ann', null, [1, 2]]]);
     expect(Array.from(enc.codes[0]!)).toEqual([0, 1, 2]);
     expect(Array.from(enc.codes[1]!)).toEqual([0, 3, 2]);
     let calls = 0;
-    const cache = new PairLevelCache(2000, (x, y) => (calls++, (x * 7 + y) % 5), 4);
-    for (let rep = 0; rep < 2; rep++) for (let x = 0; x < 60; x++) for (let y = 0; y < 60; y++) expect(cache.get(x, y)).toBe((x * 7 + y) % 5);
-    expect(calls).toBe(3600);
+    // 2,000 values: a dense table; 5,000: the hash table (grown from 1,024 slots, then reserved ahead).
+    for (const values of [2000, 5000]) {
+      calls = 0;
+      const cache = new PairLevelCache(values, (x, y) => (calls++, (x * 7 + y) % 5), 4);
+      for (let rep = 0; rep < 2; rep++) for (let x = 0; x < 60; x++) for (let y = 0; y < 60; y++) expect(cache.get(x * 30, y * 31)).toBe((x * 210 + y * 31) % 5);
+      expect(calls).toBe(3600);
+      cache.reserve(10_000);
+      for (let x = 0; x < 60; x++) for (let y = 0; y < 60; y++) expect(cache.get(x * 30, y * 31)).toBe((x * 210 + y * 31) % 5);
+      expect(calls).toBe(3600);
+    }
   });
 
   it('string kernels: withinOneEdit = (levenshtein <= 1); jaroStrcmp95 = jaroCodePoints when transpositions are even', () => {

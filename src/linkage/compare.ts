@@ -19,11 +19,17 @@
  */
 import type { Comparison, ComparisonLevel } from '../compare/comparison';
 import type { FieldFrequencies, FieldInfo, LinkMode, PairComparator } from './types';
-import { PairLevelCache, compareValues, encodeValues } from './values';
+import { PairLevelCache, canonicalOrder, encodeValues } from './values';
 import { DenseIntKeyMap } from './intmap';
+import type { CompiledComparison } from './sqlLevels';
+import { compareInWorkers, compareThreads, fillField, shared } from './parallel';
+import type { ThreadOptions, WorkerField } from './parallel';
+
+/** Distinct value pairs per field on which a compiled kernel is checked against the predicates. */
+const KERNEL_CHECKS = 32;
 
 /** Options shared by both comparator builders. */
-export interface ComparatorOptions {
+export interface ComparatorOptions extends ThreadOptions {
   /**
    * Fields (by comparison name) to give a term-frequency adjustment on their first non-null
    * level (or on `tfLevel` if a comparison declares it).
@@ -117,7 +123,10 @@ function noLevel(name: string, va: unknown, vb: unknown): Error {
  * Compiled to columns (`values.ts`): each field's values are dictionary-encoded once and a
  * level is computed once per distinct value pair (cached), so comparing runs at the speed of
  * the column path whatever the predicates cost. Predicates must be pure functions of the two
- * values.
+ * values. A comparison with `compileLevels` (`CompiledComparison`, e.g. SQL declarations via
+ * `withSqlKernels`) computes levels on value ids without calling its predicates (checked
+ * against them on the first value pairs); when every comparison also carries its SQL
+ * declaration, large calls are split over worker threads (`parallel.ts`, `options.threads`).
  */
 export function recordComparator<R>(
   left: readonly R[],
@@ -139,14 +148,34 @@ export function recordComparator<R>(
   const caches = comparisons.map((c, f) => {
     const ps = c.levels.map((l) => l.predicate);
     const vals = encoded[f]!.values;
-    // Sized for tens of thousands of distinct value pairs up front (growing is a rehash).
-    return new PairLevelCache(vals.length, (ia, ib) => {
+    const viaPredicates = (ia: number, ib: number): number => {
       const a = vals[ia], b = vals[ib];
       let k = 0;
       while (k < ps.length && !ps[k]!(a, b)) k++;
       if (k === ps.length) throw noLevel(fields[f]!.name, a, b);
       return k;
-    }, 1 << 16);
+    };
+    const compiled = (c as CompiledComparison<R>).compileLevels?.(vals);
+    // A compiled kernel is checked against the predicates on the first distinct value pairs it
+    // meets (candidate pairs, so the fuzzy levels are exercised, not only 'different').
+    let checks = compiled ? KERNEL_CHECKS : 0;
+    const level = compiled
+      ? (ia: number, ib: number): number => {
+          const k = compiled(ia, ib);
+          if (checks > 0) {
+            checks--;
+            const want = viaPredicates(ia, ib);
+            if (k !== want) {
+              throw new Error(
+                `comparison '${fields[f]!.name}': the compiled levels and the predicates disagree on ` +
+                  `${JSON.stringify(vals[ia])} / ${JSON.stringify(vals[ib])} (level ${k} vs ${want}); fix the declaration`,
+              );
+            }
+          }
+          return k;
+        }
+      : viaPredicates;
+    return { cache: new PairLevelCache(vals.length, level, 1024), level, compiled: compiled !== undefined };
   });
 
   const tfSet = new Set(options.termFrequency ?? []);
@@ -162,16 +191,25 @@ export function recordComparator<R>(
     return { field: f, left: l, right: r };
   });
 
-  const cmp = pairComparator(fields, mode, left.length, rightRecs.length, tfCodes, (pl, pr, n, gamma) => {
+  const fillRange = (pl: Int32Array, pr: Int32Array, from: number, to: number, gamma: Uint8Array): void => {
     for (let f = 0; f < F; f++) {
-      const cl = codesL[f]!, cr = codesR[f]!, cache = caches[f]!;
-      for (let p = 0; p < n; p++) gamma[p * F + f] = cache.get(cl[pl[p]!]!, cr[pr[p]!]!);
+      const { cache, level, compiled } = caches[f]!;
+      fillField(gamma, F, f, pl, pr, from, to, codesL[f]!, codesR[f]!, cache, level, compiled, encoded[f]!.values.length);
     }
+  };
+  // Worker threads need every comparison as data (a SQL declaration), see parallel.ts.
+  const sqlDecls = comparisons.map((c) => (c as CompiledComparison<R>).sql);
+  let workerFields: WorkerField[] | undefined;
+  const cmp = pairComparator(fields, mode, left.length, rightRecs.length, tfCodes, (pl, pr, n, gamma) => {
+    const threads = sqlDecls.every((d) => d !== undefined) ? compareThreads(n, options) : 1;
+    if (threads === 1) return fillRange(pl, pr, 0, n, gamma);
+    workerFields ??= encoded.map((e, f) => ({ sql: sqlDecls[f]!, values: e.values, codesL: shared(codesL[f]!), codesR: shared(codesR[f]!) }));
+    compareInWorkers(workerFields, pl, pr, n, gamma, threads, fillRange);
   });
   cmp.frequencies = () =>
     encoded.map((e, f) => {
-      const order = e.values.map((_, i) => i).sort((x, y) => compareValues(e.values[x], e.values[y]) || x - y);
-      return frequencyTable(order, codesL[f]!, right === null ? null : codesR[f]!, (a, b) => caches[f]!.get(a, b));
+      const order = canonicalOrder(e.values);
+      return frequencyTable(order, codesL[f]!, right === null ? null : codesR[f]!, (a, b) => caches[f]!.cache.get(a, b));
     });
   return cmp;
 }

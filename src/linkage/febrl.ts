@@ -17,6 +17,8 @@ import { EvidenceError, sha256Bytes } from '../io';
 import type { EvidenceIssue } from '../io';
 import type { Comparison } from '../compare/comparison';
 import { blockingRulesFromSql, comparisonsFromSql } from './sql';
+import { withSqlKernels } from './sqlLevels';
+import type { CompiledComparison } from './sqlLevels';
 import type { SqlBlockingRule, SqlComparison, SqlLevel } from './sql';
 import type { BlockingRule } from './blocking';
 import type { TrueLinks } from './evaluate';
@@ -43,6 +45,12 @@ export interface FebrlRecord {
   /** YYYYMMDD, or null when empty or not a calendar date. */
   date_of_birth: string | null;
   soc_sec_id: string | null;
+  /**
+   * Derived, not a column of the file: given name and surname in alphabetical order joined by a
+   * space (null when either is missing), so "same two names, in either order" is an equality
+   * (a swapped given name and surname is one of FEBRL's corruptions, and a common entry error).
+   */
+  names_sorted: string | null;
 }
 
 export interface FebrlData {
@@ -114,10 +122,17 @@ export function parseFebrl(text: string, fileName: string): { records: FebrlReco
       state: v(8),
       date_of_birth: dob,
       soc_sec_id: v(10),
+      names_sorted: namesSorted(v(1), v(2)),
     });
   }
   if (issues.length) throw new EvidenceError(issues);
   return { records, invalidDates };
+}
+
+/** Two names in alphabetical order joined by a space; null when either is missing. */
+export function namesSorted(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return null;
+  return a <= b ? `${a} ${b}` : `${b} ${a}`;
 }
 
 /** Load a FEBRL file with its provenance (SHA-256 of the bytes read). */
@@ -177,6 +192,14 @@ const missing = { kind: 'null', label: 'missing', labelZh: '缺失', description
 const exact = { kind: 'exact', label: 'same', labelZh: '相同', description: 'identical text' } as const;
 const different = { kind: 'else', label: 'different', labelZh: '不同', description: 'anything else' } as const;
 const jw = (t: number): SqlLevel => ({ kind: 'jaroWinkler', threshold: t, label: `Jaro-Winkler >= ${t}`, description: `Jaro-Winkler similarity at least ${t} (Winkler 1990)` });
+/**
+ * Given name and surname swapped: not the same given name, but the same two names (the derived
+ * column `names_sorted`). Only on the given-name comparison, so a swap counts once; the
+ * surname comparison then sees two different names, which under-weights a swapped pair rather
+ * than counting the same evidence twice (Splink's "columns reversed" level; FEBRL's generator
+ * swaps the two fields, Christen 2005).
+ */
+const swapped: SqlLevel = { kind: 'exact', column: 'names_sorted', label: 'names swapped', labelZh: '姓名颠倒', description: 'given name and surname swapped (same two names)' };
 const lev1: SqlLevel = { kind: 'levenshtein', maxEdits: 1, label: 'one edit', labelZh: '一处差异', description: 'Levenshtein distance 1 (one typo)' };
 
 /**
@@ -188,7 +211,12 @@ export function febrlSqlComparisons(): SqlComparison[] {
     name, description, columns: [name], levels: [missing, exact, ...levels, different],
   });
   return [
-    field('given_name', 'given name', [jw(0.9), jw(0.8)]),
+    {
+      name: 'given_name',
+      description: 'given name (with the surname, sorted, to see a swap)',
+      columns: ['given_name', 'names_sorted'],
+      levels: [missing, exact, swapped, jw(0.9), jw(0.8), different],
+    },
     field('surname', 'surname', [jw(0.9), jw(0.8)]),
     field('date_of_birth', 'date of birth YYYYMMDD (invalid dates are missing)', [lev1]),
     field('soc_sec_id', 'social security number', [lev1]),
@@ -200,23 +228,32 @@ export function febrlSqlComparisons(): SqlComparison[] {
   ];
 }
 
-/** Blocking rules for FEBRL: any one of five keys in common. */
+/** Blocking rules for FEBRL: any one of six keys in common (the last: the same two names in either order). */
 export function febrlSqlBlockingRules(): SqlBlockingRule[] {
   return [
     { name: 'surname', description: 'same surname', columns: ['surname'] },
     { name: 'given_name', description: 'same given name', columns: ['given_name'] },
     { name: 'date_of_birth', description: 'same date of birth', columns: ['date_of_birth'] },
     { name: 'soc_sec_id', description: 'same social security number', columns: ['soc_sec_id'] },
+    { name: 'names_sorted', description: 'same given name and surname, in either order', columns: ['names_sorted'] },
     { name: 'postcode_street_number', description: 'same postcode and street number', columns: ['postcode', 'street_number'] },
   ];
 }
 
-/** The FEBRL comparisons for the in-memory engine (`febrlSqlComparisons` compiled to predicates). */
-export function febrlComparisons(): Comparison<FebrlRecord>[] {
-  return comparisonsFromSql<FebrlRecord>(febrlSqlComparisons());
+/**
+ * The FEBRL comparisons for the in-memory engine (`febrlSqlComparisons` compiled to predicates,
+ * and to value-id kernels for the record comparator, sqlLevels.ts).
+ */
+export function febrlComparisons(): CompiledComparison<FebrlRecord>[] {
+  const sql = febrlSqlComparisons();
+  return withSqlKernels(comparisonsFromSql<FebrlRecord>(sql), sql);
 }
 
 /** The FEBRL blocking rules for the in-memory engine. */
 export function febrlBlockingRules(): BlockingRule<FebrlRecord>[] {
-  return blockingRulesFromSql<FebrlRecord>(febrlSqlBlockingRules());
+  // `fields` name the comparisons a rule blocks on (m per blocking rule leaves them out): the
+  // derived names_sorted blocks on the given name and the surname.
+  return blockingRulesFromSql<FebrlRecord>(febrlSqlBlockingRules()).map((r) =>
+    r.name === 'names_sorted' ? { ...r, fields: ['given_name', 'surname'] } : r,
+  );
 }

@@ -20,6 +20,8 @@ export * from './charts';
 export * from './pipeline';
 export * from './febrl';
 export * from './sql';
+export * from './sqlLevels';
+export * from './parallel';
 export * from './duckdb';
 export * from './vocabulary';
 export * from './synthetic';

@@ -16,6 +16,7 @@ import { generateCandidatePairs, prepareKeyBlocking, prepareRecordBlocking } fro
 import type { BlockingRule, KeyBlockingRule, PreparedBlocking } from './blocking';
 import { columnComparator, recordComparator } from './compare';
 import type { ColumnComparison, ColumnTable } from './compare';
+import type { ThreadOptions } from './parallel';
 import { estimateFromLabels, expectationMaximisation, uFromRandomPairs } from './estimate';
 import type { EmOptions } from './estimate';
 import { uFromFrequencies } from './uFrequencies';
@@ -29,7 +30,7 @@ import { scorePairs, termFrequencies } from './score';
 import type { PairScores, TermFrequencies } from './score';
 import type { BlockingCount, CandidatePairs, FellegiSunterModel, PairComparator } from './types';
 
-export interface LinkageOptions {
+export interface LinkageOptions extends ThreadOptions {
   /** Seed for the random pairs that estimate u. */
   seed: number;
   /** Refuse when blocking would produce more candidate pairs than this (default 1e8). */
@@ -173,7 +174,7 @@ export function linkRecords<R>(
   rules: ReadonlyArray<BlockingRule<R>>,
   options: LinkageOptions,
 ): LinkageResult {
-  const comparator = recordComparator(left, right, comparisons, { termFrequency: options.termFrequency });
+  const comparator = recordComparator(left, right, comparisons, { termFrequency: options.termFrequency, threads: options.threads, parallelMinPairs: options.parallelMinPairs });
   const blocking = prepareRecordBlocking(left, right, rules);
   return runLinkage(comparator, blocking, options);
 }

@@ -27,7 +27,8 @@ export interface FebrlRun {
 }
 
 /**
- * Deduplicate a FEBRL table: blocking on five keys, nine comparisons, u from random pairs,
+ * Deduplicate a FEBRL table: blocking on six keys, nine comparisons (a given-name level for a
+ * swapped given name and surname), u from value frequencies,
  * m and lambda by EM (or from the true links with `supervised`), links = pairs with posterior
  * probability >= threshold (default 0.5).
  */

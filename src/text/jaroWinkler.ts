@@ -63,6 +63,10 @@ export function jaroCodePoints(a: ArrayLike<number>, b: ArrayLike<number>, trans
   const lb = b.length;
   if (la === 0 && lb === 0) return 1;
   if (la === 0 || lb === 0) return 0;
+  if (la <= BIT_PARALLEL_MAX && lb <= BIT_PARALLEL_MAX) {
+    const j = jaroBitParallel(a, b, transpositions);
+    if (j >= 0) return j;
+  }
   if (flagsA.length < la) flagsA = new Uint8Array(la * 2);
   if (flagsB.length < lb) flagsB = new Uint8Array(lb * 2);
   const ma = flagsA;
@@ -91,6 +95,68 @@ export function jaroCodePoints(a: ArrayLike<number>, b: ArrayLike<number>, trans
     while (mb[k] === 0) k++;
     if (a[i] !== b[k]) outOfOrder++;
     k++;
+  }
+  const t = transpositions === 'strcmp95' ? Math.floor(outOfOrder / 2) : outOfOrder / 2;
+  return (m / la + m / lb + (m - t) / m) / 3;
+}
+
+/** Longest strings (code points) the bit-parallel path takes: positions fit one 32-bit mask. */
+const BIT_PARALLEL_MAX = 30;
+// Per-character position masks of b, in a table indexed by the code point's low 12 bits (the
+// code point kept beside its mask; two characters of b sharing a slot send the pair to the loop).
+const PM_SLOTS = 4096;
+const pmKey = new Int32Array(PM_SLOTS).fill(-1);
+const pmMask = new Int32Array(PM_SLOTS);
+
+/**
+ * The same Jaro as the loop in `jaroCodePoints`, with b's positions as bits (as rapidfuzz
+ * does, Hyyrö-style pattern masks): a character of a takes the lowest unmatched position of
+ * the same character of b inside the window, which is the loop's first j; transpositions pair
+ * the k-th matched positions of a and b in order. O(|a| + |b| + m) word operations instead of
+ * O(|a| x window). Returns -1 when two characters of b share a table slot (the caller loops).
+ */
+function jaroBitParallel(a: ArrayLike<number>, b: ArrayLike<number>, transpositions: JaroTranspositions): number {
+  const la = a.length, lb = b.length;
+  let built = 0;
+  let ok = true;
+  for (; built < lb; built++) {
+    const c = b[built]!, h = c & (PM_SLOTS - 1);
+    const k = pmKey[h]!;
+    if (k === c) pmMask[h] |= 1 << built;
+    else if (k === -1) {
+      pmKey[h] = c;
+      pmMask[h] = 1 << built;
+    } else {
+      ok = false;
+      break;
+    }
+  }
+  let m = 0, flagsA = 0, flagsB = 0;
+  if (ok) {
+    const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+    for (let i = 0; i < la; i++) {
+      const c = a[i]!, h = c & (PM_SLOTS - 1);
+      if (pmKey[h] !== c) continue;
+      const lo = i > window ? i - window : 0;
+      const hi = Math.min(lb - 1, i + window);
+      if (hi < lo) continue;
+      const bits = pmMask[h]! & ~flagsB & (((1 << (hi + 1)) - 1) & ~((1 << lo) - 1));
+      if (bits !== 0) {
+        flagsB |= bits & -bits;
+        flagsA |= 1 << i;
+        m++;
+      }
+    }
+  }
+  for (let j = 0; j < built; j++) pmKey[b[j]! & (PM_SLOTS - 1)] = -1;
+  if (!ok) return -1;
+  if (m === 0) return 0;
+  let outOfOrder = 0;
+  while (flagsA !== 0) {
+    const i = 31 - Math.clz32(flagsA & -flagsA), j = 31 - Math.clz32(flagsB & -flagsB);
+    if (a[i] !== b[j]) outOfOrder++;
+    flagsA &= flagsA - 1;
+    flagsB &= flagsB - 1;
   }
   const t = transpositions === 'strcmp95' ? Math.floor(outOfOrder / 2) : outOfOrder / 2;
   return (m / la + m / lb + (m - t) / m) / 3;
