@@ -115,17 +115,28 @@ function similarity(minThreshold: number): { jw: (a: string, b: string) => numbe
     let c = 0;
     for (let k = 0; k < 64; k++) c += Math.min(ea.hist[k]!, eb.hist[k]!);
     if ((c / ca.length + c / cb.length + 1) / 3 < minJaro) return (last = 0);
-    const j = jaroStrcmp95(ca, cb);
-    let l = 0;
-    if (j > 0.7) {
-      const lim = Math.min(4, ca.length, cb.length);
-      while (l < lim && ca[l] === cb[l]) l++;
-    }
-    return (last = j + l * 0.1 * (1 - j));
+    return (last = jaroWinklerStrcmp95(ca, cb));
   };
   const edits = (a: string, b: string, k: number): boolean =>
     k === 1 ? withinOneEdit(entry(a).cp, entry(b).cp) : levenshtein(a, b) <= k;
   return { jw, edits };
+}
+
+/**
+ * Jaro-Winkler as DuckDB's `jaro_winkler_similarity` computes it: `jaroStrcmp95` plus Winkler's
+ * prefix boost (p = 0.1, common prefix of at most 4 code points, applied only when Jaro > 0.7).
+ *
+ * @example
+ * jaroWinklerStrcmp95(codePoints('MARTHA'), codePoints('MARHTA')) // => 0.9611
+ */
+export function jaroWinklerStrcmp95(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const j = jaroStrcmp95(a, b);
+  let l = 0;
+  if (j > 0.7) {
+    const lim = Math.min(4, a.length, b.length);
+    while (l < lim && a[l] === b[l]) l++;
+  }
+  return j + l * 0.1 * (1 - j);
 }
 
 /**

@@ -21,7 +21,7 @@
  */
 import type { Comparison } from '../compare/comparison';
 import { codePoints, levenshtein } from '../text';
-import { jaroStrcmp95, withinOneEdit } from './sql';
+import { jaroWinklerStrcmp95, withinOneEdit } from './sql';
 import type { SqlComparison } from './sql';
 
 /** A comparison that can compile its levels to a function of two value ids (see module comment). */
@@ -112,14 +112,7 @@ export function compileSqlLevels(c: SqlComparison): (values: readonly unknown[])
                 jw = 0;
                 break;
               }
-              const ca = cps[a]!, cb = cps[b]!;
-              const j = jaroStrcmp95(ca, cb);
-              let l = 0;
-              if (j > 0.7) {
-                const lim = Math.min(4, ca.length, cb.length);
-                while (l < lim && ca[l] === cb[l]) l++;
-              }
-              jw = j + l * 0.1 * (1 - j);
+              jw = jaroWinklerStrcmp95(cps[a]!, cps[b]!);
             }
             if (jw >= params[k]!) return k;
             break;
