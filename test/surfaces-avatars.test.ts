@@ -13,6 +13,13 @@ describe('avatars: notebook 03 and `profile-provenance avatars` give the same fi
     });
     const cli = await commandJson('avatars', ['--manifest', p.manifestPath as string, '--seed', String(p.seed)]);
     expectSameFigures(result, cli, ['cropTable', 'falseMatch', 'chosen', 'rates', 'summary', 'attribution', 'propositions', 'simulation', 'parameters']);
+    // Dependence table: rho = 0 is the mixture itself; rho = 1 counts each uploader group once.
+    const dep = result.propositions.dependence;
+    const n = result.propositions.assessed;
+    expect(dep.find((d) => d.rho === 0)!.byShare).toEqual(result.propositions.mixture.map((x) => ({ share: x.share, log10Lr: x.log10Lr })));
+    const one = dep.find((d) => d.rho === 1)!;
+    expect(one.effectivePeople).toBeCloseTo(Math.min(n, avatars.AVATARS_DEFAULTS.clusters), 9);
+    one.byShare.forEach((x, i) => expect(x.log10Lr).toBeCloseTo(result.propositions.mixture[i]!.log10Lr * one.effectivePeople / n, 9));
     // The notebook's threshold is the one rule's, and the rule's is what this measurement chooses on its tuning half.
     expect(p.threshold).toBe(avatars.AVATAR_SIMILARITY.threshold);
     expect(result.chosen.tolerant.threshold).toBe(avatars.AVATAR_SIMILARITY.threshold);

@@ -18,6 +18,8 @@
  * const result = await analyseAvatars(evidence, AVATARS_DEFAULTS);
  * result.cropTable; // crop % -> false non-match (plain, crop-tolerant), false match
  */
+import { weiboMaimai } from '../case/weiboMaimai';
+import { effectiveSampleSize } from '../stats/effectiveSampleSize';
 import type { ColumnMap } from '../io/columns';
 import { dirname } from 'node:path';
 import type { ProvenanceEntry } from '../io';
@@ -68,13 +70,20 @@ export interface AvatarsParams {
   appShares: number[];
   /** Largest crop in the simulated platform pipelines. */
   simulationMaxCrop: number;
+  /**
+   * Dependence sensitivity of the set-level figure: the people fall in `clusters` groups (the
+   * uploaders whose address books the app used; certificate 704 had three) with intra-group
+   * correlation rho; the summed log10 LR is scaled by the effective number of people (Kish).
+   */
+  clusters: number;
+  dependenceRhos: number[];
   seed: number;
 }
 
 export const AVATARS_DEFAULTS: AvatarsParams = {
   reference: 'weibo', claimed: ['qq', 'renren'], threshold: AVATAR_SIMILARITY.threshold, maxFalseMatchRate: AVATAR_SIMILARITY.maxFalseMatchRate,
   tuningShare: 0.5, measureImages: 0, pipelinesPerLevel: 2, replicates: 1000, level: 0.95, appShares: [0.01, 0.05, 0.1, 0.25, 0.5],
-  simulationMaxCrop: 0.1, seed: 2014,
+  simulationMaxCrop: 0.1, clusters: weiboMaimai.uploadersInCertificate704.value, dependenceRhos: [0, 0.05, 0.2, 1], seed: 2014,
 };
 
 export interface CropTableRow {
@@ -134,6 +143,8 @@ export interface AvatarsResult {
     assessed: number;
     bands: Array<{ band: string; people: number }>;
     mixture: Array<{ share: number; log10Lr: number }>;
+    /** The mixture figure under dependence: log10 LR x n_eff / n, n_eff = n / (1 + (m - 1) rho), m = people per cluster. */
+    dependence: Array<{ rho: number; effectivePeople: number; byShare: Array<{ share: number; log10Lr: number }> }>;
   };
   simulation: SimulationSummary[];
 }
@@ -211,6 +222,12 @@ export async function analyseAvatars(evidence: AvatarsEvidence, params: AvatarsP
   const perPerson = set.people.map((p) => lrOf(p.person, p.displayed.pHash));
   const assessed = perPerson.filter((p) => p.log10Lr !== null);
   const mixture = params.appShares.map((share) => ({ share, log10Lr: mixtureLog10Lr(assessed, share) }));
+  const perCluster = Math.max(1, assessed.length / Math.max(1, params.clusters));
+  const dependence = params.dependenceRhos.map((rho) => {
+    const effectivePeople = assessed.length ? effectiveSampleSize(assessed.length, perCluster, rho) : 0;
+    const scale = assessed.length ? effectivePeople / assessed.length : 0;
+    return { rho, effectivePeople, byShare: mixture.map((x) => ({ share: x.share, log10Lr: x.log10Lr * scale })) };
+  });
 
   // 5. Simulation under each proposition, for the same people.
   const simulation: SimulationSummary[] = [];
@@ -260,10 +277,10 @@ export async function analyseAvatars(evidence: AvatarsEvidence, params: AvatarsP
           `the defendant did not say which avatars: each of the person's ${claimed.join('/')} avatars in evidence is equally likely to be the source`,
           'over the set, a share π of avatars came that way (π unstated by the defence: a range is shown)',
           `error rates of the rule: the upper ${Math.round(params.level * 100)}% bounds measured on the test half (false non-match ${fmt(rates.fnmr)}, false match ${fmt(rates.fmr)}), which pulls every LR towards 1`,
-          'people are independent given π (distinct people with their own pictures)',
+          `people are independent given π (distinct people with their own pictures); the dependence table scales the set-level figure by the effective number of people for ${params.clusters} uploader groups and intra-group correlation ρ`,
         ],
       },
-      rates, perPerson, assessed: assessed.length, bands, mixture,
+      rates, perPerson, assessed: assessed.length, bands, mixture, dependence,
     },
     simulation,
   };

@@ -140,15 +140,32 @@ export function avatarsReport(result: AvatarsResult, options: { mask?: boolean }
         heading: HEADINGS.sensitivity,
         blocks: [
           { id: 'sensitivity', kind: 'paragraph', text: `The LR uses the upper ${lvl}% bounds of the measured error rates (false non-match ${prop.rates.fnmr.toPrecision(2)}, false match ${prop.rates.fmr.toPrecision(2)}); smaller rates would make every LR other than 1 larger in size. The mixture table shows how the set-level figure moves with the share π the defence never stated.` },
+          {
+            id: 'mixtureDependence', kind: 'table',
+            rows: prop.dependence.map((d) => ({ 'ρ (within an uploader group)': d.rho, 'effective people': d.effectivePeople, ...Object.fromEntries(d.byShare.map((x) => [`log10 LR, π = ${x.share}`, x.log10Lr])) })),
+            options: { caption: `The set-level figure under dependence: ${prop.assessed} people in ${p.clusters} uploader groups with correlation ρ inside a group; log10 LR scaled by the effective number of people n / (1 + (m − 1) ρ) (Kish 1965; Varin, Reid & Firth 2011). ρ = 1: each group counts as one person.`, digits: 4 },
+          },
+          { id: 'dependenceStatement', kind: 'paragraph', text: dependenceStatement(prop, p.clusters) },
         ],
       },
     ],
     limitations: [
-      'The set-level figures (mixture table) multiply per-person likelihood ratios as if people were independent given π. Avatars imported by the app arrive per uploader, so they are dependent; the set-level figure then overstates the strength of the evidence in either direction, and the per-person figures are the ones to rely on.',
+      'The mixture table multiplies per-person likelihood ratios as if people were independent given π. Avatars imported by the app arrive per uploader, so they are dependent; the dependence table shows the set-level figure with the people counted as fewer effective units (a stated model, not an estimate of the correlation, which the evidence does not give). The per-person figures are the ones to rely on.',
       'The false-match rate in the likelihood ratio is measured between pictures of different synthetic people; the error that matters for the defence is a copy of one of the person\'s own photos matching another photo of the same person, which can be closer. Re-measure on the person\'s own photos where they exist.',
       'Perceptual hashes compare pictures, not files: when the same picture sits on several platforms the image alone cannot say which copy was fetched (LR = 1).',
       `Error rates are measured on ${m.images} synthetic drawings under synthetic distortions; round masks, overlays and crops above ${result.cropTable.at(-1)!.crop} are not measured. Re-measure on the expert's own images.`,
       'The set-level figure treats people as independent given the share π; if the app imported whole address books at once, people of one uploader share a source and the figure overstates.',
     ],
   };
+}
+
+/** What the dependence table shows, worded from its figures. */
+function dependenceStatement(prop: AvatarsResult['propositions'], clusters: number): string {
+  const full = prop.dependence.find((d) => d.rho === 1) ?? prop.dependence.at(-1);
+  if (!full || !prop.assessed) return 'No person was assessed: there is no set-level figure to adjust.';
+  const range = (d: typeof full) => {
+    const v = d.byShare.map((x) => x.log10Lr);
+    return `${Math.min(...v).toFixed(2)} to ${Math.max(...v).toFixed(2)}`;
+  };
+  return `If each of the ${clusters} uploader groups counts as one person (ρ = ${full.rho}, ${full.effectivePeople.toFixed(1)} effective people), the set-level log10 LR over the shares π shown is ${range(full)}, against ${range(prop.dependence[0]!)} at ρ = ${prop.dependence[0]!.rho}.`;
 }

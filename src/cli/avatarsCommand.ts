@@ -18,6 +18,8 @@ interface AvatarsOptions {
   measureImages: number;
   replicates: number;
   appShares: number[];
+  clusters: number;
+  dependenceRhos: number[];
 }
 
 const D = avatars.AVATARS_DEFAULTS;
@@ -47,7 +49,9 @@ export const avatarsCommand = defineCommand<AvatarsOptions>({
       .option('--tuning-share <p>', 'share of the reference avatars used to choose the threshold', parseNumber('--tuning-share', 0.1, 0.9), D.tuningShare)
       .option('--measure-images <n>', 'reference avatars measured (0 = all)', parseIntegerIn('--measure-images', 0), D.measureImages)
       .option('--replicates <n>', 'image-bootstrap replicates', parseIntegerIn('--replicates', 100, 100_000), D.replicates)
-      .addOption(listOption('--app-shares <shares>', "the defence's unstated share of avatars from the app (comma-separated)", 0.0001, 0.9999, D.appShares)),
+      .addOption(listOption('--app-shares <shares>', "the defence's unstated share of avatars from the app (comma-separated)", 0.0001, 0.9999, D.appShares))
+      .option('--clusters <n>', 'uploader groups the displayed people fall in (dependence table; certificate 704: 3)', parseIntegerIn('--clusters', 1), D.clusters)
+      .addOption(listOption('--dependence-rhos <rhos>', 'correlations within an uploader group for the dependence table (comma-separated)', 0, 1, D.dependenceRhos)),
   async run({ options: o, paths, progress, display, columns }) {
     const claimed = o.claimed.split(',').map((s) => s.trim()).filter(Boolean);
     if (claimed.length === 0) throw new UsageError('option --claimed needs at least one platform');
@@ -62,7 +66,7 @@ export const avatarsCommand = defineCommand<AvatarsOptions>({
     let mbar: ReturnType<typeof progress> | undefined;
     const result = await avatars.analyseAvatars(evidence, {
       ...D, reference: o.reference, claimed, threshold: o.threshold, maxFalseMatchRate: o.maxFalseMatchRate, tuningShare: o.tuningShare,
-      measureImages: o.measureImages, replicates: o.replicates, appShares: o.appShares, seed: o.seed,
+      measureImages: o.measureImages, replicates: o.replicates, appShares: o.appShares, clusters: o.clusters, dependenceRhos: o.dependenceRhos, seed: o.seed,
     }, { onProgress: (_d, total) => { mbar ??= progress(total, 'distorting and re-hashing'); mbar.tick(); } });
     mbar?.done();
     return { result: { ...result }, report: avatars.avatarsReport(result, display) };

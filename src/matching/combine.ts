@@ -14,6 +14,7 @@
  * - `effective-n:rho`: the network's mean log10 LR x its effective number of profiles
  *   n / (1 + (n - 1) rho) (Kish's design effect), smallest over networks.
  */
+import { effectiveSampleSize } from '../stats/effectiveSampleSize';
 import { quantileSorted } from '../stats/quantileSorted';
 
 export type DependenceModel = 'median-min' | 'q25-min' | 'median-sum' | `effective-n:${number}`;
@@ -46,7 +47,7 @@ export function perGroupLog10(groups: readonly string[], values: readonly number
     else if (model.startsWith('effective-n:')) {
       const rho = Number(model.slice('effective-n:'.length));
       const mean = vs.reduce((a, b) => a + b, 0) / vs.length;
-      v = mean * (vs.length / (1 + (vs.length - 1) * rho));
+      v = mean * effectiveSampleSize(vs.length, vs.length, rho);
     } else v = quantileSorted(sorted, 0.5);
     out.push({ group, profiles: vs.length, log10Lr: v });
   }
