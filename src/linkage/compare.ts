@@ -416,27 +416,11 @@ export function columnComparator(
       }
     }
   });
-  // Value frequencies in canonical order = ascending code (missing, < 0, first): the distinct
-  // codes by a native typed-array sort, each row's rank through a hash map.
+  // Value frequencies in canonical order = ascending code (missing, < 0, first).
   cmp.frequencies = () =>
     colsL.map((cl, f) => {
-      const cr = colsR[f]!;
-      const all = new Int32Array(cl.length + (right === null ? 0 : cr.length));
-      all.set(cl);
-      if (right !== null) all.set(cr, cl.length);
-      all.sort();
-      let D = 0;
-      for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[D++] = all[i]!;
-      const uniq = all.slice(0, D);
-      const map = new DenseIntKeyMap(Math.min(D, 1 << 22));
-      for (let k = 0; k < D; k++) map.intern(uniq[k]! + 1); // id = rank (keys >= 0)
-      const count = (c: Int32Array): Float64Array => {
-        const out = new Float64Array(D);
-        for (let i = 0; i < c.length; i++) out[map.get(c[i]! + 1)]++;
-        return out;
-      };
-      const lc = count(cl);
-      return { left: lc, right: right === null ? lc : count(cr), level: (a: number, b: number) => level(f, uniq[a]!, uniq[b]!) };
+      const { codes: uniq, left: lc, right: rc } = codeFrequencies(cl, right === null ? null : colsR[f]!);
+      return { left: lc, right: rc, level: (a: number, b: number) => level(f, uniq[a]!, uniq[b]!) };
     });
   return cmp;
 }
@@ -467,4 +451,60 @@ export function codeLevels(
     }),
     { label: 'different', labelZh: '不同', description: 'anything else', predicate: () => true, test: { op: 'always' } },
   ];
+}
+
+/**
+ * The distinct codes of one or two integer columns in ascending order, with how often each
+ * occurs on each side (`right` = `left` when there is one table). Codes spanning a range not
+ * much wider than the rows are counted in one pass (O(rows + span)); otherwise the codes are
+ * sorted (a native typed-array sort) and each row's rank found through a hash map. Both give
+ * the same result (`method` 'count' or 'sort' forces one, for tests).
+ *
+ * @example
+ * codeFrequencies(Int32Array.of(5, -1, 5), Int32Array.of(7)); // codes [-1, 5, 7], left [1, 2, 0], right [0, 0, 1]
+ */
+export function codeFrequencies(
+  left: Int32Array, right: Int32Array | null, method?: 'count' | 'sort',
+): { codes: Int32Array; left: Float64Array; right: Float64Array } {
+  const n = left.length + (right?.length ?? 0);
+  let min = 0, max = -1;
+  if (n > 0) {
+    min = max = left.length ? left[0]! : right![0]!;
+    for (const c of [left, right]) if (c) for (let i = 0; i < c.length; i++) { const v = c[i]!; if (v < min) min = v; else if (v > max) max = v; }
+  }
+  const span = max - min + 1;
+  if (method === 'count' || (method !== 'sort' && span <= Math.max(1 << 20, 2 * n))) {
+    const cl = new Float64Array(Math.max(span, 0));
+    for (let i = 0; i < left.length; i++) cl[left[i]! - min]++;
+    const cr = right === null ? cl : new Float64Array(Math.max(span, 0));
+    if (right !== null) for (let i = 0; i < right.length; i++) cr[right[i]! - min]++;
+    let D = 0;
+    for (let k = 0; k < span; k++) if (cl[k]! > 0 || cr[k]! > 0) D++;
+    const codes = new Int32Array(D), lo = new Float64Array(D), ro = right === null ? lo : new Float64Array(D);
+    for (let k = 0, d = 0; k < span; k++) {
+      if (!(cl[k]! > 0 || cr[k]! > 0)) continue;
+      codes[d] = k + min;
+      lo[d] = cl[k]!;
+      if (right !== null) ro[d] = cr[k]!;
+      d++;
+    }
+    return { codes, left: lo, right: ro };
+  }
+  const all = new Int32Array(n);
+  all.set(left);
+  if (right !== null) all.set(right, left.length);
+  all.sort();
+  let D = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[D++] = all[i]!;
+  const codes = all.slice(0, D);
+  const shift = -Math.min(0, min) + 1; // DenseIntKeyMap keys must be >= 1
+  const map = new DenseIntKeyMap(Math.min(D, 1 << 22));
+  for (let k = 0; k < D; k++) map.intern(codes[k]! + shift); // id = rank
+  const count = (c: Int32Array): Float64Array => {
+    const out = new Float64Array(D);
+    for (let i = 0; i < c.length; i++) out[map.get(c[i]! + shift)]++;
+    return out;
+  };
+  const lc = count(left);
+  return { codes, left: lc, right: right === null ? lc : count(right) };
 }
