@@ -65,8 +65,6 @@ export interface CommandContext<O> {
   paths: Record<string, string | null>;
   /** Variadic inputs (`variadic: true`): every path given, as the user knows them. */
   pathLists: Record<string, string[]>;
-  /** True when every evidence input is the data set's committed default. */
-  datasetDefaults: boolean;
   /** Answer-key files (simulations only), or null. */
   answerKey: string[] | null;
   /** Progress bar on stderr unless --quiet. */
@@ -174,6 +172,7 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
   const defaultOf = (input: InputSpec) => (input.default !== undefined ? datasetFile(spec.dataset, input.default) : undefined);
   let datasetDefaults = true;
   const companions: Array<[string, InputSpec]> = [];
+  const evidence: Array<string | null> = []; // the inputs that decide the answer-key default (not companions)
   for (const [key, input] of Object.entries(spec.inputs)) {
     if (input.defaultOnlyWithDataset) {
       companions.push([key, input]);
@@ -183,10 +182,12 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     const def = defaultOf(input);
     if (Array.isArray(given)) {
       pathLists[key] = given.map((g) => requireFile(flagName(input.flag), g, input.kind ?? 'file'));
+      evidence.push(...pathLists[key]!);
       if (!(given.length === 1 && def !== undefined && resolve(given[0]!) === def)) datasetDefaults = false;
       continue;
     }
     paths[key] = given === false ? null : given === undefined ? (input.optional ? null : failMissing(input)) : requireFile(flagName(input.flag), given, input.kind ?? 'file');
+    evidence.push(paths[key] ?? null);
     // Only inputs the data set provides count: an extra input of the expert's own (a review
     // sheet) does not make the rest someone else's evidence.
     if (def !== undefined && typeof given === 'string' && resolve(given) !== def) datasetDefaults = false;
@@ -206,13 +207,11 @@ async function runCommand<O>(spec: CommandSpec<O>, name: string, o: O & CommonOp
     throw new UsageError(`--column: ${(e as Error).message}`);
   }
   const meta = datasetMetadata(spec.dataset);
-  const primary = Object.entries(paths).filter(([k]) => !spec.inputs[k]!.defaultOnlyWithDataset).map(([, p]) => p);
-  const answerKey = resolveAnswerKey(spec, meta, [...primary, ...Object.values(pathLists).flat()], o.truth);
+  const answerKey = resolveAnswerKey(spec, meta, evidence, o.truth);
   const ctx: CommandContext<O> = {
     options: o,
     paths,
     pathLists,
-    datasetDefaults,
     answerKey,
     columns,
     progress: (total, label) => commandProgress(o, total, label),

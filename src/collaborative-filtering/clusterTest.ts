@@ -18,7 +18,7 @@
  * clusterTailPValue({ k: 300, units: [100, 100, 100], p: 0.5, rho: 1 }).pValue; // => 0.125 (= 0.5³)
  * clusterTailPValue({ k: 300, units: [100, 100, 100], p: 0.5, rho: 0 }).log10PValue; // => −90.3 (= 300 log10 0.5)
  */
-import { effectiveSampleSize } from '../stats/effectiveSampleSize';
+import { designEffect } from '../stats/designEffect';
 import { logBetaBinomialPmf } from '../stats/betaBinomialPmf';
 import { logBinomialPmf } from '../stats/logBinomialPmf';
 
@@ -144,7 +144,7 @@ export function clusterTest(options: { k: number; n: number; units: number[]; pS
   const rhos = [...new Set([...options.rhos, rho])].sort((a, b) => a - b);
   const byRho = rhos.map((r) => [r, clusterTailPValue({ k, units, p: pStar, rho: r })] as const);
   const mBar = n / units.length;
-  const deff = n > 0 ? n / effectiveSampleSize(n, Math.max(1, mBar), rho) : 1;
+  const deff = designEffect(Math.max(1, mBar), rho);
   return {
     units: units.map((m, i) => ({ uploader: i + 1, profiles: m })),
     k, n, pStar, rho,

@@ -18,6 +18,7 @@ export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean
   const method = m.method as FellegiSunterModel['method'];
   const model = { ...m, fields: m.fields as FellegiSunterModel['fields'], method, m: m.m.map((x) => Float64Array.from(x)), u: m.u.map((x) => Float64Array.from(x)) } as FellegiSunterModel;
   const cut = result.linkWeight;
+  const degenerate = emDegeneracyWarning(model);
   const weights = Float64Array.from(result.matchWeights);
   const s = result.strongest, r = result.rival, t = result.truth;
   const explained = (e: NonNullable<typeof s>, id: string, what: string): Block[] => [
@@ -80,7 +81,7 @@ export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean
       },
     ],
     limitations: [
-      ...(emDegeneracyWarning(model) ? [emDegeneracyWarning(model)!] : []),
+      ...(degenerate ? [degenerate] : []),
       'The model-estimated error rates assume the Fellegi-Sunter model (fields independent given match status); dependent fields (employer and title) make weights too strong, which the answer key, when there is one, shows.',
       'A profile with no account in the extract can still have one on the platform: the extract bounds what can be found; a true account that no blocking rule proposed is missed silently.',
       `Names in this report are ${masked ? 'masked' : 'NOT masked'}.`,

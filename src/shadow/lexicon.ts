@@ -90,7 +90,6 @@ export const INTIMACY: Readonly<Record<'family' | 'nickname' | 'relation' | 'ful
  */
 export const SURNAMES: readonly string[] = SURNAMES_BY_RANK.map(([s]) => s).filter((s) => [...s].length === 1);
 const SURNAME_SET = new Set(SURNAMES);
-const COMPOUND = COMPOUND_SURNAMES;
 
 export interface ParsedSavedName {
   /** The text as saved. */
@@ -160,7 +159,7 @@ export function parseSavedName(saved: string | null | undefined): ParsedSavedNam
       surname ??= nick[1]!;
       continue;
     }
-    const compound = chars.length >= 3 && COMPOUND.includes(chars.slice(0, 2).join(''));
+    const compound = chars.length >= 3 && COMPOUND_SURNAMES.includes(chars.slice(0, 2).join(''));
     if (chars.length >= 2 && chars.length <= 4 && (compound || SURNAME_SET.has(chars[0]!))) {
       if (fullName === null) {
         fullName = p;

@@ -1,3 +1,5 @@
+import { designEffect } from './designEffect';
+
 /**
  * Effective number of independent units in a cluster sample: n / deff with Kish's design
  * effect deff = 1 + (m - 1) rho, for n units in clusters of mean size m and intra-cluster
@@ -15,8 +17,6 @@
  * effectiveSampleSize(300, 100, 0.1); // => 300 / 10.9 ≈ 27.5
  */
 export function effectiveSampleSize(n: number, meanClusterSize: number, rho: number): number {
-  if (!(n >= 0) || !(meanClusterSize >= 1) || !(rho >= 0 && rho <= 1)) {
-    throw new RangeError(`effectiveSampleSize: need n >= 0, cluster size >= 1, 0 <= rho <= 1 (got ${n}, ${meanClusterSize}, ${rho})`);
-  }
-  return n / (1 + (meanClusterSize - 1) * rho);
+  if (!(n >= 0)) throw new RangeError(`effectiveSampleSize: need n >= 0 (got ${n})`);
+  return n / designEffect(meanClusterSize, rho);
 }

@@ -14,6 +14,7 @@ export { regularizedGammaP } from './regularizedGammaP';
 export { logSumExp } from './logSumExp';
 export { nelderMead } from './nelderMead';
 export { logAddExp } from './logAddExp';
+export { designEffect } from './designEffect';
 export { effectiveSampleSize } from './effectiveSampleSize';
 
 // Distributions

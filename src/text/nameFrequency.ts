@@ -39,11 +39,9 @@ export const UNLISTED_SURNAME_SHARE = NATIONAL_SURNAME_SHARES[SURNAMES_BY_RANK[9
 export const NATIONAL_NAME_REPORT =
   '公安部户政管理研究中心《二〇二〇年全国姓名报告》(2021) and《二〇一九年全国姓名报告》(2020): top-10 surname shares (2019 figures), compound-surname head counts (2020); partial figures only';
 
-const COMPOUND = COMPOUND_SURNAMES;
-
 /** The surname of a simplified-Chinese name: a listed compound surname, else the first character. */
 export function surnameOf(name: string): string {
-  for (const c of COMPOUND) if (name.startsWith(c) && [...name].length > 2) return c;
+  for (const c of COMPOUND_SURNAMES) if (name.startsWith(c) && [...name].length > 2) return c;
   return [...name][0] ?? '';
 }
 
