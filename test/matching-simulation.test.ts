@@ -33,6 +33,32 @@ describe('simulation study: every LR under every proposition', () => {
     // profiles at LR >= 100 vs self-entry
     expect(cell('copied', 'self-entry').shareAtLeast100).toBeGreaterThan(0.5);
   });
+  it('the attainable LR bounds what the copied displays reach, against every stated alternative', () => {
+    for (const vs of ['self-entry', 'address-book', 'avatar-app', 'cf']) {
+      const c = cell('copied', vs);
+      expect(c.ceilingShareAtLeast10k, vs).not.toBeNull();
+      expect(c.shareAtLeast10k, vs).toBeLessThanOrEqual(c.ceilingShareAtLeast10k!);
+      expect(c.shareAtLeast100, vs).toBeLessThanOrEqual(c.ceilingShareAtLeast100!);
+    }
+    expect(cell('copied', 'unrelated').ceilingShareAtLeast10k).toBeNull();
+    expect(cell('self-entry', 'self-entry').ceilingShareAtLeast10k).toBeNull();
+  });
+  it('says what would have to be assumed about self-entry for most copied profiles to reach 10^4', () => {
+    const req = study.requiredCoincidence;
+    const first = req.rows[0]!;
+    // the factor-1 row is the stated model: the same figure as the main table
+    expect(first.factor).toBe(1);
+    expect(first.copiedShareAtLeast10k).toBe(cell('copied', 'self-entry').shareAtLeast10k);
+    expect(first.copiedCeilingShareAtLeast10k).toBe(cell('copied', 'self-entry').ceilingShareAtLeast10k);
+    expect(first.selfEntryShareAtLeast100).toBe(cell('self-entry', 'self-entry').shareAtLeast100);
+    // the reported factor is the first row where most copied profiles reach 10^4, and no earlier row does
+    const at = req.rows.findIndex((r) => r.factor === req.factor);
+    expect(at).toBeGreaterThan(0);
+    expect(req.rows[at]!.copiedShareAtLeast10k).toBeGreaterThan(0.5);
+    for (const r of req.rows.slice(0, at)) expect(r.copiedShareAtLeast10k).toBeLessThanOrEqual(0.5);
+    // a less coincident self-entry model still rarely supports copying when self-entry generated the displays
+    for (const r of req.rows) expect(r.selfEntryShareAtLeast100, `factor ${r.factor}`).toBeLessThanOrEqual(0.05);
+  });
   it('reused photos come from the measured check half, not from the model\'s avatar form', () => {
     expect(study.reusedPhotos).toMatch(/check half/);
   });

@@ -39,6 +39,7 @@ import { allShownAgree, matchRates, rateWithIntervals, type FieldRate, type Over
 import { strictnessSensitivity, type SensitivityRow } from './sensitivity';
 import { definitionRows } from './report';
 import { simulationStudy, type SimulationStudy } from './simulation';
+import { log10LrCeiling } from './ceiling';
 import type { ReprocessingCondition } from '../avatars/reprocessingLevels';
 import { jointSensitivity, mostCopyLikeForm, moveFieldModel, type JointSensitivityRow } from './jointSensitivity';
 
@@ -174,6 +175,13 @@ export interface PropositionResult {
   perUploader: GroupFigure[];
   /** share of profiles (showing a field) with LR >= 100 */
   shareAtLeast100: number;
+  /**
+   * Share of profiles (showing a field) whose ATTAINABLE LR (`log10LrCeiling`: every shown field at
+   * its most copy-favouring level) reaches 100 and 10^4: no display of the same fields could do
+   * better under the stated models. null for `unrelated` (joint patterns, not per-field models).
+   */
+  ceilingShareAtLeast100: number | null;
+  ceilingShareAtLeast10k: number | null;
 }
 
 export interface FieldsShownRow extends RateWithIntervals {
@@ -335,9 +343,12 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     const alt = alternatives[id];
     const values = counted.map((p) => p.log10LrVs[id]);
     const { per, combined } = figure(values, params.dependence);
+    const share = (v: ArrayLike<number>, t: number) => (v.length ? Array.from(v).filter((x) => x >= t).length / v.length : NaN);
+    const ceiling = id === 'unrelated' ? null : log10LrCeiling(lrs.basis, copyingModel, alt).filter((_, i) => profiles[i]!.fieldsShown > 0);
     return {
       id, description: alt.description, assumptions: alt.assumptions, why: alt.why, log10Lr: combined, ...verbalOf(combined),
-      perUploader: per, shareAtLeast100: values.length ? values.filter((v) => v >= 2).length / values.length : NaN,
+      perUploader: per, shareAtLeast100: share(values, 2),
+      ceilingShareAtLeast100: ceiling ? share(ceiling, 2) : null, ceilingShareAtLeast10k: ceiling ? share(ceiling, 4) : null,
     };
   });
   const dependence = {

@@ -20,6 +20,7 @@ export * from './propositions';
 export * from './unrelated';
 export * from './propositionLr';
 export * from './combine';
+export * from './ceiling';
 export * from './jointSensitivity';
 export * from './simulation';
 export * from './generator';

@@ -115,3 +115,29 @@ export function jointSensitivity(
   }
   return rows;
 }
+
+/**
+ * The alternative's assumed coincidence with the source divided by `k`: for every field but the
+ * name, the share of its most copy-like form (the person's own entry written exactly as the source
+ * writes it, the source's tag list in order) divided by k (`moveFieldModel`); for the avatar, whose
+ * forms are measured, the assumed photo-reuse chance r divided by k. The name is a fixed fact of
+ * the person and is left as stated. k = 1 returns the model's fields unchanged.
+ *
+ * @example
+ * coincidenceDividedBy(DEFAULT_ALTERNATIVES['self-entry'], 10).fields.avatar!.r; // 0.03
+ */
+export function coincidenceDividedBy<M extends { fields: Record<string, FieldModel> }>(model: M, k: number): M {
+  if (!(k >= 1)) throw new RangeError(`k must be >= 1, got ${k}`);
+  return {
+    ...model,
+    fields: Object.fromEntries(Object.entries(model.fields).map(([field, fm]) => [
+      field,
+      field === 'name' ? fm : field === 'avatar' ? { r: fm.r / k, form: fm.form } : moveFieldModel(fm, 1, 1 / k),
+    ])),
+  };
+}
+
+/** The assumed values `coincidenceDividedBy` moves, per field (avatar: photo-reuse r; others: the most copy-like share). */
+export function coincidenceValues(model: { fields: Record<string, FieldModel> }): Record<string, number> {
+  return Object.fromEntries(Object.entries(model.fields).filter(([field]) => field !== 'name').map(([field, fm]) => [field, field === 'avatar' ? fm.r : mostCopyLikeForm(fm)?.[1] ?? NaN]));
+}

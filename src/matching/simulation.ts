@@ -26,7 +26,9 @@ import { pairProfiles } from './compare';
 import { flipBits, generateSyntheticEvidence } from './generator';
 import type { ProfileRow } from './profile';
 import { ALTERNATIVE_IDS, type AlternativeId, type AlternativeModel } from './propositions';
-import { fieldLog10UnderModel, propositionLikelihoods, type PropositionSettings } from './propositionLr';
+import { fieldLog10UnderModel, log10LrVsModel, propositionLikelihoods, type LrBasis, type PropositionSettings } from './propositionLr';
+import { log10LrCeiling } from './ceiling';
+import { coincidenceDividedBy, coincidenceValues } from './jointSensitivity';
 import { REPROCESSING_MEASURED } from '../avatars/reprocessingMeasured';
 import { EMPLOYERS, FIRM_FORMS, FIRM_REGIONS, HOMOPHONES, TITLES, TRADITIONAL } from './vocab';
 
@@ -188,6 +190,29 @@ export interface SimulationCell {
   /** share of profiles with LR >= 100 and >= 10^4 */
   shareAtLeast100: number;
   shareAtLeast10k: number;
+  /**
+   * Copied displays, stated per-field alternatives only (else null): share of profiles whose
+   * ATTAINABLE LR (`log10LrCeiling`: every shown field at its most copy-favouring level) reaches
+   * 100 and 10^4. No display of the same fields could do better under the stated models.
+   */
+  ceilingShareAtLeast100: number | null;
+  ceilingShareAtLeast10k: number | null;
+}
+
+/**
+ * One row of the "what would have to be assumed" table: the self-entry model with its assumed
+ * coincidence with the source divided by `factor` (`coincidenceDividedBy`), and what the
+ * simulation then shows.
+ */
+export interface RequiredCoincidenceRow {
+  factor: number;
+  /** the moved assumptions: avatar = photo-reuse chance, other fields = share written exactly as the source (tags: the source's list in order) */
+  assumed: Record<string, number>;
+  /** copied displays: share with LR(copied vs the moved self-entry) >= 10^4, and whose ceiling reaches 10^4 */
+  copiedShareAtLeast10k: number;
+  copiedCeilingShareAtLeast10k: number;
+  /** displays generated under the moved self-entry model: share with LR >= 100 (false support) */
+  selfEntryShareAtLeast100: number;
 }
 
 /** Under copying: what each field adds to log10 LR(copied vs an alternative) among the profiles showing it. */
@@ -209,7 +234,18 @@ export interface SimulationStudy {
   cells: SimulationCell[];
   /** the copied displays: per-field contributions to the LR against each stated alternative */
   fieldContributions: FieldContribution[];
+  /**
+   * How much less often than stated people would have to reproduce the source's exact form
+   * themselves for MOST copied profiles to reach LR >= 10^4 against self-entry: the table over
+   * `factors`, and the smallest factor at which it holds (null: none of them).
+   */
+  requiredCoincidence: { target: string; rows: RequiredCoincidenceRow[]; factor: number | null };
 }
+
+/** Factors of the required-coincidence table. */
+export const REQUIRED_COINCIDENCE_FACTORS: readonly number[] = [1, 2, 3, 5, 10, 20, 50, 100];
+
+const share = (v: ArrayLike<number>, t: number) => (v.length ? Array.prototype.filter.call(v, (x: number) => x >= t).length / v.length : NaN);
 
 /** Run the study: generate under every proposition, compute every LR, summarise its distribution. */
 export function simulationStudy(settings: PropositionSettings, options: SimulationOptions): SimulationStudy {
@@ -217,10 +253,15 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
   const prepare = { defaultAvatarHashes: [ev.defaultAvatarHash] };
   const cells: SimulationCell[] = [];
   const fieldContributions: FieldContribution[] = [];
+  let copiedBasis: LrBasis | null = null;
+  let copiedShownRows: number[] = [];
   for (const under of GENERATING_PROPOSITIONS) {
     const displayed = under === 'copied' ? ev.displayed : simulateUnderAlternative(ev.displayed, ev.source, settings.alternatives[under], ev.defaultAvatarHash, options.seed);
     const lrs = propositionLikelihoods(pairProfiles(displayed, ev.source, prepare), settings);
+    const shownRows = lrs.profiles.flatMap((p, i) => (p.fieldsShown > 0 ? [i] : []));
     if (under === 'copied') {
+      copiedBasis = lrs.basis;
+      copiedShownRows = shownRows;
       const copiedPer = fieldLog10UnderModel(lrs.basis, settings.copying);
       const F = lrs.matrix.fields.length;
       const n = lrs.matrix.ids.length;
@@ -235,18 +276,49 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
         });
       }
     }
-    const shown = lrs.profiles.filter((p) => p.fieldsShown > 0);
     for (const vs of ALTERNATIVE_IDS) {
-      const v = Float64Array.from(shown, (p) => p.log10LrVs[vs]).sort();
-      const share = (t: number) => (v.length ? v.filter((x) => x >= t).length / v.length : NaN);
+      const v = Float64Array.from(shownRows, (i) => lrs.profiles[i]!.log10LrVs[vs]).sort();
+      const ceiling = under === 'copied' && vs !== 'unrelated' ? pick(log10LrCeiling(lrs.basis, settings.copying, settings.alternatives[vs]), shownRows) : null;
       cells.push({
         generatedUnder: under, vs, profiles: v.length,
         q05: quantileSorted(v, 0.05), q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), q95: quantileSorted(v, 0.95),
-        shareAtLeast100: share(2), shareAtLeast10k: share(4),
+        shareAtLeast100: share(v, 2), shareAtLeast10k: share(v, 4),
+        ceilingShareAtLeast100: ceiling ? share(ceiling, 2) : null, ceilingShareAtLeast10k: ceiling ? share(ceiling, 4) : null,
       });
     }
   }
+  const requiredCoincidence = requiredSelfEntryCoincidence(settings, ev, options.seed, copiedBasis!, copiedShownRows);
   const m = REPROCESSING_MEASURED;
   const reusedPhotos = `each reused photo takes the pHash distance of one of ${m.distances.independent.check.length} measured pairs of the reprocessing measurement's check half (${m.pictures - Math.floor(m.pictures / 2)} synthetic pictures, seed ${m.seed}, not the half the stated forms come from; ${m.conditions.independent})`;
-  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', reusedPhotos, cells, fieldContributions };
+  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', reusedPhotos, cells, fieldContributions, requiredCoincidence };
+}
+
+function pick(v: Float64Array, rows: readonly number[]): Float64Array {
+  return Float64Array.from(rows, (i) => v[i]!);
+}
+
+/**
+ * The required-coincidence table (see `SimulationStudy.requiredCoincidence`): for each factor k,
+ * the self-entry model with its coincidence divided by k; the copied displays' LRs against it and
+ * their ceilings; and displays generated under that moved model (false support at LR >= 100).
+ */
+function requiredSelfEntryCoincidence(
+  settings: PropositionSettings, ev: { displayed: ProfileRow[]; source: ProfileRow[]; defaultAvatarHash: string }, seed: number, copied: LrBasis, shownRows: readonly number[],
+): SimulationStudy['requiredCoincidence'] {
+  const prepare = { defaultAvatarHashes: [ev.defaultAvatarHash] };
+  const rows: RequiredCoincidenceRow[] = REQUIRED_COINCIDENCE_FACTORS.map((factor) => {
+    const moved = coincidenceDividedBy(settings.alternatives['self-entry'], factor);
+    const movedSettings: PropositionSettings = { ...settings, alternatives: { ...settings.alternatives, 'self-entry': moved } };
+    const displayed = simulateUnderAlternative(ev.displayed, ev.source, moved, ev.defaultAvatarHash, seed);
+    const underSelf = propositionLikelihoods(pairProfiles(displayed, ev.source, prepare), movedSettings).profiles.filter((p) => p.fieldsShown > 0);
+    return {
+      factor,
+      assumed: coincidenceValues(moved),
+      copiedShareAtLeast10k: share(pick(log10LrVsModel(copied, moved), shownRows), 4),
+      copiedCeilingShareAtLeast10k: share(pick(log10LrCeiling(copied, settings.copying, moved), shownRows), 4),
+      selfEntryShareAtLeast100: share(underSelf.map((p) => p.log10LrVs['self-entry']), 2),
+    };
+  });
+  const hit = rows.find((r) => r.copiedShareAtLeast10k > 0.5);
+  return { target: 'more than half of the copied profiles at LR >= 10^4 against self-entry', rows, factor: hit ? hit.factor : null };
 }

@@ -1,0 +1,11 @@
+import { samePictureMaxBits } from './src/avatars/rule';
+import { DEFAULT_ALTERNATIVES, MATCHING_DEFAULTS as D, generateSyntheticEvidence, log10LrCeiling, log10LrVsModel, pairProfiles, propositionLikelihoods, fieldLog10UnderModel } from './src/matching';
+const settings: any = { copying: D.copying, alternatives: DEFAULT_ALTERNATIVES, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare };
+const ev = generateSyntheticEvidence({ seed: 21, displayed: 120, extraSource: 0, copiedShare: 1 });
+const rows = ev.source.slice(0, 10).map((r) => ({ ...r, uploader: 'u1' }));
+const lrs = propositionLikelihoods(pairProfiles(rows, ev.source, { defaultAvatarHashes: [ev.defaultAvatarHash] }), settings);
+const self = settings.alternatives['self-entry'];
+const c = log10LrCeiling(lrs.basis, settings.copying, self); const lr = log10LrVsModel(lrs.basis, self);
+const F=lrs.matrix.fields.length;
+const a=fieldLog10UnderModel(lrs.basis, settings.copying), b=fieldLog10UnderModel(lrs.basis, self);
+for (let i=0;i<10;i++) console.log(c[i]!.toFixed(2), lr[i]!.toFixed(2), lrs.matrix.fields.map((f,k)=>f+':'+lrs.basis.labels[f]![lrs.matrix.levels[i*F+k]!]+':'+(a[i*F+k]!-b[i*F+k]!).toFixed(2)).join(' '));

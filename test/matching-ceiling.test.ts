@@ -1,0 +1,68 @@
+/**
+ * The attainable LR (`log10LrCeiling`) and the moved self-entry coincidence (`coincidenceDividedBy`).
+ */
+import { describe, expect, it } from 'vitest';
+import { samePictureMaxBits } from '../src/avatars/rule';
+import {
+  DEFAULT_ALTERNATIVES, MATCHING_DEFAULTS, coincidenceDividedBy, coincidenceValues, generateSyntheticEvidence, log10LrCeiling, log10LrVsModel,
+  pairProfiles, propositionLikelihoods, simulateUnderAlternative, type AlternativeId, type AlternativeModel, type PropositionSettings,
+} from '../src/matching';
+
+const D = MATCHING_DEFAULTS;
+const settings: PropositionSettings = {
+  copying: D.copying, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, samePictureBits: samePictureMaxBits(),
+  nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare,
+};
+const ev = generateSyntheticEvidence({ seed: 21, displayed: 120, extraSource: 0, copiedShare: 1 });
+const stated = ['self-entry', 'address-book', 'avatar-app', 'cf'] as const;
+
+describe('log10LrCeiling', () => {
+  it('bounds every profile\'s LR, for displays generated under copying and under each alternative', () => {
+    for (const under of ['copied', ...stated] as const) {
+      const displayed = under === 'copied' ? ev.displayed : simulateUnderAlternative(ev.displayed, ev.source, settings.alternatives[under], ev.defaultAvatarHash, 5);
+      const lrs = propositionLikelihoods(pairProfiles(displayed, ev.source, { defaultAvatarHashes: [ev.defaultAvatarHash] }), settings);
+      for (const vs of stated) {
+        const c = log10LrCeiling(lrs.basis, settings.copying, settings.alternatives[vs]);
+        const lr = log10LrVsModel(lrs.basis, settings.alternatives[vs]);
+        for (let i = 0; i < c.length; i++) expect(lr[i]!, `${under} vs ${vs} profile ${i}`).toBeLessThanOrEqual(c[i]! + 1e-9);
+      }
+    }
+  });
+  it('is reached by a display that copies every field exactly, and is 0 for a profile showing nothing', () => {
+    // the source rows themselves as the display: every field at "as written" / identical / list in order
+    const rows = ev.source.slice(0, 40).map((r) => ({ ...r, uploader: 'u1' }));
+    const blank = { ...rows[0]!, id: 'blank', name: null, avatar_hash: null, employer: null, title: null, school: null, tags: null };
+    const lrs = propositionLikelihoods(pairProfiles([...rows, blank], [...ev.source, { ...ev.source[0]!, id: 'blank' }], { defaultAvatarHashes: [ev.defaultAvatarHash] }), settings);
+    const self = settings.alternatives['self-entry'];
+    const c = log10LrCeiling(lrs.basis, settings.copying, self);
+    const lr = log10LrVsModel(lrs.basis, self);
+    expect(c[c.length - 1]).toBe(0);
+    // the exact levels are the most copy-like for every field but the name (whose best level may differ): the
+    // ceiling minus the LR is at most the name's own gap
+    const gaps = Array.from(c.slice(0, -1), (x, i) => x - lr[i]!);
+    expect(Math.max(...gaps)).toBeLessThan(0.25); // the name: "after normalisation" (script conversion by the app) is stated more copy-like than "as written" (+0.20)
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(-1e-9);
+  });
+  it('refuses unrelated, whose LR uses joint patterns', () => {
+    const lrs = propositionLikelihoods(pairProfiles(ev.displayed.slice(0, 10), ev.source, { defaultAvatarHashes: [ev.defaultAvatarHash] }), settings);
+    expect(() => log10LrCeiling(lrs.basis, settings.copying, settings.alternatives.unrelated)).toThrow(/unrelated/);
+  });
+});
+
+describe('coincidenceDividedBy', () => {
+  const self = DEFAULT_ALTERNATIVES['self-entry'] as AlternativeModel;
+  it('leaves the model unchanged at k = 1 and rejects k < 1', () => {
+    expect(coincidenceDividedBy(self, 1).fields).toEqual(self.fields);
+    expect(() => coincidenceDividedBy(self, 0.5)).toThrow(RangeError);
+  });
+  it('divides the photo-reuse chance and each exact-form share by k, keeps the name, and keeps every form summing to 1', () => {
+    const moved = coincidenceDividedBy(self, 4);
+    const before = coincidenceValues(self);
+    const after = coincidenceValues(moved);
+    expect(Object.keys(after).sort()).toEqual(['avatar', 'employer', 'school', 'tags', 'title']);
+    for (const k of Object.keys(before)) expect(after[k]!, k).toBeCloseTo(before[k]! / 4, 12);
+    expect(moved.fields.name).toEqual(self.fields.name);
+    expect(moved.fields.avatar!.form).toEqual(self.fields.avatar!.form);
+    for (const [field, fm] of Object.entries(moved.fields)) expect(Object.values(fm.form).reduce((a, b) => a + b, 0), field).toBeCloseTo(1, 12);
+  });
+});
