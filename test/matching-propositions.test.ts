@@ -97,3 +97,13 @@ describe('avatar forms measured from the reprocessing measurement', () => {
     expect(m.withMeasuredAvatarForms(mine).alternatives['self-entry'].fields.avatar).toBe(own);
   });
 });
+
+describe('modelValuesText', () => {
+  it('writes the values a model uses from its data, so a moved model is printed with its own numbers', () => {
+    const { modelValuesText, coincidenceDividedBy } = m;
+    const self = DEFAULT_ALTERNATIVES['self-entry'];
+    expect(modelValuesText(self)).toContain('tags r 0.5 (source list in order 0.02,');
+    expect(modelValuesText(coincidenceDividedBy(self, 10))).toContain('avatar r 0.03 (');
+    expect(modelValuesText(DEFAULT_ALTERNATIVES.unrelated)).toMatch(/no stated per-field model/);
+  });
+});

@@ -240,6 +240,21 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
 };
 
 /**
+ * The values a model actually uses, written from its data (not from its prose): per field, r and the
+ * form shares. Printed beside the prose assumptions so that a replaced or moved model is never
+ * described by the defaults' words alone.
+ *
+ * @example
+ * modelValuesText({ fields: { tags: { r: 0.5, form: { 'source list in order': 0.02, 'common tags shared': 0.98 } } } });
+ * // 'tags r 0.5 (source list in order 0.02, common tags shared 0.98)'
+ */
+export function modelValuesText(model: { fields: Record<string, FieldModel> }): string {
+  const v = (x: number) => String(Number(x.toPrecision(3)));
+  const parts = Object.entries(model.fields).map(([field, fm]) => `${field} r ${v(fm.r)} (${Object.entries(fm.form).map(([k, x]) => `${k} ${v(x)}`).join(', ')})`);
+  return parts.length ? parts.join('; ') : 'no stated per-field model (chance agreement measured on unrelated pairs)';
+}
+
+/**
  * P(level | H, shown) for every level of one field: r x form + (1 - r) x u (null levels NaN).
  * `labels` are the field's level labels, `u` its unrelated-pair level probabilities.
  */

@@ -15,7 +15,7 @@ import { formatPowerOfTen } from '../stats/formatPowerOfTen';
 import { NATIONAL_NAME_REPORT } from '../text/nameFrequency';
 import type { MatchingResult } from './analysis';
 import { fieldRatesChart, nullDistributionChart, propositionLrChart, sensitivityChart, simulationChart } from './charts';
-import { ALTERNATIVE_IDS } from './propositions';
+import { ALTERNATIVE_IDS, modelValuesText } from './propositions';
 import type { FieldRate, OverallRate } from './rates';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
@@ -173,8 +173,8 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
           {
             id: 'propositionModels', kind: 'table',
             rows: [
-              { alternative: 'H_source (copied)', proposition: p.copying.description, assumptions: p.copying.assumptions.join(' · '), 'where the defaults come from': p.copying.why },
-              ...ALTERNATIVE_IDS.map((id) => ({ alternative: id, proposition: p.alternatives[id].description, assumptions: p.alternatives[id].assumptions.join(' · '), 'where the defaults come from': p.alternatives[id].why })),
+              { alternative: 'H_source (copied)', proposition: p.copying.description, assumptions: p.copying.assumptions.join(' · '), 'values used (r; form given r)': modelValuesText(p.copying), 'where the defaults come from': p.copying.why },
+              ...ALTERNATIVE_IDS.map((id) => ({ alternative: id, proposition: p.alternatives[id].description, assumptions: p.alternatives[id].assumptions.join(' · '), 'values used (r; form given r)': modelValuesText(p.alternatives[id]), 'where the defaults come from': p.alternatives[id].why })),
             ],
             options: { caption: 'H_source: the displayed fields were copied from the source platform\'s profile (a copying model fixed in advance); against each alternative, reported separately' },
           },
