@@ -1,11 +1,7 @@
+import { DEFAULT_ALTERNATIVES, MATCHING_DEFAULTS as D, simulationStudy } from './src/matching';
 import { samePictureMaxBits } from './src/avatars/rule';
-import { DEFAULT_ALTERNATIVES, MATCHING_DEFAULTS as D, generateSyntheticEvidence, log10LrCeiling, log10LrVsModel, pairProfiles, propositionLikelihoods, fieldLog10UnderModel } from './src/matching';
-const settings: any = { copying: D.copying, alternatives: DEFAULT_ALTERNATIVES, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare };
-const ev = generateSyntheticEvidence({ seed: 21, displayed: 120, extraSource: 0, copiedShare: 1 });
-const rows = ev.source.slice(0, 10).map((r) => ({ ...r, uploader: 'u1' }));
-const lrs = propositionLikelihoods(pairProfiles(rows, ev.source, { defaultAvatarHashes: [ev.defaultAvatarHash] }), settings);
-const self = settings.alternatives['self-entry'];
-const c = log10LrCeiling(lrs.basis, settings.copying, self); const lr = log10LrVsModel(lrs.basis, self);
-const F=lrs.matrix.fields.length;
-const a=fieldLog10UnderModel(lrs.basis, settings.copying), b=fieldLog10UnderModel(lrs.basis, self);
-for (let i=0;i<10;i++) console.log(c[i]!.toFixed(2), lr[i]!.toFixed(2), lrs.matrix.fields.map((f,k)=>f+':'+lrs.basis.labels[f]![lrs.matrix.levels[i*F+k]!]+':'+(a[i*F+k]!-b[i*F+k]!).toFixed(2)).join(' '));
+const t=Date.now();
+const s = simulationStudy({ copying: D.copying, alternatives: DEFAULT_ALTERNATIVES as any, samePictureBits: samePictureMaxBits(), nearBits: D.nearBits, similarity: D.similarity, rareTagShare: D.rareTagShare }, { seed: D.simulationSeed, profiles: D.simulationProfiles, uploaders: 3 });
+console.log(Date.now()-t,'ms');
+for (const c of s.misspecified) console.log(c.process.padEnd(34), c.vs.padEnd(13), 'median', c.median.toFixed(2), '>=100', c.shareAtLeast100.toFixed(3), '>=1e4', c.shareAtLeast10k.toFixed(3));
+for (const r of s.requiredCoincidence.rows) console.log(r.factor, r.copiedShareAtLeast10k, r.statedSelfEntryShareAtLeast100, r.statedSelfEntryShareAtLeast10, r.ownSelfEntryShareAtLeast100);

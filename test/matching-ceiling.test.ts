@@ -66,3 +66,32 @@ describe('coincidenceDividedBy', () => {
     for (const [field, fm] of Object.entries(moved.fields)) expect(Object.values(fm.form).reduce((a, b) => a + b, 0), field).toBeCloseTo(1, 12);
   });
 });
+
+describe('simulateUnderAlternative with coupled fields', () => {
+  const self = DEFAULT_ALTERNATIVES['self-entry'] as AlternativeModel;
+  const big = generateSyntheticEvidence({ seed: 8, displayed: 2000, extraSource: 0, copiedShare: 1 });
+  const exact = (rows: ReturnType<typeof simulateUnderAlternative>, col: 'employer' | 'title' | 'school') => {
+    const src = new Map(big.source.map((r) => [r.id, r]));
+    return rows.map((r) => r[col] != null && r[col] === src.get(r.id)![col]);
+  };
+  const independent = simulateUnderAlternative(big.displayed, big.source, self, big.defaultAvatarHash, 3, undefined, { coupledShare: 0 });
+  const coupled = simulateUnderAlternative(big.displayed, big.source, self, big.defaultAvatarHash, 3, undefined, { coupledShare: 1 });
+  it('keeps each field\'s own chances (the share written exactly as the source)', () => {
+    for (const col of ['employer', 'title', 'school'] as const) {
+      const a = exact(independent, col).filter(Boolean).length / independent.length;
+      const b = exact(coupled, col).filter(Boolean).length / coupled.length;
+      expect(Math.abs(a - b), col).toBeLessThan(0.035);
+    }
+  });
+  it('makes the fields move together: an exact employer goes with an exact title far more often when coupled', () => {
+    const both = (rows: ReturnType<typeof simulateUnderAlternative>) => {
+      const e = exact(rows, 'employer');
+      const t = exact(rows, 'title');
+      return e.filter((x, i) => x && t[i]).length / Math.max(1, e.filter(Boolean).length);
+    };
+    expect(both(coupled)).toBeGreaterThan(both(independent) + 0.2);
+  });
+  it('rejects a share outside [0, 1]', () => {
+    expect(() => simulateUnderAlternative(big.displayed.slice(0, 2), big.source, self, big.defaultAvatarHash, 3, undefined, { coupledShare: 1.5 })).toThrow(RangeError);
+  });
+});

@@ -175,6 +175,8 @@ export interface PropositionResult {
   perUploader: GroupFigure[];
   /** share of profiles (showing a field) with LR >= 100 */
   shareAtLeast100: number;
+  /** share of profiles (showing a field) with LR < 1 (the display favours the alternative): printed beside the combined figure, which does not show them */
+  shareBelow1: number;
   /**
    * Share of profiles (showing a field) whose ATTAINABLE LR (`log10LrCeiling`: every shown field at
    * its most copy-favouring level) reaches 100 and 10^4: no display of the same fields could do
@@ -347,7 +349,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     const ceiling = id === 'unrelated' ? null : log10LrCeiling(lrs.basis, copyingModel, alt).filter((_, i) => profiles[i]!.fieldsShown > 0);
     return {
       id, description: alt.description, assumptions: alt.assumptions, why: alt.why, log10Lr: combined, ...verbalOf(combined),
-      perUploader: per, shareAtLeast100: share(values, 2),
+      perUploader: per, shareAtLeast100: share(values, 2), shareBelow1: values.length ? values.filter((v) => v < 0).length / values.length : NaN,
       ceilingShareAtLeast100: ceiling ? share(ceiling, 2) : null, ceilingShareAtLeast10k: ceiling ? share(ceiling, 4) : null,
     };
   });

@@ -9,8 +9,12 @@
  * shown with the model's `shown` chance; if shown, the person's own value in a form drawn from
  * `form` with chance r, else the value of another person of the population. `unrelated` shows
  * another person's whole profile. The copied displays come from the generator's own copy noise
- * (`DEFAULT_COPY_NOISE`), not from the stated copying model the LR uses (`DEFAULT_COPYING`), so
- * the copied cells also test that model against a copying process it was not drawn from.
+ * (`DEFAULT_COPY_NOISE`); the stated copying model the LR uses (`DEFAULT_COPYING`) was written
+ * from the same account of copying, rounded, so the copied cells do NOT test that model against
+ * another copying process, and the alternatives' cells, drawn from the very models the LR divides
+ * by, are a self-consistency check (for a correctly specified LR, P(LR >= k | H) <= 1/k), not an
+ * error rate. The MISSPECIFIED cells do that: data from processes the stated models do not
+ * describe (`MISSPECIFIED_PROCESSES`), scored with the stated models.
  * A reused photo (an alternative's avatar reproducing the person's own picture) is not drawn from
  * the model's avatar form: it takes the pHash distance of one measured pair of the reprocessing
  * measurement's CHECK half (`REPROCESSING_MEASURED.distances.independent.check`: a synthetic
@@ -23,12 +27,12 @@ import { DEFAULT_SCHOOL_ALIAS_PAIRS } from '../text/school';
 import { deriveSeed, randomInt, seededRandom, shuffleInPlace, type Rng } from '../stats/random';
 import { quantileSorted } from '../stats/quantileSorted';
 import { pairProfiles } from './compare';
-import { flipBits, generateSyntheticEvidence } from './generator';
+import { flipBits, generateSyntheticEvidence, type CopyNoise } from './generator';
 import type { ProfileRow } from './profile';
 import { ALTERNATIVE_IDS, type AlternativeId, type AlternativeModel } from './propositions';
 import { fieldLog10UnderModel, log10LrVsModel, propositionLikelihoods, type LrBasis, type PropositionSettings } from './propositionLr';
 import { log10LrCeiling } from './ceiling';
-import { coincidenceDividedBy, coincidenceValues } from './jointSensitivity';
+import { coincidenceDividedBy, coincidenceValues, mostCopyLikeForm } from './jointSensitivity';
 import { REPROCESSING_MEASURED } from '../avatars/reprocessingMeasured';
 import { EMPLOYERS, FIRM_FORMS, FIRM_REGIONS, HOMOPHONES, TITLES, TRADITIONAL } from './vocab';
 
@@ -123,9 +127,12 @@ function drawForm(form: Record<string, number>, rng: Rng): string {
 export function simulateUnderAlternative(
   displayed: readonly ProfileRow[], source: readonly ProfileRow[], model: AlternativeModel, defaultAvatar: string, seed: number,
   reusedPhotoDistances: readonly number[] = REPROCESSING_MEASURED.distances.independent.check,
+  dependence?: { coupledShare: number },
 ): ProfileRow[] {
   if (!reusedPhotoDistances.length) throw new RangeError('reusedPhotoDistances: at least one measured distance is needed');
-  const rng = seededRandom(deriveSeed(seed, `simulate:${model.id}`));
+  if (dependence && !(dependence.coupledShare >= 0 && dependence.coupledShare <= 1)) throw new RangeError(`coupledShare must be in [0, 1], got ${dependence.coupledShare}`);
+  const rng = seededRandom(deriveSeed(seed, dependence ? `simulate:${model.id}:coupled:${dependence.coupledShare}` : `simulate:${model.id}`));
+  const sortedDistances = reusedPhotoDistances.slice().sort((a, b) => a - b);
   const byId = new Map(source.map((r) => [r.id, r]));
   const tagCountsRaw = new Map<string, number>();
   const population: string[] = [];
@@ -143,6 +150,38 @@ export function simulateUnderAlternative(
       return { ...o, id: d.id, uploader: d.uploader ?? null, avatar_hash: present(o.avatar_hash) ? o.avatar_hash : null };
     }
     const row: ProfileRow = { id: d.id, uploader: d.uploader ?? null, name: null, avatar_hash: null, employer: null, title: null, school: null, tags: null };
+    if (dependence) {
+      // one reuse propensity U for a coupled person (every field's uniform is U: comonotone), independent
+      // uniforms otherwise; each field's own chances are unchanged (a uniform is a uniform either way)
+      const coupled = rng() < dependence.coupledShare;
+      const u = rng();
+      for (const field of Object.keys(COLUMN)) {
+        const col = COLUMN[field]!;
+        if (rng() >= (model.shown[field] ?? 0)) continue;
+        const fm = model.fields[field];
+        const value = own[col];
+        const v = coupled ? u : rng();
+        let shown: string | null = null;
+        if (fm !== undefined && v < fm.r && present(value)) {
+          const w = v / fm.r; // uniform on [0, 1) given a reproduction: the lower, the more copy-like
+          if (field === 'avatar') shown = flipBits(String(value), sortedDistances[Math.min(sortedDistances.length - 1, Math.floor(w * sortedDistances.length))]!, rng);
+          else {
+            const [first] = mostCopyLikeForm(fm) ?? [];
+            const ordered = Object.entries(fm.form).sort(([a], [b]) => (a === first ? -1 : b === first ? 1 : 0));
+            let x = w;
+            let form = ordered[ordered.length - 1]![0];
+            for (const [k, p] of ordered) if ((x -= p) < 0) { form = k; break; }
+            shown = field === 'tags' ? (form === 'different' || form === 'displayed only' ? null : ownTags(form, String(value), population, rng, tagCountsRaw)) : ownValue(field, form, String(value), rng);
+          }
+        }
+        if (shown === null) {
+          const o = other()[col];
+          shown = present(o) ? String(o) : null;
+        }
+        (row as unknown as Record<string, unknown>)[col] = shown;
+      }
+      return row;
+    }
     for (const field of Object.keys(COLUMN)) {
       const col = COLUMN[field]!;
       if (rng() >= (model.shown[field] ?? 0)) continue;
@@ -211,8 +250,15 @@ export interface RequiredCoincidenceRow {
   /** copied displays: share with LR(copied vs the moved self-entry) >= 10^4, and whose ceiling reaches 10^4 */
   copiedShareAtLeast10k: number;
   copiedCeilingShareAtLeast10k: number;
-  /** displays generated under the moved self-entry model: share with LR >= 100 (false support) */
-  selfEntryShareAtLeast100: number;
+  /**
+   * The cost of assuming this row's model if people in fact behave as STATED (factor 1): displays
+   * generated under the stated self-entry model, scored with this row's model, share with LR >= 100
+   * and >= 10 (false support under misspecification).
+   */
+  statedSelfEntryShareAtLeast100: number;
+  statedSelfEntryShareAtLeast10: number;
+  /** self-consistency only: displays generated under this row's own model and scored with it, share with LR >= 100 (bounded by about 1% for any correctly specified LR) */
+  ownSelfEntryShareAtLeast100: number;
 }
 
 /** Under copying: what each field adds to log10 LR(copied vs an alternative) among the profiles showing it. */
@@ -240,7 +286,42 @@ export interface SimulationStudy {
    * `factors`, and the smallest factor at which it holds (null: none of them).
    */
   requiredCoincidence: { target: string; rows: RequiredCoincidenceRow[]; factor: number | null };
+  /** the misspecified processes (`MISSPECIFIED_PROCESSES`), scored with the stated models: one cell per process and alternative */
+  misspecified: Array<SimulationCell & { process: string; description: string }>;
 }
+
+/**
+ * A process the stated models do not describe, scored with the stated models: the test the
+ * self-consistency cells cannot give.
+ */
+export interface MisspecifiedProcess {
+  id: string;
+  /** the proposition this process is a version of */
+  of: GeneratingProposition;
+  description: string;
+  /** self-entry: share of people whose fields share one reuse propensity (`simulateUnderAlternative`'s dependence) */
+  coupledShare?: number;
+  /** self-entry: where a reused photo lands, another measured condition's check half */
+  photoCondition?: 'uncropped';
+  /** copying: the generator's copy noise replaced by these values */
+  noise?: Partial<CopyNoise>;
+}
+
+export const MISSPECIFIED_PROCESSES: readonly MisspecifiedProcess[] = [
+  {
+    id: 'self-entry, fields together', of: 'self-entry', coupledShare: 0.5,
+    description: 'the stated self-entry chances per field, but half of the people have one reuse propensity for every field (whoever reuses the tag list also reuses the photo and the wording); the stated model takes fields as independent',
+  },
+  {
+    id: 'self-entry, photo uploaded whole', of: 'self-entry', photoCondition: 'uncropped',
+    description: 'the stated self-entry model, but neither platform crops a reused photo (measured uncropped condition, check half); the stated model assumes both crop 0-20%',
+  },
+  {
+    id: 'copied, another process', of: 'copied',
+    noise: { employerShortForm: 0.9, titleSynonym: 0.4, schoolAlias: 0.5, stale: 0.15, tagsAddedLater: 0.3, avatarBitFlips: [[0, 10], [1, 10], [2, 10], [3, 10], [4, 10], [6, 15], [8, 15], [12, 20]] },
+    description: 'a copying process other than the generator\'s default: everyday employer names 90%, title synonyms 40%, school abbreviations 50%, stale employer/title 15%, tags added in front later 30%, avatars re-encoded more coarsely',
+  },
+];
 
 /** Factors of the required-coincidence table. */
 export const REQUIRED_COINCIDENCE_FACTORS: readonly number[] = [1, 2, 3, 5, 10, 20, 50, 100];
@@ -255,10 +336,16 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
   const fieldContributions: FieldContribution[] = [];
   let copiedBasis: LrBasis | null = null;
   let copiedShownRows: number[] = [];
+  let selfBasis: LrBasis | null = null;
+  let selfShownRows: number[] = [];
   for (const under of GENERATING_PROPOSITIONS) {
     const displayed = under === 'copied' ? ev.displayed : simulateUnderAlternative(ev.displayed, ev.source, settings.alternatives[under], ev.defaultAvatarHash, options.seed);
     const lrs = propositionLikelihoods(pairProfiles(displayed, ev.source, prepare), settings);
     const shownRows = lrs.profiles.flatMap((p, i) => (p.fieldsShown > 0 ? [i] : []));
+    if (under === 'self-entry') {
+      selfBasis = lrs.basis;
+      selfShownRows = shownRows;
+    }
     if (under === 'copied') {
       copiedBasis = lrs.basis;
       copiedShownRows = shownRows;
@@ -276,21 +363,41 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
         });
       }
     }
-    for (const vs of ALTERNATIVE_IDS) {
-      const v = Float64Array.from(shownRows, (i) => lrs.profiles[i]!.log10LrVs[vs]).sort();
-      const ceiling = under === 'copied' && vs !== 'unrelated' ? pick(log10LrCeiling(lrs.basis, settings.copying, settings.alternatives[vs]), shownRows) : null;
-      cells.push({
-        generatedUnder: under, vs, profiles: v.length,
-        q05: quantileSorted(v, 0.05), q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), q95: quantileSorted(v, 0.95),
-        shareAtLeast100: share(v, 2), shareAtLeast10k: share(v, 4),
-        ceilingShareAtLeast100: ceiling ? share(ceiling, 2) : null, ceilingShareAtLeast10k: ceiling ? share(ceiling, 4) : null,
-      });
-    }
+    cells.push(...cellsOf(under, lrs, shownRows, settings));
   }
-  const requiredCoincidence = requiredSelfEntryCoincidence(settings, ev, options.seed, copiedBasis!, copiedShownRows);
+  const misspecified: SimulationStudy['misspecified'] = [];
+  for (const proc of MISSPECIFIED_PROCESSES) {
+    let displayed: ProfileRow[];
+    let source = ev.source;
+    if (proc.of === 'copied') {
+      const other = generateSyntheticEvidence({ seed: options.seed, displayed: options.profiles, uploaders: options.uploaders, extraSource: 0, copiedShare: 1, noise: proc.noise ?? {} });
+      displayed = other.displayed;
+      source = other.source;
+    } else {
+      const distances = proc.photoCondition ? REPROCESSING_MEASURED.distances[proc.photoCondition].check : undefined;
+      displayed = simulateUnderAlternative(ev.displayed, ev.source, settings.alternatives[proc.of], ev.defaultAvatarHash, options.seed, distances, proc.coupledShare === undefined ? undefined : { coupledShare: proc.coupledShare });
+    }
+    const lrs = propositionLikelihoods(pairProfiles(displayed, source, prepare), settings);
+    const shownRows = lrs.profiles.flatMap((p, i) => (p.fieldsShown > 0 ? [i] : []));
+    for (const c of cellsOf(proc.of, lrs, shownRows, settings)) misspecified.push({ ...c, process: proc.id, description: proc.description });
+  }
+  const requiredCoincidence = requiredSelfEntryCoincidence(settings, ev, options.seed, { basis: copiedBasis!, rows: copiedShownRows }, { basis: selfBasis!, rows: selfShownRows });
   const m = REPROCESSING_MEASURED;
   const reusedPhotos = `each reused photo takes the pHash distance of one of ${m.distances.independent.check.length} measured pairs of the reprocessing measurement's check half (${m.pictures - Math.floor(m.pictures / 2)} synthetic pictures, seed ${m.seed}, not the half the stated forms come from; ${m.conditions.independent})`;
-  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', reusedPhotos, cells, fieldContributions, requiredCoincidence };
+  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', reusedPhotos, cells, fieldContributions, requiredCoincidence, misspecified };
+}
+
+function cellsOf(under: GeneratingProposition, lrs: ReturnType<typeof propositionLikelihoods>, shownRows: readonly number[], settings: PropositionSettings): SimulationCell[] {
+  return ALTERNATIVE_IDS.map((vs) => {
+    const v = Float64Array.from(shownRows, (i) => lrs.profiles[i]!.log10LrVs[vs]).sort();
+    const ceiling = under === 'copied' && vs !== 'unrelated' ? pick(log10LrCeiling(lrs.basis, settings.copying, settings.alternatives[vs]), shownRows) : null;
+    return {
+      generatedUnder: under, vs, profiles: v.length,
+      q05: quantileSorted(v, 0.05), q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), q95: quantileSorted(v, 0.95),
+      shareAtLeast100: share(v, 2), shareAtLeast10k: share(v, 4),
+      ceilingShareAtLeast100: ceiling ? share(ceiling, 2) : null, ceilingShareAtLeast10k: ceiling ? share(ceiling, 4) : null,
+    };
+  });
 }
 
 function pick(v: Float64Array, rows: readonly number[]): Float64Array {
@@ -303,20 +410,24 @@ function pick(v: Float64Array, rows: readonly number[]): Float64Array {
  * their ceilings; and displays generated under that moved model (false support at LR >= 100).
  */
 function requiredSelfEntryCoincidence(
-  settings: PropositionSettings, ev: { displayed: ProfileRow[]; source: ProfileRow[]; defaultAvatarHash: string }, seed: number, copied: LrBasis, shownRows: readonly number[],
+  settings: PropositionSettings, ev: { displayed: ProfileRow[]; source: ProfileRow[]; defaultAvatarHash: string }, seed: number,
+  copied: { basis: LrBasis; rows: readonly number[] }, stated: { basis: LrBasis; rows: readonly number[] },
 ): SimulationStudy['requiredCoincidence'] {
   const prepare = { defaultAvatarHashes: [ev.defaultAvatarHash] };
   const rows: RequiredCoincidenceRow[] = REQUIRED_COINCIDENCE_FACTORS.map((factor) => {
     const moved = coincidenceDividedBy(settings.alternatives['self-entry'], factor);
     const movedSettings: PropositionSettings = { ...settings, alternatives: { ...settings.alternatives, 'self-entry': moved } };
     const displayed = simulateUnderAlternative(ev.displayed, ev.source, moved, ev.defaultAvatarHash, seed);
+    const misspecified = pick(log10LrVsModel(stated.basis, moved), stated.rows);
     const underSelf = propositionLikelihoods(pairProfiles(displayed, ev.source, prepare), movedSettings).profiles.filter((p) => p.fieldsShown > 0);
     return {
       factor,
       assumed: coincidenceValues(moved),
-      copiedShareAtLeast10k: share(pick(log10LrVsModel(copied, moved), shownRows), 4),
-      copiedCeilingShareAtLeast10k: share(pick(log10LrCeiling(copied, settings.copying, moved), shownRows), 4),
-      selfEntryShareAtLeast100: share(underSelf.map((p) => p.log10LrVs['self-entry']), 2),
+      copiedShareAtLeast10k: share(pick(log10LrVsModel(copied.basis, moved), copied.rows), 4),
+      copiedCeilingShareAtLeast10k: share(pick(log10LrCeiling(copied.basis, settings.copying, moved), copied.rows), 4),
+      statedSelfEntryShareAtLeast100: share(misspecified, 2),
+      statedSelfEntryShareAtLeast10: share(misspecified, 1),
+      ownSelfEntryShareAtLeast100: share(underSelf.map((p) => p.log10LrVs['self-entry']), 2),
     };
   });
   const hit = rows.find((r) => r.copiedShareAtLeast10k > 0.5);
