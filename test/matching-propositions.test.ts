@@ -107,3 +107,34 @@ describe('modelValuesText', () => {
     expect(modelValuesText(DEFAULT_ALTERNATIVES.unrelated)).toMatch(/no stated per-field model/);
   });
 });
+
+describe('pairedBy: fields used to find the source accounts carry weight 1', () => {
+  const ev = generateSyntheticEvidence({ seed: 17, displayed: 60, extraSource: 10, uploaders: 2 });
+  const paired = pairProfiles(ev.displayed, ev.source, { defaultAvatarHashes: [ev.defaultAvatarHash] });
+  const settings = {
+    copying: m.DEFAULT_COPYING as m.CopyingModel, alternatives: DEFAULT_ALTERNATIVES as Record<m.AlternativeId, m.AlternativeModel>,
+    samePictureBits: samePictureMaxBits(), nearBits: m.MATCHING_DEFAULTS.nearBits, similarity: 0.8, rareTagShare: 0.01,
+  };
+  const plain = m.propositionLikelihoods(paired, settings);
+  const byName = m.propositionLikelihoods(paired, { ...settings, pairedBy: ['name'] });
+  it('leaves the pairing field out of every LR: the LR equals the plain one minus that field\'s own term', () => {
+    expect(byName.matrix.fields).not.toContain('name');
+    expect(byName.matrix.fields).toHaveLength(plain.matrix.fields.length - 1);
+    const F = plain.matrix.fields.length;
+    const nf = plain.matrix.fields.indexOf('name');
+    const copied = m.fieldLog10UnderModel(plain.basis, settings.copying);
+    const self = m.fieldLog10UnderModel(plain.basis, settings.alternatives['self-entry']);
+    plain.profiles.forEach((p, i) => {
+      const nameTerm = Number.isNaN(copied[i * F + nf]!) ? 0 : copied[i * F + nf]! - self[i * F + nf]!;
+      expect(byName.profiles[i]!.log10LrVs['self-entry']).toBeCloseTo(p.log10LrVs['self-entry'] - nameTerm, 9);
+    });
+  });
+  it('removes the name\'s chance agreement from the LR against unrelated (a name found by searching it agrees by selection)', () => {
+    const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    expect(median(byName.profiles.map((p) => p.log10LrVs.unrelated))).toBeLessThan(median(plain.profiles.map((p) => p.log10LrVs.unrelated)) - 1);
+  });
+  it('names the fields when given an unknown one, and refuses to leave nothing to weigh', () => {
+    expect(() => m.propositionLikelihoods(paired, { ...settings, pairedBy: ['phone'] })).toThrow(/no field 'phone'.*avatar, name/);
+    expect(() => m.propositionLikelihoods(paired, { ...settings, pairedBy: ['avatar', 'name', 'employer', 'title', 'school', 'tags'] })).toThrow(/none is left/);
+  });
+});

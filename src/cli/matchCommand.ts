@@ -16,6 +16,7 @@ interface MatchOptions {
   sensitivity: number[];
   dependence: matching.DependenceModel;
   simulationProfiles: number;
+  pairedBy: string;
 }
 
 const D = matching.MATCHING_DEFAULTS;
@@ -48,7 +49,8 @@ export const matchCommand = defineCommand<MatchOptions>({
       .option('--permutations <n>', 're-pairings within each uploader network for the coincidence baseline', parseIntegerIn('--permutations', 99, 10_000_000), D.permutations)
       .addOption(listOption('--sensitivity <list>', 'strictness values for the sensitivity table', 0, 1, D.sensitivity))
       .addOption(new Option('--dependence <model>', 'dependence model of the combined LR').choices([...matching.DEPENDENCE_MODELS]).default(D.dependence))
-      .option('--simulation-profiles <n>', 'people per data set of the simulation study', parseIntegerIn('--simulation-profiles', 30, 100_000), D.simulationProfiles),
+      .option('--simulation-profiles <n>', 'people per data set of the simulation study', parseIntegerIn('--simulation-profiles', 30, 100_000), D.simulationProfiles)
+      .option('--paired-by <fields>', "fields used to find each person's source account (e.g. name, if the accounts were found by searching the displayed name): weight 1 in every LR; '' = pairing independent of the fields", D.pairedBy.join(',')),
   async run({ options: o, paths, answerKey, progress, display, columns }) {
     const evidence = await matching.loadMatchingEvidence(paths as unknown as matching.MatchingPaths, { answerKey, ...(columns ? { columns } : {}) });
     const bar = progress(o.permutations, 'match: re-pairings');
@@ -56,6 +58,7 @@ export const matchCommand = defineCommand<MatchOptions>({
     const result = matching.analyseMatching(evidence, {
       ...D, defaultAvatarHashes: o.defaultAvatars.split(',').map((s) => s.trim()).filter((s) => s !== ''), strictness: o.strictness,
       permutations: o.permutations, seed: o.seed, sensitivity: o.sensitivity, dependence: o.dependence, simulationProfiles: o.simulationProfiles,
+      pairedBy: o.pairedBy.split(',').map((s) => s.trim()).filter((s) => s !== ''),
     }, { onProgress: (done) => { bar.tick(done - last); last = done; } });
     bar.done();
     return { result: { ...result }, report: matching.matchingReport(result, display) };

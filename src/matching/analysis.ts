@@ -138,6 +138,8 @@ export interface MatchingParams {
   simulationSeed: number;
   /** a profile is "called" copied against an alternative when its log10 LR is at least this (answer-key check) */
   callLog10: number;
+  /** fields used to find each person's source account (weight 1 in every LR; see `PropositionSettings.pairedBy`); [] = pairing independent of the fields */
+  pairedBy: string[];
 }
 
 export const MATCHING_DEFAULTS: MatchingParams = {
@@ -145,7 +147,7 @@ export const MATCHING_DEFAULTS: MatchingParams = {
   sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: AVATAR_FILE_BITS, similarity: 0.8, rareTagShare: 0.01,
   copying: DEFAULT_COPYING as CopyingModel, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5], jointDraws: 200, jointFactor: 2,
   nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02],
-  simulationProfiles: 300, simulationSeed: 13, callLog10: 2,
+  simulationProfiles: 300, simulationSeed: 13, callLog10: 2, pairedBy: [],
 };
 
 export interface MatchingProfile {
@@ -322,7 +324,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   const strictness = strictnessSensitivity(paired, params.sensitivity, { seed: params.seed });
   // 2. propositions
   const given = evidence.reference ? { ...params.alternatives, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits) } : params.alternatives;
-  const base = { copying: params.copying, alternatives: given, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare };
+  const base = { copying: params.copying, alternatives: given, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare, pairedBy: params.pairedBy };
   // the measured avatar forms, for these level settings (the caller's own forms are kept)
   const settings = withMeasuredAvatarForms(base);
   const { alternatives, copying: copyingModel } = settings;

@@ -31,6 +31,12 @@ export interface PropositionSettings {
   similarity: number;
   /** tags: largest share of source profiles holding a "rare" tag */
   rareTagShare: number;
+  /**
+   * Fields used to find each person's source account (e.g. a search by the displayed name): they
+   * agree by selection, so they carry weight 1 in every LR (left out of the comparison; Splink's
+   * rule for blocking fields). Default none: the pairing is taken as independent of the fields.
+   */
+  pairedBy?: readonly string[];
 }
 
 export interface ProfileLrs {
@@ -123,13 +129,18 @@ export function log10LrVsModel(b: LrBasis, model: AlternativeModel, copying?: Pi
 
 /** Per-profile log10 LRs of copied vs each alternative (see the module comment). */
 export function propositionLikelihoods(paired: PairedTables, s: PropositionSettings): PropositionLikelihoods {
-  const comparisons = provenanceComparisons({
+  const all = provenanceComparisons({
     samePictureBits: s.samePictureBits, nearBits: s.nearBits, similarity: s.similarity, rareTagShare: s.rareTagShare,
     tagCounts: tagCounts(paired.source), sourceProfiles: paired.source.length,
   });
+  const allLabels = Object.fromEntries(all.map((c) => [c.name, c.levels.map((l) => l.label)]));
+  checkAlternative(s.copying, allLabels);
+  for (const id of ALTERNATIVE_IDS) checkAlternative(s.alternatives[id], allLabels);
+  const pairedBy = s.pairedBy ?? [];
+  for (const f of pairedBy) if (!(f in allLabels)) throw new RangeError(`pairedBy: no field '${f}' (fields: ${Object.keys(allLabels).join(', ')})`);
+  const comparisons = all.filter((c) => !pairedBy.includes(c.name));
+  if (!comparisons.length) throw new RangeError('pairedBy: every field was used to pair the profiles, so none is left to weigh');
   const labels = Object.fromEntries(comparisons.map((c) => [c.name, c.levels.map((l) => l.label)]));
-  checkAlternative(s.copying, labels);
-  for (const id of ALTERNATIVE_IDS) checkAlternative(s.alternatives[id], labels);
   const matrix = compareTables(paired, comparisons);
   const F = comparisons.length;
   const n = matrix.ids.length;
