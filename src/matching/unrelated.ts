@@ -10,8 +10,10 @@
  *   unrelated) from the JOINT agreement patterns (fields not assumed independent: employer,
  *   title and school are correlated): the Krichevsky-Trofimov share (c + 1/2) / (N + 1) of the
  *   eligible pairs (those showing at least i's fields) with exactly i's levels, never below the
- *   product of the marginals (so positive dependence raises it and a pattern never seen among N
- *   pairs is not given less than about 1/(2N));
+ *   product of the marginals (so positive dependence raises it) and never below 1/2 of one profile
+ *   among the n distinct displayed profiles of those pairs, 0.5 / (n + 1): the N pairs re-use each
+ *   displayed profile many times and are not N independent draws, so a pattern seen rarely or never
+ *   is given no less than the profiles themselves can resolve;
  * - the name: P(an unrelated person writes the same name) = national surname share
  *   (src/text/nameFrequency.ts) x the given name's share among the source profiles (KT), the
  *   displayed name's own frequency; other name levels from the marginal.
@@ -99,18 +101,22 @@ export function jointLog10(u: UnrelatedPairs, observed: Uint8Array, skipField: n
     if (mask === 0) continue;
     const counts = new Map<number, number>();
     let eligible = 0;
+    const rows = new Set<number>();
     for (let p = 0; p < u.pairs; p++) {
       let ok = true;
       for (let f = 0; f < F && ok; f++) if (mask & (1 << f) && u.isNull[f]![u.levels[p * F + f]!]) ok = false;
       if (!ok) continue;
       eligible++;
+      rows.add(u.displayedRow[p]!);
       const k = key(u.levels, p * F, mask);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     for (let i = 0; i < n; i++) {
       if (maskOf[i] !== mask) continue;
       const same = counts.get(key(observed, i * F, mask)) ?? 0;
-      out[i] = Math.max(Math.log10((same + 0.5) / (eligible + 1)), logProduct[i]!);
+      // the pairs are not independent draws (each displayed profile is in many of them): no share below
+      // what the number of distinct displayed profiles can resolve, 1/2 of one profile in (n + 1)
+      out[i] = Math.max(Math.log10(Math.max((same + 0.5) / (eligible + 1), 0.5 / (rows.size + 1))), logProduct[i]!);
     }
   }
   return out;
