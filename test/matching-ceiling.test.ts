@@ -30,7 +30,8 @@ describe('log10LrCeiling', () => {
   });
   it('is reached by a display that copies every field exactly, and is 0 for a profile showing nothing', () => {
     // the source rows themselves as the display: every field at "as written" / identical / list in order
-    const rows = ev.source.slice(0, 40).map((r) => ({ ...r, uploader: 'u1' }));
+    // (sources with 3+ tags or none: a copied list of 1-2 tags sits at 'short list in order', below the tags' best level)
+    const rows = ev.source.filter((r) => !r.tags || String(r.tags).split(',').length >= 3).slice(0, 40).map((r) => ({ ...r, uploader: 'u1' }));
     const blank = { ...rows[0]!, id: 'blank', name: null, avatar_hash: null, employer: null, title: null, school: null, tags: null };
     const lrs = propositionLikelihoods(pairProfiles([...rows, blank], [...ev.source, { ...ev.source[0]!, id: 'blank' }], { defaultAvatarHashes: [ev.defaultAvatarHash] }), settings);
     const self = settings.alternatives['self-entry'];

@@ -104,7 +104,7 @@ describe('modelValuesText', () => {
   it('writes the values a model uses from its data, so a moved model is printed with its own numbers', () => {
     const { modelValuesText, coincidenceDividedBy } = m;
     const self = DEFAULT_ALTERNATIVES['self-entry'];
-    expect(modelValuesText(self)).toContain('tags r 0.5 (source list in order 0.02,');
+    expect(modelValuesText(self)).toContain('tags r 0.5 (source list in order 0.015, short list in order 0.075,');
     expect(modelValuesText(coincidenceDividedBy(self, 10))).toContain('avatar r 0.03 (');
     expect(modelValuesText(DEFAULT_ALTERNATIVES.unrelated)).toMatch(/no stated per-field model/);
   });

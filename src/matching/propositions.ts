@@ -72,6 +72,29 @@ const REUSED = reusedPhotoForm(AVATAR_FILE_BITS, SAME_PICTURE_BITS);
 const REUSED_TEXT = (x: Record<string, number>) => `identical ${x.identical!.toFixed(3)}, near-identical ${x['near-identical']!.toFixed(3)}, same picture ${x['same picture']!.toFixed(3)}, beyond the same-picture rule ${x.different!.toFixed(3)}`;
 const COPIED_AVATAR = copiedAvatarForm(AVATAR_FILE_BITS, SAME_PICTURE_BITS);
 
+/**
+ * The share of tag lists of one or two tags, used by EVERY model to split its in-order mass between
+ * 'source list in order' (3+ tags) and 'short list in order' (1-2 tags). It is a property of the
+ * people, not of the proposition, so it cancels (nearly: the chance term u remains) in the LR of
+ * each in-order level; what differs between the models is how often each length is reproduced in
+ * order. 0.25: the synthetic generator draws 1-8 tags uniformly; replace it for real evidence by the
+ * source's own share (the LR barely moves, see the module comment).
+ */
+export const SHORT_TAG_LIST_SHARE = 0.25;
+
+/**
+ * A tag form with the in-order mass split by list length: `longInOrder` for a list of 3+ tags,
+ * `shortInOrder` for one of 1-2 tags (each the chance given a list of that length), the other
+ * forms scaled to keep the sum 1.
+ */
+export function tagForm(longInOrder: number, shortInOrder: number, rare: number, common: number): Record<string, number> {
+  const s = SHORT_TAG_LIST_SHARE;
+  const inOrder = longInOrder * (1 - s) + shortInOrder * s;
+  const rest = rare + common;
+  const scale = rest > 0 ? (1 - inOrder) / rest : 0;
+  return { 'source list in order': longInOrder * (1 - s), 'short list in order': shortInOrder * s, 'rare tag shared': rare * scale, 'common tags shared': common * scale };
+}
+
 /** The alternatives' ids, in report order. */
 export const ALTERNATIVE_IDS = ['unrelated', 'self-entry', 'address-book', 'avatar-app', 'cf'] as const;
 export type AlternativeId = (typeof ALTERNATIVE_IDS)[number];
@@ -135,7 +158,7 @@ export const DEFAULT_COPYING: Readonly<CopyingModel> = {
     'employer: stale after a job change between the copy and the capture 10% (r 0.9); the stored string 0.5 or one systematic everyday form of it 0.45 (which of the two a copying process uses is not known in advance), normalised 0.02, similar 0.03',
     'title: stale with the employer (r 0.9); as written 0.8, a synonym from a table 0.15, normalised 0.03, similar 0.02',
     'school: schools rarely change (r 0.98); as written 0.75, an abbreviation from a table 0.2, normalised 0.03, similar 0.02',
-    'tags: the source\'s tags edited after the copy with chance 0.05 (r 0.95); the first tags in the source\'s order and wording 0.8, the order broken by tags added in front later 0.12 (a rare tag still shared), only common tags still shared 0.08',
+    'tags: the source\'s tags edited after the copy with chance 0.05 (r 0.95); the first tags in the source\'s order and wording 0.8 whatever the list\'s length (3+ tags: source list in order; 1-2: short list in order; split by the share of short lists, SHORT_TAG_LIST_SHARE, which every model uses), the order broken by tags added in front later (a rare tag still shared) or only common tags still shared for the rest, 0.12 : 0.08',
     'fields independent given copying; fixed in advance, not fitted to the displays (EM is shown as a diagnostic only)',
   ],
   fields: {
@@ -144,7 +167,7 @@ export const DEFAULT_COPYING: Readonly<CopyingModel> = {
     employer: { r: 0.9, form: TEXT_OWN(0.5, 0.02, 0.45, 0.03) },
     title: { r: 0.9, form: TEXT_OWN(0.8, 0.03, 0.15, 0.02) },
     school: { r: 0.98, form: TEXT_OWN(0.75, 0.03, 0.2, 0.02) },
-    tags: { r: 0.95, form: { 'source list in order': 0.8, 'rare tag shared': 0.12, 'common tags shared': 0.08 } },
+    tags: { r: 0.95, form: tagForm(0.8, 0.8, 0.12, 0.08) },
   },
   why: 'a stated copying process (stored or systematically transformed; stale values from changes after the copy), the same account as the synthetic generator\'s copy noise, fixed before any data set is analysed; to be replaced by level frequencies measured on displays known to be copied',
 };
@@ -180,7 +203,7 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
       'title: titles come from a small shared vocabulary (产品经理, 工程师), so re-typing gives the same words about half the time (0.5); a synonym 0.2, a longer or shorter form (similar) 0.25',
       'school: a proper noun, typed in full about half the time (0.55), in its common abbreviation (北大) 0.3, with a department or campus added (similar) 0.1',
       `avatar: the same photo reused with chance 0.3 (no published cross-platform reuse rate was found; set high on purpose); uploaded afresh, each platform crops, resizes and re-encodes it independently; where the two hashes land was ${reprocessingStatement(AVATAR_FILE_BITS, SAME_PICTURE_BITS)} (+1/2 per level: ${REUSED_TEXT(REUSED)}); if the platforms did not crop, the sensitivity table shows the change`,
-      'tags: free-text tags re-typed by hand on another platform reproduce the source\'s first tags in the same order and wording 1 time in 50 (0.02), share a personal (rare) tag 0.35, only common tags 0.63',
+      'tags: free-text tags re-typed by hand on another platform reproduce a list of 3+ tags in the source\'s order and wording 1 time in 50 (0.02), a short list of 1-2 tags far more often (0.3: one or two tags are easily re-typed as they were); otherwise share a personal (rare) tag or only common tags, 0.35 : 0.63',
       'fields independent given self-entry; no published rate of cross-platform wording identity was found for any field: each figure is an expert assumption for a reference sample to replace',
     ],
     fields: {
@@ -189,9 +212,9 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
       employer: { r: 0.85, form: TEXT_OWN(0.2, 0.05, 0.5, 0.25) },
       title: { r: 0.8, form: TEXT_OWN(0.5, 0.05, 0.2, 0.25) },
       school: { r: 0.9, form: TEXT_OWN(0.55, 0.05, 0.3, 0.1) },
-      tags: { r: 0.5, form: { 'source list in order': 0.02, 'rare tag shared': 0.35, 'common tags shared': 0.63 } },
+      tags: { r: 0.5, form: tagForm(0.02, 0.3, 0.35, 0.63) },
     },
-    why: 'expert assumption: no published rate of cross-platform wording identity was found; chosen generous to the defence (high reproduction of facts, frequent photo reuse), to be replaced by a reference sample of the same people on a third platform',
+    why: 'expert assumption: no published rate of cross-platform wording or photo identity was found (searched: Goga et al. KDD 2015 and TR-13-002, Zhong et al. on About.me, Iofciu et al. ICWSM 2011: none gives a usable rate); the reproduction of facts and the photo-reuse chance are set high, which favours the defence, but two choices favour copying and carry most of the LR against self-entry: that both platforms crop a reused photo independently (measured on synthetic pictures; the uncropped figure is printed beside the headline) and that a re-typed tag list keeps the source\'s order and wording only 1 time in 50; to be replaced by a reference sample of the same people on a third platform',
     shown: { avatar: 0.8, name: 1, employer: 0.8, title: 0.75, school: 0.7, tags: 0.6 },
   },
   'address-book': {
@@ -224,7 +247,7 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
     assumptions: [
       'community-bound attributes are inferred from friends fairly often (employer r 0.35, school 0.3), high-cardinality ones seldom (title 0.15): expert assumptions after Mislove et al. 2010 and Gong & Liu 2016, which report inference accuracy for other attributes (e.g. city), not these rates',
       'an inferred value is a neighbour\'s value: the person\'s own wording only by chance (exact 0.3 for employer and school)',
-      'tags: the defendant stated that it computed from "the tags Weibo friends wrote about a person" (party statement, FACTS.md inference 3), which can carry a personal tag: r 0.3 (expert assumption), a rare tag shared 0.3, common tags only 0.7, never the source\'s list in order',
+      'tags: the defendant stated that it computed from "the tags Weibo friends wrote about a person" (party statement, FACTS.md inference 3), which can carry a personal tag: r 0.3 (expert assumption), a rare tag shared 0.3, common tags only 0.7, never the source\'s list in order (long or short)',
       'avatar: the defence\'s account of avatars (头像淘淘), as under avatar-app (r 0.6, measured independent processing), so the avatar does not count against a straw man',
       'fields independent given cf',
     ],
@@ -234,7 +257,7 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
       employer: { r: 0.35, form: TEXT_OWN(0.3, 0, 0.6, 0.1) },
       title: { r: 0.15, form: TEXT_OWN(0.5, 0, 0.3, 0.2) },
       school: { r: 0.3, form: TEXT_OWN(0.3, 0, 0.6, 0.1) },
-      tags: { r: 0.3, form: { 'source list in order': 0, 'rare tag shared': 0.3, 'common tags shared': 0.7 } },
+      tags: { r: 0.3, form: tagForm(0, 0, 0.3, 0.7) },
     },
     why: 'expert assumptions: the field rates after the literature notebook 04 cites (Mislove, Viswanath, Gummadi & Druschel, WSDM 2010; Gong & Liu, USENIX Security 2016), which do not give rates for these fields; tags from the defendant\'s own account of its data (party statement); the avatar as the defence explains avatars',
     shown: { avatar: 0.7, name: 1, employer: 0.5, title: 0.3, school: 0.4, tags: 0.3 },

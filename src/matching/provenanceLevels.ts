@@ -106,7 +106,7 @@ function provenanceText(field: 'employer' | 'title' | 'school', what: string, en
   };
 }
 
-/** Tags: the source's list in order / a rare tag shared / common tags shared / displayed only / different. */
+/** Tags: the source's list in order (3+ tags) / a short list in order (1-2) / a rare tag shared / common tags shared / displayed only / different. */
 export function provenanceTags(o: Pick<ProvenanceLevelOptions, 'rareTagShare' | 'tagCounts' | 'sourceProfiles'>): Comparison<PreparedProfile, string[]> {
   const empty = (x: string[]) => x.length === 0;
   const rareAt = Math.max(1, Math.floor(o.rareTagShare * o.sourceProfiles));
@@ -117,8 +117,13 @@ export function provenanceTags(o: Pick<ProvenanceLevelOptions, 'rareTagShare' | 
       displayedOnly('tag list', empty),
       {
         label: 'source list in order', labelZh: '原序原文', grade: 'same',
-        description: "the shown tags are the source's first tags, in the source's order and wording (at least two, or the source's only tag)",
-        predicate: (a, b) => (a.length >= 2 || b.length === 1) && a.length <= b.length && a.every((t, k) => t === b[k]),
+        description: "the shown tags are the source's first tags, in the source's order and wording, at least three of them",
+        predicate: (a, b) => a.length >= 3 && a.length <= b.length && a.every((t, k) => t === b[k]),
+      },
+      {
+        label: 'short list in order', labelZh: '短列表原序', grade: 'same',
+        description: "one or two shown tags, the source's first tags in its order and wording (a short list a person re-types easily)",
+        predicate: (a, b) => a.length >= 1 && a.length <= 2 && a.length <= b.length && a.every((t, k) => t === b[k]),
       },
       {
         label: 'rare tag shared', labelZh: '共有罕见标签', grade: 'basically',

@@ -249,6 +249,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
               ...Object.fromEntries(pr.perUploader.map((g) => [`network ${g.group} (${g.profiles})`, lrText(g.log10Lr)])),
               'profiles with LR ≥ 100': pct(pr.shareAtLeast100), 'profiles with LR < 1': pct(pr.shareBelow1),
               'could reach 10^4 (attainable)': pr.ceilingShareAtLeast10k === null ? '–' : pct(pr.ceilingShareAtLeast10k),
+              'if reused photos were not cropped': lrText(result.sensitivity.avatarProcessing.find((a) => a.condition === 'uncropped')?.log10Lr[pr.id] ?? NaN),
             })),
             options: { caption: `Copied vs each alternative, combined under the stated dependence model: ${dep}. No product of per-profile LRs. Under 'median-min' and 'q25-min' the combined figure is the likelihood ratio of one typical (or weak) profile of the weakest network, a summary rather than a likelihood ratio for all profiles together (not conservative for the proposition that ALL displays were copied); its ENFSI band describes that one profile, not all profiles together, and it says nothing about the profiles below the median: the share of profiles with LR < 1 is printed beside it.` },
           },

@@ -106,7 +106,8 @@ function ownTags(form: string, value: string, population: string[], rng: Rng, co
   const tags = value.split(TAG_SPLIT).filter((t) => t !== '');
   const others = population.filter((t) => !tags.includes(t));
   shuffleInPlace(rng, others);
-  if (form === 'source list in order') return tags.slice(0, Math.max(Math.min(2, tags.length), Math.min(5, tags.length))).join('、');
+  if (form === 'source list in order') return tags.slice(0, Math.min(5, tags.length)).join('、'); // 3-5 tags when the person has them
+  if (form === 'short list in order') return tags.slice(0, Math.min(tags.length, 1 + randomInt(rng, 2))).join('、');
   const sorted = tags.slice().sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
   const shared = form === 'rare tag shared' ? sorted.slice(0, 1) : sorted.slice(-Math.min(2, sorted.length));
   const out = [...shared, ...others.slice(0, 1 + randomInt(rng, 2))];
