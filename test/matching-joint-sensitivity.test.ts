@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { samePictureMaxBits } from '../src/avatars/rule';
 import {
   ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, DEFAULT_COPYING, MATCHING_DEFAULTS, MOVED_CAP, generateSyntheticEvidence, jointSensitivity, mostCopyLikeForm,
-  moveFieldModel, pairProfiles, propositionLikelihoods, type AlternativeId, type AlternativeModel,
+  moveFieldModel, moveFieldModelOdds, pairProfiles, propositionLikelihoods, type AlternativeId, type AlternativeModel,
 } from '../src/matching';
 
 const D = MATCHING_DEFAULTS;
@@ -55,5 +55,21 @@ describe('jointSensitivity', () => {
   it('refuses a factor below 1 or no draws', () => {
     expect(() => jointSensitivity(lrs.basis, D.copying, DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, { draws: 0, seed: 1, factor: 2 }, median)).toThrow(/draws/);
     expect(() => jointSensitivity(lrs.basis, D.copying, DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, { draws: 5, seed: 1, factor: 0.5 }, median)).toThrow(/factor/);
+  });
+});
+
+describe('moveFieldModelOdds', () => {
+  it('moves the odds symmetrically: up and down by the same factor land equally far on the log-odds scale, never at 0 or 1', () => {
+    const fm = DEFAULT_COPYING.fields.tags!;
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const [form, share] = mostCopyLikeForm(fm)!;
+    const up = moveFieldModelOdds(fm, 3, 3);
+    const down = moveFieldModelOdds(fm, 1 / 3, 1 / 3);
+    expect(logit(up.r) - logit(fm.r)).toBeCloseTo(Math.log(3), 12);
+    expect(logit(fm.r) - logit(down.r)).toBeCloseTo(Math.log(3), 12);
+    expect(logit(up.form[form]!) - logit(share)).toBeCloseTo(Math.log(3), 12);
+    expect(up.form[form]!).toBeLessThan(1);
+    expect(Object.values(up.form).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(moveFieldModelOdds(fm, 1, 1)).toEqual(fm);
   });
 });

@@ -2,13 +2,15 @@
  * Joint sensitivity of the combined likelihood ratios to the stated models: every stated
  * parameter moved AT ONCE, not one at a time (a defence model wrong in several fields together).
  *
- * Each draw multiplies, independently for every field of a model, the reproduction chance r and
- * the share of the field's most copy-like form (exact text, identical picture, the source's tag
- * list in order; the other forms rescaled to keep the sum 1) by factors drawn log-uniformly in
- * [1/factor, factor] (Saltelli et al., *Global Sensitivity Analysis: The Primer*, Wiley 2008:
- * Monte Carlo over the whole input space instead of one-at-a-time moves). r is capped at 0.99
- * and the share at 0.99 so that no level becomes impossible under a model (an impossible level
- * would turn one profile into an infinite LR). Two designs are reported:
+ * Each draw multiplies, independently for every field of a model, the ODDS of the reproduction
+ * chance r and the odds of the share of the field's most copy-like form (exact text, identical
+ * picture, the source's tag list in order; the other forms rescaled to keep the sum 1) by factors
+ * drawn log-uniformly in [1/factor, factor] (Saltelli et al., *Global Sensitivity Analysis: The
+ * Primer*, Wiley 2008: Monte Carlo over the whole input space instead of one-at-a-time moves).
+ * On the odds scale a move is symmetric and never reaches 0 or 1, so the copying model's shares near
+ * 1 move up as well as down and no level becomes impossible (an impossible level would turn one
+ * profile into an infinite LR). The one-at-a-time tables multiply the values themselves
+ * (`moveFieldModel`, capped at 0.99). Two designs are reported:
  * - `alternative`: each alternative's model moved jointly, the copying model at its defaults;
  * - `both`: the alternative's and the copying model's parameters all moved jointly.
  * The combined log10 LR of every draw is summarised by its range and quantiles. Seeded.
@@ -48,10 +50,30 @@ export function moveFieldModel(fm: FieldModel, rFactor: number, shareFactor: num
   return { r, form: Object.fromEntries(entries.map(([k, v]) => [k, k === form ? used : v * scale])) };
 }
 
+const odds = (p: number, factor: number) => {
+  if (factor === 1 || p <= 0 || p >= 1) return p;
+  const o = (p / (1 - p)) * factor;
+  return o / (1 + o);
+};
+
+/**
+ * A field model with the ODDS of r multiplied by `rOddsFactor` and the odds of its most copy-like
+ * form share by `shareOddsFactor`, the other forms rescaled: symmetric on the log-odds scale and never
+ * reaching 0 or 1, so a share near 1 (the copying model's) moves down and up alike.
+ */
+export function moveFieldModelOdds(fm: FieldModel, rOddsFactor: number, shareOddsFactor: number): FieldModel {
+  const r = odds(fm.r, rOddsFactor);
+  const [form, share] = mostCopyLikeForm(fm) ?? [];
+  if (form === undefined || share === undefined || share <= 0 || share >= 1 || shareOddsFactor === 1) return { r, form: fm.form };
+  const used = odds(share, shareOddsFactor);
+  const scale = (1 - used) / (1 - share);
+  return { r, form: Object.fromEntries(Object.entries(fm.form).map(([k, v]) => [k, k === form ? used : v * scale])) };
+}
+
 function drawMoved<M extends { fields: Record<string, FieldModel> }>(model: M, rng: Rng, factor: number): M {
   const lf = Math.log(factor);
   const draw = () => Math.exp((2 * rng() - 1) * lf);
-  return { ...model, fields: Object.fromEntries(Object.entries(model.fields).map(([field, fm]) => [field, moveFieldModel(fm, draw(), draw())])) };
+  return { ...model, fields: Object.fromEntries(Object.entries(model.fields).map(([field, fm]) => [field, moveFieldModelOdds(fm, draw(), draw())])) };
 }
 
 export interface JointSensitivityOptions {

@@ -144,7 +144,7 @@ export function jointStatement(r: MatchingResult): string {
 export function propositionStatement(r: MatchingResult): string {
   return r.propositions.map((p) => {
     const lows = p.perUploader.map((g) => `${g.group} ${lrText(g.log10Lr)}`).join(', ');
-    return `Copied vs ${p.id}: combined figure ${lrText(p.log10Lr)} (${p.verbal}, for the typical profile of the weakest network under the stated dependence model); per uploader network ${lows}; ${pct(p.shareAtLeast100)} of profiles have LR ≥ 100 and ${pct(p.shareBelow1)} have LR < 1.`;
+    return `Copied vs ${p.id}: for the typical profile of the weakest network (the stated dependence model) the LR is ${lrText(p.log10Lr)}; on the ENFSI scale, for that profile: ${p.verbal.replace(/\.$/, '')}. Per uploader network ${lows}; ${pct(p.shareAtLeast100)} of profiles have LR ≥ 100 and ${pct(p.shareBelow1)} have LR < 1.`;
   }).join(' ');
 }
 
