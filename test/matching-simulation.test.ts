@@ -33,6 +33,12 @@ describe('simulation study: every LR under every proposition', () => {
     // profiles at LR >= 100 vs self-entry
     expect(cell('copied', 'self-entry').shareAtLeast100).toBeGreaterThan(0.5);
   });
+  // The issue's own target, NOT MET under the stated defaults (see the report's attainable and
+  // required-coincidence figures): an expected failure, so that it shows as unmet in every run and
+  // turns red the day it holds (then make it a plain test)
+  it.fails('issue 13 target, NOT MET: under copying most profiles get LR >= 10^4 against self-entry', () => {
+    expect(cell('copied', 'self-entry').shareAtLeast10k).toBeGreaterThan(0.5);
+  });
   it('the attainable LR bounds what the copied displays reach, against every stated alternative', () => {
     for (const vs of ['self-entry', 'address-book', 'avatar-app', 'cf']) {
       const c = cell('copied', vs);

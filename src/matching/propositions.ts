@@ -153,7 +153,7 @@ export interface CopyingModel {
 export const DEFAULT_COPYING: Readonly<CopyingModel> = {
   description: 'the displayed fields were copied from the source platform\'s profile of the same person (stored as is, or through one systematic transformation of the copying process)',
   assumptions: [
-    `avatar: the source's picture unless the person changed it after the copy (r 0.95); the served file stored unchanged 0.3, re-encoded once 0.55, cropped to the app's frame (same picture) 0.15; a re-encoded copy lands ${reprocessingStatement(AVATAR_FILE_BITS, SAME_PICTURE_BITS, 'copy')} (+1/2 per level); hence ${REUSED_TEXT(COPIED_AVATAR)}`,
+    `avatar: the source's picture unless the person changed it after the copy (r 0.95); the served file stored unchanged 0.3, re-encoded once 0.55, cropped to the app's frame (same picture) 0.15 (expert assumptions: how the app stored pictures is not in the record); a re-encoded copy lands ${reprocessingStatement(AVATAR_FILE_BITS, SAME_PICTURE_BITS, 'copy')} (+1/2 per level); hence ${REUSED_TEXT(COPIED_AVATAR)}`,
     'name: the source\'s name unless changed since (r 0.99); as written 0.9, after the app\'s script or width conversion 0.08 (source users writing traditional characters), re-typed similar 0.02',
     'employer: stale after a job change between the copy and the capture 10% (r 0.9); the stored string 0.5 or one systematic everyday form of it 0.45 (which of the two a copying process uses is not known in advance), normalised 0.02, similar 0.03',
     'title: stale with the employer (r 0.9); as written 0.8, a synonym from a table 0.15, normalised 0.03, similar 0.02',
