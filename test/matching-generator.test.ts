@@ -57,3 +57,24 @@ describe('flipBits', () => {
     for (const k of [0, 1, 5, 64]) expect(hammingDistanceHex(flipBits('0123456789abcdef', k, rng), '0123456789abcdef')).toBe(k);
   });
 });
+
+describe('network homophily', () => {
+  it('is off by default and, when on, makes an uploader\'s contacts share employers more often than people of different networks', () => {
+    const shareSame = (homophily: number) => {
+      const ev = generateSyntheticEvidence({ seed: 11, displayed: 600, extraSource: 0, copiedShare: 1, homophily });
+      const src = new Map(ev.source.map((r) => [r.id, r]));
+      const rows = ev.displayed.map((d) => ({ up: d.uploader, emp: src.get(d.id)!.employer })).filter((r) => r.emp);
+      let within = 0; let wn = 0; let across = 0; let an = 0;
+      for (let i = 0; i < rows.length; i++) for (let j = i + 1; j < rows.length; j++) {
+        const same = rows[i]!.emp === rows[j]!.emp ? 1 : 0;
+        if (rows[i]!.up === rows[j]!.up) { within += same; wn++; } else { across += same; an++; }
+      }
+      return { within: within / wn, across: across / an };
+    };
+    const off = shareSame(0);
+    const on = shareSame(0.3);
+    expect(Math.abs(off.within - off.across)).toBeLessThan(0.01);
+    expect(on.within).toBeGreaterThan(on.across + 0.03);
+    expect(() => generateSyntheticEvidence({ homophily: 2 })).toThrow(RangeError);
+  });
+});

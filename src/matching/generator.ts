@@ -93,6 +93,14 @@ export interface SyntheticOptions {
   nonCopiedKeepName?: boolean;
   /** share of source fields left empty by the user: [employer, title, school, tags] */
   sourceEmptyShare?: { employer: number; title: number; school: number; tags: number };
+  /**
+   * Network homophily: the chance that a displayed person who has an employer (school) works
+   * (studied) where the uploader's network does, one employer and one school per uploader drawn
+   * from the population. 0 (the default, the committed data set) draws everyone independently, so
+   * an uploader's contacts share employers and schools only by chance; the simulation study uses
+   * more, so that the within-network baseline has something to find.
+   */
+  homophily?: number;
   noise?: Partial<CopyNoise>;
 }
 
@@ -110,6 +118,7 @@ export const DEFAULT_SYNTHETIC_OPTIONS: Required<Omit<SyntheticOptions, 'noise'>
   defaultAvatarShare: 0.1,
   nonCopiedKeepName: true,
   sourceEmptyShare: { employer: 0.12, title: 0.15, school: 0.2, tags: 0.15 },
+  homophily: 0,
 };
 
 /** The source platform's default avatar hash in the synthetic set (treated as missing). */
@@ -306,12 +315,25 @@ export function generateSyntheticEvidence(options: SyntheticOptions = {}): Synth
 
   const displayed: ProfileRow[] = [];
   const truth: TruthRow[] = [];
+  const uploaderNames = Array.from({ length: o.uploaders }, (_, k) => `U${k + 1}`);
+  const uploaderOf = Array.from({ length: o.displayed }, () => randomInt(rngUp, o.uploaders));
+  if (!(o.homophily >= 0 && o.homophily <= 1)) throw new RangeError(`homophily must be in [0, 1], got ${o.homophily}`);
+  if (o.homophily > 0) {
+    // one employer and one school per network; a displayed person joins them with chance `homophily`
+    const rngHome = seededRandom(deriveSeed(seed, 'homophily'));
+    const home = uploaderNames.map(() => ({ employer: v.employerSampler(rngHome), school: v.schoolSampler(rngHome) }));
+    for (let i = 0; i < o.displayed; i++) {
+      const p = people[i]!;
+      const h = home[uploaderOf[i]!]!;
+      if (p.employer >= 0 && rngHome() < o.homophily) p.employer = h.employer;
+      if (p.school >= 0 && rngHome() < o.homophily) p.school = h.school;
+    }
+  }
   // the state of the source at trial: start from the state at copy time, then apply later changes
   const atTrial: Person[] = people.map((p) => ({ ...p, tags: p.tags.slice() }));
-  const uploaderNames = Array.from({ length: o.uploaders }, (_, k) => `U${k + 1}`);
   for (let i = 0; i < o.displayed; i++) {
     const p = people[i]!;
-    const uploader = uploaderNames[randomInt(rngUp, o.uploaders)]!;
+    const uploader = uploaderNames[uploaderOf[i]!]!;
     const notes: string[] = [];
     const copied = rngCopy() < o.copiedShare;
     let row: ProfileRow;

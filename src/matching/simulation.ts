@@ -324,6 +324,14 @@ export const MISSPECIFIED_PROCESSES: readonly MisspecifiedProcess[] = [
   },
 ];
 
+/**
+ * Network homophily of the simulated people (`SyntheticOptions.homophily`): 30% of an uploader's
+ * contacts with an employer (school) share the network's, so the within-network chance agreement
+ * (the unrelated baseline) is higher than across networks, as in real address books. An expert
+ * assumption for the simulation only; the committed data set has none.
+ */
+export const SIMULATION_HOMOPHILY = 0.3;
+
 /** Factors of the required-coincidence table. */
 export const REQUIRED_COINCIDENCE_FACTORS: readonly number[] = [1, 2, 3, 5, 10, 20, 50, 100];
 
@@ -331,7 +339,7 @@ const share = (v: ArrayLike<number>, t: number) => (v.length ? Array.prototype.f
 
 /** Run the study: generate under every proposition, compute every LR, summarise its distribution. */
 export function simulationStudy(settings: PropositionSettings, options: SimulationOptions): SimulationStudy {
-  const ev = generateSyntheticEvidence({ seed: options.seed, displayed: options.profiles, uploaders: options.uploaders, extraSource: 0, copiedShare: 1 });
+  const ev = generateSyntheticEvidence({ seed: options.seed, displayed: options.profiles, uploaders: options.uploaders, extraSource: 0, copiedShare: 1, homophily: SIMULATION_HOMOPHILY });
   const prepare = { defaultAvatarHashes: [ev.defaultAvatarHash] };
   const cells: SimulationCell[] = [];
   const fieldContributions: FieldContribution[] = [];
@@ -371,7 +379,7 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
     let displayed: ProfileRow[];
     let source = ev.source;
     if (proc.of === 'copied') {
-      const other = generateSyntheticEvidence({ seed: options.seed, displayed: options.profiles, uploaders: options.uploaders, extraSource: 0, copiedShare: 1, noise: proc.noise ?? {} });
+      const other = generateSyntheticEvidence({ seed: options.seed, displayed: options.profiles, uploaders: options.uploaders, extraSource: 0, copiedShare: 1, homophily: SIMULATION_HOMOPHILY, noise: proc.noise ?? {} });
       displayed = other.displayed;
       source = other.source;
     } else {
@@ -385,7 +393,7 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
   const requiredCoincidence = requiredSelfEntryCoincidence(settings, ev, options.seed, { basis: copiedBasis!, rows: copiedShownRows }, { basis: selfBasis!, rows: selfShownRows });
   const m = REPROCESSING_MEASURED;
   const reusedPhotos = `each reused photo takes the pHash distance of one of ${m.distances.independent.check.length} measured pairs of the reprocessing measurement's check half (${m.pictures - Math.floor(m.pictures / 2)} synthetic pictures, seed ${m.seed}, not the half the stated forms come from; ${m.conditions.independent})`;
-  return { options, generator: 'src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence)', reusedPhotos, cells, fieldContributions, requiredCoincidence, misspecified };
+  return { options, generator: `src/matching/simulation.ts simulationStudy (people from src/matching/generator.ts generateSyntheticEvidence, network homophily ${SIMULATION_HOMOPHILY})`, reusedPhotos, cells, fieldContributions, requiredCoincidence, misspecified };
 }
 
 function cellsOf(under: GeneratingProposition, lrs: ReturnType<typeof propositionLikelihoods>, shownRows: readonly number[], settings: PropositionSettings): SimulationCell[] {
