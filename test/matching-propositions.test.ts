@@ -56,6 +56,15 @@ describe('provenance levels', () => {
     const un = unrelatedPairs(paired, cmps);
     const probs = nameLevelProbabilities(paired, cmps[1]!, un.marginal[1]!);
     for (const p of probs) expect(Array.from(p).filter((x) => !Number.isNaN(x)).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    // the same name is mostly written the same way: "after normalisation" gets the share of source names
+    // normalisation changes (traditional script, ~6% here), not half
+    const labels = cmps[1]!.levels.map((l) => l.label);
+    const ex = labels.indexOf('exact');
+    const nz = labels.indexOf('same after normalisation');
+    const rewritten = paired.source.filter((x) => x.name.text && x.name.raw !== x.name.text).length;
+    const named = paired.source.filter((x) => x.name.text).length;
+    for (const p of probs) expect(p[nz]! / (p[ex]! + p[nz]!)).toBeCloseTo((rewritten + 0.5) / (named + 1), 9);
+    expect((rewritten + 0.5) / (named + 1)).toBeLessThan(0.25);
     const wang = paired.displayed.findIndex((d) => d.name.text.startsWith('王'));
     const rare = paired.displayed.findIndex((d) => /^(单|解|仇|区)/u.test(d.name.text));
     if (wang >= 0 && rare >= 0) expect(probs[wang]![2]! > 0).toBe(true);

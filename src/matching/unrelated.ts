@@ -124,8 +124,9 @@ export function jointLog10(u: UnrelatedPairs, observed: Uint8Array, skipField: n
 
 /**
  * Per displayed profile: P(name level | unrelated) for every name level: the exact and
- * after-normalisation levels get the displayed name's own chance (national surname share x given
- * name share among the other source profiles, KT), the rest keep the marginal proportions.
+ * after-normalisation levels share the displayed name's own chance (national surname share x given
+ * name share among the other source profiles, KT), split by the share of source names that
+ * normalisation changes (traditional script, full width: KT); the rest keep the marginal proportions.
  */
 export function nameLevelProbabilities(
   paired: PairedTables, nameComparison: Comparison<PreparedProfile>, marginal: ArrayLike<number>,
@@ -134,14 +135,19 @@ export function nameLevelProbabilities(
   const sameLevels = labels.map((l) => l === 'exact' || l === 'same after normalisation');
   const givenCounts = new Map<string, number>();
   let named = 0;
+  let rewritten = 0;
   for (const s of paired.source) {
     if (!s.name.text) continue;
     named++;
+    if (s.name.raw !== s.name.text) rewritten++;
     const g = s.name.text.slice(surnameOf(s.name.text).length);
     givenCounts.set(g, (givenCounts.get(g) ?? 0) + 1);
   }
   let otherMass = 0;
   for (let l = 0; l < labels.length; l++) if (!sameLevels[l] && !Number.isNaN(marginal[l]!)) otherMass += marginal[l]!;
+  // the same name is written the same way unless one side writes it in another script or width: the
+  // share of source names that normalisation changes (KT), not an even split
+  const tNorm = (rewritten + 0.5) / (named + 1);
   return paired.displayed.map((d, i) => {
     const text = d.name.text;
     const surname = surnameOf(text);
@@ -154,7 +160,7 @@ export function nameLevelProbabilities(
     const out = new Float64Array(labels.length);
     for (let l = 0; l < labels.length; l++) {
       const m = marginal[l]!;
-      out[l] = Number.isNaN(m) ? NaN : sameLevels[l] ? pSame / 2 : (m / (otherMass || 1)) * (1 - pSame);
+      out[l] = Number.isNaN(m) ? NaN : sameLevels[l] ? pSame * (labels[l] === 'exact' ? 1 - tNorm : tNorm) : (m / (otherMass || 1)) * (1 - pSame);
     }
     return out;
   });
