@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { samePictureMaxBits } from '../src/avatars/rule';
 import {
   ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, DEFAULT_COPYING, MATCHING_DEFAULTS, MOVED_CAP, generateSyntheticEvidence, jointSensitivity, mostCopyLikeForm,
-  moveFieldModel, moveFieldModelOdds, pairProfiles, propositionLikelihoods, type AlternativeId, type AlternativeModel,
+  moveFieldModel, moveFieldModelOdds, pairProfiles, tagFormParts, propositionLikelihoods, type AlternativeId, type AlternativeModel,
 } from '../src/matching';
 
 const D = MATCHING_DEFAULTS;
@@ -25,7 +25,14 @@ describe('moveFieldModel', () => {
     expect(Object.values(moved.form).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(moved.form['same entity']! / moved.form.similar!).toBeCloseTo(fm.form['same entity']! / fm.form.similar!, 12);
     expect(moveFieldModel(fm, 1, 1)).toEqual(fm);
-    expect(moveFieldModel(DEFAULT_COPYING.fields.tags!, 1, 10).form['source list in order']).toBe(MOVED_CAP);
+    // tags split by list length: BOTH in-order chances move and are capped; the model stays coherent
+    const tags = moveFieldModel(DEFAULT_COPYING.fields.tags!, 1, 10);
+    expect(mostCopyLikeForm(tags)![1]).toBeCloseTo(MOVED_CAP, 12);
+    expect(tagFormParts(tags.form)!.short).toBeCloseTo(MOVED_CAP, 12);
+    expect(Object.values(tags.form).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const half = moveFieldModel(DEFAULT_COPYING.fields.tags!, 1, 0.5);
+    expect(tagFormParts(half.form)!.long).toBeCloseTo(0.4, 12);
+    expect(tagFormParts(half.form)!.short).toBeCloseTo(0.4, 12);
   });
 });
 
@@ -67,8 +74,10 @@ describe('moveFieldModelOdds', () => {
     const down = moveFieldModelOdds(fm, 1 / 3, 1 / 3);
     expect(logit(up.r) - logit(fm.r)).toBeCloseTo(Math.log(3), 12);
     expect(logit(fm.r) - logit(down.r)).toBeCloseTo(Math.log(3), 12);
-    expect(logit(up.form[form]!) - logit(share)).toBeCloseTo(Math.log(3), 12);
-    expect(up.form[form]!).toBeLessThan(1);
+    expect(form).toBe('source list in order');
+    expect(logit(mostCopyLikeForm(up)![1]) - logit(share)).toBeCloseTo(Math.log(3), 12);
+    expect(logit(tagFormParts(up.form)!.short) - logit(tagFormParts(fm.form)!.short)).toBeCloseTo(Math.log(3), 12);
+    expect(mostCopyLikeForm(up)![1]).toBeLessThan(1);
     expect(Object.values(up.form).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(moveFieldModelOdds(fm, 1, 1)).toEqual(fm);
   });

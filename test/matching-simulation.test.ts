@@ -33,19 +33,14 @@ describe('simulation study: every LR under every proposition', () => {
     // profiles at LR >= 100 vs self-entry
     expect(cell('copied', 'self-entry').shareAtLeast100).toBeGreaterThan(0.5);
   });
-  // The issue's own target, NOT MET under the stated defaults (see the report's attainable and
-  // required-coincidence figures): an expected failure, so that it shows as unmet in every run and
-  // turns red the day it holds (then make it a plain test)
-  it.fails('issue 13 target, NOT MET: under copying most profiles get LR >= 10^4 against self-entry', () => {
-    expect(cell('copied', 'self-entry').shareAtLeast10k).toBeGreaterThan(0.5);
+  // The issue's own target, NOT MET under the stated defaults (see the report's upper bound and
+  // required-coincidence figures): asserted as unmet, so that it shows in every run and turns red the
+  // day it holds (then assert the target instead)
+  it('issue 13 target, NOT MET: under copying most profiles do NOT get LR >= 10^4 against self-entry (this test turns red the day they do)', () => {
+    expect(cell('copied', 'self-entry').shareAtLeast10k).toBeLessThanOrEqual(0.5);
   });
-  it('the attainable LR bounds what the copied displays reach, against every stated alternative', () => {
-    for (const vs of ['self-entry', 'address-book', 'avatar-app', 'cf']) {
-      const c = cell('copied', vs);
-      expect(c.ceilingShareAtLeast10k, vs).not.toBeNull();
-      expect(c.shareAtLeast10k, vs).toBeLessThanOrEqual(c.ceilingShareAtLeast10k!);
-      expect(c.shareAtLeast100, vs).toBeLessThanOrEqual(c.ceilingShareAtLeast100!);
-    }
+  it('gives the upper bound only where it is defined: copied displays against the stated per-field alternatives', () => {
+    for (const vs of ['self-entry', 'address-book', 'avatar-app', 'cf']) expect(cell('copied', vs).ceilingShareAtLeast10k, vs).not.toBeNull();
     expect(cell('copied', 'unrelated').ceilingShareAtLeast10k).toBeNull();
     expect(cell('self-entry', 'self-entry').ceilingShareAtLeast10k).toBeNull();
   });
@@ -66,7 +61,7 @@ describe('simulation study: every LR under every proposition', () => {
     // assuming less coincidence than people actually show costs false support: it grows with the factor
     const last = req.rows[req.rows.length - 1]!;
     expect(last.statedSelfEntryShareAtLeast10).toBeGreaterThan(first.statedSelfEntryShareAtLeast10);
-    for (const r of req.rows) expect(r.statedSelfEntryShareAtLeast100, `factor ${r.factor}`).toBeLessThanOrEqual(r.statedSelfEntryShareAtLeast10);
+    expect(last.statedSelfEntryShareAtLeast100).toBeGreaterThan(first.statedSelfEntryShareAtLeast100);
   });
   it('scores processes the stated models do not describe: false support against self-entry stays within 5%, and a different copying process still beats unrelated', () => {
     const mis = (process: string, vs: string) => study.misspecified.find((c) => c.process === process && c.vs === vs)!;
@@ -77,6 +72,11 @@ describe('simulation study: every LR under every proposition', () => {
     expect(mis('copied, another process', 'unrelated').shareAtLeast10k).toBeGreaterThan(0.5);
     // the photo uploaded whole lands closer to the source than the stated model expects: more false support, not less
     expect(mis('self-entry, photo uploaded whole', 'self-entry').shareAtLeast100).toBeGreaterThanOrEqual(cell('self-entry', 'self-entry').shareAtLeast100);
+    // the coupled people are counted, and among them false support is at least the pooled share
+    const c = mis('self-entry, fields together', 'self-entry');
+    expect(c.coupledProfiles).toBeGreaterThan(100);
+    expect(c.coupledShareAtLeast100!).toBeGreaterThanOrEqual(c.shareAtLeast100 - 1e-12);
+    expect(mis('copied, another process', 'self-entry').coupledShareAtLeast100).toBeNull();
   });
   it('reused photos come from the measured check half, not from the model\'s avatar form', () => {
     expect(study.reusedPhotos).toMatch(/check half/);

@@ -381,7 +381,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
       for (const factor of params.rFactors) {
         const moved = moveFieldModel(fm, 1, factor);
         const lr = log10LrVsModel(lrs.basis, { ...alt, fields: { ...alt.fields, [field]: moved } });
-        wording.push({ alternative: id, field, form, share, factor, shareUsed: moved.form[form]!, log10Lr: figure(countedIdx.map((i) => lr[i]!), params.dependence).combined });
+        wording.push({ alternative: id, field, form, share, factor, shareUsed: mostCopyLikeForm(moved)![1], log10Lr: figure(countedIdx.map((i) => lr[i]!), params.dependence).combined });
       }
     }
   }
@@ -396,7 +396,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
         const moved = move(factor);
         const copying = { ...copyingModel, fields: { ...copyingModel.fields, [field]: moved } };
         copyingRows.push({
-          field, parameter, value, factor, valueUsed: parameter === 'r' ? moved.r : moved.form[parameter]!,
+          field, parameter, value, factor, valueUsed: parameter === 'r' ? moved.r : mostCopyLikeForm(moved)![1],
           log10Lr: Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, combinedOf(log10LrVsModel(lrs.basis, alternatives[id], copying))])) as Record<AlternativeId, number>,
         });
       }

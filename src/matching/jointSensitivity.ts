@@ -21,7 +21,7 @@
  */
 import { deriveSeed, seededRandom, type Rng } from '../stats/random';
 import { quantileSorted } from '../stats/quantileSorted';
-import { ALTERNATIVE_IDS, type AlternativeId, type AlternativeModel, type CopyingModel, type FieldModel } from './propositions';
+import { ALTERNATIVE_IDS, tagForm, tagFormParts, type AlternativeId, type AlternativeModel, type CopyingModel, type FieldModel } from './propositions';
 import { log10LrVsModel, type LrBasis } from './propositionLr';
 
 /** Largest r and form share a moved model may take (keeps every level possible). */
@@ -30,24 +30,43 @@ export const MOVED_CAP = 0.99;
 /** The most copy-like forms of the levels, in order of preference. */
 const COPY_LIKE = ['identical', 'exact', 'source list in order'];
 
-/** A field model's most copy-like form and its share (exact text, identical picture, the tag list in order; else the first form listed). */
+/**
+ * A field model's most copy-like form and its share (exact text, identical picture, the tag list in
+ * order; else the first form listed). For tags split by list length the share is the stated chance
+ * given a list of 3+ tags (`tagFormParts`), not its joint share.
+ */
 export function mostCopyLikeForm(fm: FieldModel): [string, number] | undefined {
+  const parts = tagFormParts(fm.form);
+  if (parts) return ['source list in order', parts.long];
   const entries = Object.entries(fm.form);
   return entries.find(([k]) => COPY_LIKE.includes(k)) ?? entries[0];
 }
 
 /**
+ * The form with its most copy-like share moved by `move` (the other forms rescaled to keep the sum
+ * 1). Tags split by list length move BOTH in-order chances (3+ tags and 1-2 tags) and are rebuilt
+ * by `tagForm`, so a moved model stays coherent (no in-order chance above 1 for either length).
+ */
+export function moveCopyLike(form: Record<string, number>, move: (p: number) => number): Record<string, number> {
+  const parts = tagFormParts(form);
+  if (parts) return tagForm(move(parts.long), move(parts.short), parts.rare, parts.common);
+  const entries = Object.entries(form);
+  const [k0, share] = entries.find(([k]) => COPY_LIKE.includes(k)) ?? entries[0] ?? [];
+  if (k0 === undefined || share === undefined || share <= 0 || share >= 1) return form;
+  const used = move(share);
+  const scale = (1 - used) / (1 - share);
+  return Object.fromEntries(entries.map(([k, v]) => [k, k === k0 ? used : v * scale]));
+}
+
+/**
  * A field model with r multiplied by `rFactor` and its most copy-like form share by
- * `shareFactor`, the other forms rescaled; both capped at `MOVED_CAP`.
+ * `shareFactor` (for split tags: both in-order chances), the other forms rescaled; both capped at
+ * `MOVED_CAP`.
  */
 export function moveFieldModel(fm: FieldModel, rFactor: number, shareFactor: number): FieldModel {
   const r = rFactor === 1 ? fm.r : Math.min(MOVED_CAP, fm.r * rFactor);
-  const entries = Object.entries(fm.form);
-  const [form, share] = mostCopyLikeForm(fm) ?? [];
-  if (form === undefined || share === undefined || share <= 0 || share >= 1 || shareFactor === 1) return { r, form: fm.form };
-  const used = Math.min(MOVED_CAP, share * shareFactor);
-  const scale = (1 - used) / (1 - share);
-  return { r, form: Object.fromEntries(entries.map(([k, v]) => [k, k === form ? used : v * scale])) };
+  if (shareFactor === 1) return { r, form: fm.form };
+  return { r, form: moveCopyLike(fm.form, (p) => (p <= 0 || p >= 1 ? p : Math.min(MOVED_CAP, p * shareFactor))) };
 }
 
 const odds = (p: number, factor: number) => {
@@ -63,11 +82,8 @@ const odds = (p: number, factor: number) => {
  */
 export function moveFieldModelOdds(fm: FieldModel, rOddsFactor: number, shareOddsFactor: number): FieldModel {
   const r = odds(fm.r, rOddsFactor);
-  const [form, share] = mostCopyLikeForm(fm) ?? [];
-  if (form === undefined || share === undefined || share <= 0 || share >= 1 || shareOddsFactor === 1) return { r, form: fm.form };
-  const used = odds(share, shareOddsFactor);
-  const scale = (1 - used) / (1 - share);
-  return { r, form: Object.fromEntries(Object.entries(fm.form).map(([k, v]) => [k, k === form ? used : v * scale])) };
+  if (shareOddsFactor === 1) return { r, form: fm.form };
+  return { r, form: moveCopyLike(fm.form, (p) => odds(p, shareOddsFactor)) };
 }
 
 function drawMoved<M extends { fields: Record<string, FieldModel> }>(model: M, rng: Rng, factor: number): M {
@@ -154,12 +170,19 @@ export function coincidenceDividedBy<M extends { fields: Record<string, FieldMod
     ...model,
     fields: Object.fromEntries(Object.entries(model.fields).map(([field, fm]) => [
       field,
-      field === 'name' ? fm : field === 'avatar' ? { r: fm.r / k, form: fm.form } : moveFieldModel(fm, 1, 1 / k),
+      field === 'name' ? fm : field === 'avatar' ? { r: fm.r / k, form: fm.form } : { r: fm.r, form: k === 1 ? fm.form : moveCopyLike(fm.form, (p) => p / k) },
     ])),
   };
 }
 
-/** The assumed values `coincidenceDividedBy` moves, per field (avatar: photo-reuse r; others: the most copy-like share). */
+/** The assumed values `coincidenceDividedBy` moves, per field (avatar: photo-reuse r; others: the most copy-like share; split tags: both in-order chances, 'tags' for 3+ tags and 'tags (1-2)'). */
 export function coincidenceValues(model: { fields: Record<string, FieldModel> }): Record<string, number> {
-  return Object.fromEntries(Object.entries(model.fields).filter(([field]) => field !== 'name').map(([field, fm]) => [field, field === 'avatar' ? fm.r : mostCopyLikeForm(fm)?.[1] ?? NaN]));
+  const out: Record<string, number> = {};
+  for (const [field, fm] of Object.entries(model.fields)) {
+    if (field === 'name') continue;
+    out[field] = field === 'avatar' ? fm.r : mostCopyLikeForm(fm)?.[1] ?? NaN;
+    const parts = field === 'tags' ? tagFormParts(fm.form) : null;
+    if (parts) out['tags (1-2)'] = parts.short;
+  }
+  return out;
 }

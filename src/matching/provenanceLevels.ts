@@ -122,8 +122,8 @@ export function provenanceTags(o: Pick<ProvenanceLevelOptions, 'rareTagShare' | 
       },
       {
         label: 'short list in order', labelZh: '短列表原序', grade: 'same',
-        description: "one or two shown tags, the source's first tags in its order and wording (a short list a person re-types easily)",
-        predicate: (a, b) => a.length >= 1 && a.length <= 2 && a.length <= b.length && a.every((t, k) => t === b[k]),
+        description: "the source's whole list of one or two tags, in its order and wording (a short list a person re-types easily)",
+        predicate: (a, b) => a.length >= 1 && a.length <= 2 && a.length === b.length && a.every((t, k) => t === b[k]),
       },
       {
         label: 'rare tag shared', labelZh: '共有罕见标签', grade: 'basically',

@@ -98,7 +98,10 @@ export function validationStatement(r: MatchingResult): string {
 /** What the LRs against the other alternatives do when self-entry generated the displays: they do not tell copying from self-entry. */
 export function offDiagonalStatement(r: MatchingResult): string {
   const others = r.validation.cells.filter((c) => c.generatedUnder === 'self-entry' && c.vs !== 'self-entry');
-  return `When the people entered their own profiles (self-entry generated the displays), the LR of copied vs the OTHER alternatives still reached 100 for ${others.map((c) => `${pct(c.shareAtLeast100)} (vs ${c.vs})`).join(', ')} of profiles: those figures do not tell copying from self-entry, only the LR against self-entry does.`;
+  const copied = (vs: string) => r.validation.cells.find((c) => c.generatedUnder === 'copied' && c.vs === vs)!;
+  const blind = others.filter((c) => c.shareAtLeast100 >= 0.2).map((c) => c.vs);
+  return `When the people entered their own profiles (self-entry generated the displays), the LR of copied vs each OTHER alternative reached 100 for ${others.map((c) => `${pct(c.shareAtLeast100)} (vs ${c.vs}; ${pct(copied(c.vs).shareAtLeast100)} under copying)`).join(', ')} of profiles. ` +
+    (blind.length ? `Where that share is 20% or more (${blind.join(', ')}), the figure does not tell copying from self-entry; only the LR against self-entry does.` : 'No other alternative\'s figure reaches 100 for as many as 20% of self-entered profiles.');
 }
 
 /** The misspecified processes in words: false support against the proposition each is a version of, and for a copying process the shares reaching 10^4. */
@@ -109,7 +112,8 @@ export function misspecifiedStatement(r: MatchingResult): string {
     const of = cells[0]!.generatedUnder;
     if (of === 'copied') return `${process}: ${cells.map((c) => `vs ${c.vs} ${pct(c.shareAtLeast10k)} reach 10^4 and ${pct(c.shareAtLeast100)} reach 100`).join(', ')}`;
     const own = cells.find((c) => c.vs === of)!;
-    return `${process}: ${pct(own.shareAtLeast100)} of profiles get LR ≥ 100 for copied vs ${of} (${own.shareAtLeast100 <= 0.05 ? 'within' : 'ABOVE'} the 5% this report requires)`;
+    const coupled = own.coupledShareAtLeast100 === null ? '' : `; among the ${own.coupledProfiles} people whose fields move together, ${pct(own.coupledShareAtLeast100)} (${own.coupledShareAtLeast100 <= 0.05 ? 'within' : 'ABOVE'} 5%)`;
+    return `${process}: ${pct(own.shareAtLeast100)} of profiles get LR ≥ 100 for copied vs ${of} (${own.shareAtLeast100 <= 0.05 ? 'within' : 'ABOVE'} the 5% this report requires)${coupled}`;
   });
   return `Under processes the stated models do not describe, scored with the stated models: ${parts.join('; ')}.`;
 }
@@ -121,7 +125,7 @@ export function attainableStatement(r: MatchingResult): string {
   const at = req.rows.find((x) => x.factor === req.factor);
   const moved = at ? Object.entries(at.assumed).map(([field, v]) => `${field} ${v.toPrecision(2)}`).join(', ') : '';
   const before = at ? req.rows[req.rows.indexOf(at) - 1] : undefined;
-  return `Under the stated models, only ${pct(c.ceilingShareAtLeast10k ?? NaN)} of the copied profiles could reach 10^4 against self-entry even if every shown field sat at its most copy-favouring level; for the rest the fields shown cap the LR below 10^4. ` +
+  return `Under the stated models, at most ${pct(c.ceilingShareAtLeast10k ?? NaN)} of the copied profiles could reach 10^4 against self-entry, even if every shown field sat at its most copy-favouring level (an upper bound: a level a profile's own source rules out, such as a 3+ tag list for a source with two tags, is not excluded); for the rest, the fields shown and the stated self-entry model cap the LR below 10^4. ` +
     (at
       ? `Among the factors tried (${req.rows.map((x) => x.factor).join(', ')}), most copied profiles reach 10^4 first when people are taken to reproduce the source's exact form themselves ${req.factor} times less often than stated (${moved}: ${pct(at.copiedShareAtLeast10k)} reach it${before ? `; at ${before.factor} times, ${pct(before.copiedShareAtLeast10k)}` : ''}). That assumption has a cost if it is wrong: when people in fact reproduce the source as often as stated, scoring their displays with the ${req.factor}-times model gives LR ≥ 100 for copying to ${pct(at.statedSelfEntryShareAtLeast100)} of them and LR ≥ 10 to ${pct(at.statedSelfEntryShareAtLeast10)} (under the stated model: ${pct(req.rows[0]!.statedSelfEntryShareAtLeast100)} and ${pct(req.rows[0]!.statedSelfEntryShareAtLeast10)}). Whether people reproduce the source that rarely is an empirical question the stated defaults do not answer.`
       : `Even with the stated self-entry coincidence divided by ${req.rows[req.rows.length - 1]!.factor}, most copied profiles would not reach 10^4.`);
@@ -140,18 +144,28 @@ export function contributionStatement(r: MatchingResult, vs: string): string {
 /** The joint sensitivity in words: the smallest combined LR per alternative when everything moves. */
 export function jointStatement(r: MatchingResult): string {
   const rows = r.sensitivity.joint.rows.filter((x) => x.design === 'both');
-  const parts = rows.map((x) => `vs ${x.alternative} from ${lrText(x.min)} to ${lrText(x.max)} (90% of draws ${lrText(x.q05)}–${lrText(x.q95)}; at the defaults ${lrText(x.atDefaults)}${x.atDefaults > x.max ? ', above every draw: the moves can only lower the copying model\'s shares, which are near their cap' : x.atDefaults < x.min ? ', below every draw' : ''})`);
+  const parts = rows.map((x) => `vs ${x.alternative} from ${lrText(x.min)} to ${lrText(x.max)} (90% of draws ${lrText(x.q05)}–${lrText(x.q95)}; at the defaults ${lrText(x.atDefaults)}${x.atDefaults > x.max ? ', above every draw' : x.atDefaults < x.min ? ', below every draw' : ''})`);
   const below = rows.filter((x) => x.shareAtLeast100 < 1).map((x) => `${x.alternative} (${pct(1 - x.shareAtLeast100)} of draws)`);
-  return `With the alternative's and the copying model's stated parameters all moved at once (${r.sensitivity.joint.draws} draws, each factor within [1/${r.sensitivity.joint.factor}, ${r.sensitivity.joint.factor}]), the combined LR ranges ${parts.join('; ')}. ` +
+  return `With the alternative's and the copying model's stated parameters all moved at once (${r.sensitivity.joint.draws} draws, the odds of each r and of each most copy-like share multiplied by a factor within [1/${r.sensitivity.joint.factor}, ${r.sensitivity.joint.factor}]), the combined LR ranges ${parts.join('; ')}. ` +
     (below.length ? `Draws where the combined LR falls below 100: ${below.join(', ')}.` : 'In every draw the combined LR stays at or above 100 against every alternative.');
 }
 
 /** The combined statements of the propositions, computed from the figures. */
+const COMBINED_FIGURE: Record<string, string> = {
+  'median-min': 'for the typical (median) profile of the weakest network',
+  'q25-min': 'for the lower-quartile profile of the weakest network',
+  'median-sum': 'summed over networks, one typical profile each (networks taken as independent)',
+};
+
+/** The combined statements of the propositions, computed from the figures; the ENFSI wording only where the figure is one profile's LR. */
 export function propositionStatement(r: MatchingResult): string {
+  const model = r.dependence.model;
+  const what = COMBINED_FIGURE[model] ?? 'a product-like heuristic over each network\'s effective number of profiles, not a likelihood ratio';
+  const oneProfile = model === 'median-min' || model === 'q25-min';
   const weakest = r.propositions.reduce((a, b) => (b.log10Lr < a.log10Lr ? b : a));
-  return `The alternatives are reported separately and their figures must not be combined; the weakest is ${weakest.id} (${lrText(weakest.log10Lr)}), which bounds what the evidence says against the defence's accounts taken one at a time. ` + r.propositions.map((p) => {
+  return `The alternatives are reported separately and their figures must not be combined; the smallest of the ${r.propositions.length} separately computed figures is against ${weakest.id} (${lrText(weakest.log10Lr)}). ` + r.propositions.map((p) => {
     const lows = p.perUploader.map((g) => `${g.group} ${lrText(g.log10Lr)}`).join(', ');
-    return `Copied vs ${p.id}: for the typical profile of the weakest network (the stated dependence model) the LR is ${lrText(p.log10Lr)}; on the ENFSI scale, for that profile: ${p.verbal.replace(/\.$/, '')}. Per uploader network ${lows}; ${pct(p.shareAtLeast100)} of profiles have LR ≥ 100 and ${pct(p.shareBelow1)} have LR < 1.`;
+    return `Copied vs ${p.id}: ${what} (dependence model ${model}) the figure is ${lrText(p.log10Lr)}${oneProfile ? `; on the ENFSI scale, for that profile: ${p.verbal.replace(/\.$/, '')}` : ''}. Per uploader network ${lows}; ${pct(p.shareAtLeast100)} of profiles have LR ≥ 100 and ${pct(p.shareBelow1)} have LR < 1.`;
   }).join(' ');
 }
 
@@ -255,10 +269,10 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
               'copied vs': pr.id, 'combined LR': lrText(pr.log10Lr), 'ENFSI (2015)': pr.verbal, 中文: pr.verbalZh,
               ...Object.fromEntries(pr.perUploader.map((g) => [`network ${g.group} (${g.profiles})`, lrText(g.log10Lr)])),
               'profiles with LR ≥ 100': pct(pr.shareAtLeast100), 'profiles with LR < 1': pct(pr.shareBelow1),
-              'could reach 10^4 (attainable)': pr.ceilingShareAtLeast10k === null ? '–' : pct(pr.ceilingShareAtLeast10k),
+              'at most this share could reach 10^4 (upper bound)': pr.ceilingShareAtLeast10k === null ? '–' : pct(pr.ceilingShareAtLeast10k),
               'if reused photos were not cropped': lrText(result.sensitivity.avatarProcessing.find((a) => a.condition === 'uncropped')?.log10Lr[pr.id] ?? NaN),
             })),
-            options: { caption: `Copied vs each alternative, combined under the stated dependence model: ${dep}. No product of per-profile LRs. Under 'median-min' and 'q25-min' the combined figure is the likelihood ratio of one typical (or weak) profile of the weakest network, a summary rather than a likelihood ratio for all profiles together (not conservative for the proposition that ALL displays were copied); its ENFSI band describes that one profile, not all profiles together, and it says nothing about the profiles below the median: the share of profiles with LR < 1 is printed beside it.` },
+            options: { caption: `Copied vs each alternative, combined under the stated dependence model: ${dep}. No product of per-profile LRs. Under 'median-min' and 'q25-min' the combined figure is the likelihood ratio of one typical (or weak) profile of the weakest network, a summary rather than a likelihood ratio for all profiles together (not conservative for the proposition that ALL displays were copied); its ENFSI band describes that one profile, not all profiles together, and it says nothing about the profiles below the median: the share of profiles with LR < 1 is printed beside it. The column 'at most this share could reach 10^4' is an upper bound under the stated models: each profile's shown fields all at their most copy-favouring levels.` },
           },
           { id: 'propositionChart', kind: 'figure', figure: propositionLrChart(result.profiles, ALTERNATIVE_IDS) },
           { id: 'propositionStatement', kind: 'paragraph', text: propositionStatement(result) },
@@ -292,7 +306,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
           {
             id: 'wording', kind: 'table',
             rows: result.sensitivity.wording.map((r) => ({ alternative: r.alternative, field: r.field, form: r.form, 'default share': r.share, 'share used': r.shareUsed, 'combined LR': lrText(r.log10Lr), default: lrText(result.propositions.find((x) => x.id === r.alternative)!.log10Lr) })),
-            options: { caption: `Sensitivity to every stated wording share (the share of a reproduction in the field's most copy-like form, moved by the factors ${p.rFactors.join(', ')}; the other forms rescaled)`, maxRows: 200 },
+            options: { caption: `Sensitivity to every stated wording share (the share of a reproduction in the field's most copy-like form, moved by the factors ${p.rFactors.join(', ')}; the other forms rescaled; for tags the chance of a 3+ list in order is shown and both in-order chances, 3+ and 1-2 tags, are moved)`, maxRows: 200 },
           },
           {
             id: 'copyingSensitivity', kind: 'table',
@@ -335,9 +349,9 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
             rows: result.validation.cells.map((c) => ({
               'generated under': c.generatedUnder, 'LR: copied vs': c.vs, profiles: c.profiles, '5%': c.q05.toFixed(1), '25%': c.q25.toFixed(1), median: c.median.toFixed(1), '75%': c.q75.toFixed(1), '95%': c.q95.toFixed(1),
               'LR ≥ 100': pct(c.shareAtLeast100), 'LR ≥ 10^4': pct(c.shareAtLeast10k),
-              'attainable ≥ 10^4': c.ceilingShareAtLeast10k === null ? '–' : pct(c.ceilingShareAtLeast10k),
+              'at most ≥ 10^4 (upper bound)': c.ceilingShareAtLeast10k === null ? '–' : pct(c.ceilingShareAtLeast10k),
             })),
-            options: { caption: `Simulation study (SYNTHETIC; ${result.validation.generator}; seed ${result.validation.options.seed}; ${result.validation.reusedPhotos}): log10 LR quantiles under data generated by each proposition`, maxRows: 100 },
+            options: { caption: `Simulation study (SYNTHETIC; ${result.validation.generator}; seed ${result.validation.options.seed}; ${result.validation.reusedPhotos}): log10 LR quantiles under data generated by each proposition. The alternatives' cells are a self-consistency check (data drawn from the models the LR divides by); 'at most ≥ 10^4' is an upper bound under the stated models (every shown field at its most copy-favouring level)`, maxRows: 100 },
           },
           { id: 'simulationChart', kind: 'figure', figure: simulationChart(result.validation.cells) },
           {
@@ -350,6 +364,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
             rows: result.validation.misspecified.map((c) => ({
               process: c.process, 'LR: copied vs': c.vs, profiles: c.profiles, '5%': c.q05.toFixed(1), median: c.median.toFixed(1), '95%': c.q95.toFixed(1),
               'LR ≥ 100': pct(c.shareAtLeast100), 'LR ≥ 10^4': pct(c.shareAtLeast10k),
+              'coupled people: LR ≥ 100': c.coupledShareAtLeast100 === null ? '–' : `${pct(c.coupledShareAtLeast100)} of ${c.coupledProfiles}`,
             })),
             options: { caption: `Simulation (SYNTHETIC, seed ${result.validation.options.seed}): data from processes the stated models do not describe, scored with the stated models. ${[...new Map(result.validation.misspecified.map((c) => [c.process, c.description])).entries()].map(([k, d]) => `${k}: ${d}`).join('. ')}`, maxRows: 100 },
           },
@@ -357,8 +372,8 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
             id: 'requiredCoincidence', kind: 'table',
             rows: result.validation.requiredCoincidence.rows.map((r) => ({
               'assumed coincidence divided by': r.factor,
-              ...Object.fromEntries(Object.entries(r.assumed).map(([field, v]) => [field === 'avatar' ? 'avatar: photo reused' : field === 'tags' ? 'tags: source list in order' : `${field}: as written`, v.toPrecision(2)])),
-              'copied: LR ≥ 10^4': pct(r.copiedShareAtLeast10k), 'copied: attainable ≥ 10^4': pct(r.copiedCeilingShareAtLeast10k),
+              ...Object.fromEntries(Object.entries(r.assumed).map(([field, v]) => [field === 'avatar' ? 'avatar: photo reused' : field === 'tags' ? 'tags: list of 3+ in order' : field === 'tags (1-2)' ? 'tags: list of 1-2 in order' : `${field}: as written`, v.toPrecision(2)])),
+              'copied: LR ≥ 10^4': pct(r.copiedShareAtLeast10k), 'copied: at most ≥ 10^4 (upper bound)': pct(r.copiedCeilingShareAtLeast10k),
               'stated self-entry scored with this row: LR ≥ 100': pct(r.statedSelfEntryShareAtLeast100), 'LR ≥ 10': pct(r.statedSelfEntryShareAtLeast10),
               'this row\'s own self-entry (self-consistency): LR ≥ 100': pct(r.ownSelfEntryShareAtLeast100),
             })),
@@ -371,7 +386,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
     limitations: [
       'The alternatives\' level probabilities are stated assumptions (printed with their reasons and moved in the sensitivity table); a reference sample of the same people\'s profiles on a third platform would replace them with measurements.',
       'P(level | copied) is a stated copying model fixed in advance (printed with its reasons, moved in the sensitivity tables), not fitted to these displays; its text defaults follow the same account of copying as the synthetic generator, so on the committed synthetic set they fit by construction (the avatar\'s re-encoding is measured instead and does not follow the generator\'s stated bit flips). On real evidence compare it with the EM diagnostic column; level frequencies measured on displays known to be copied would replace it.',
-      'The joint sensitivity moves every r and every most copy-like share at once within a factor of the stated defaults; it does not move the other form shares separately, nor the level settings and the dependence model together with them.',
+      'The joint sensitivity moves the odds of every r and of every most copy-like share at once, within a factor of the stated defaults (the one-at-a-time tables multiply the values themselves, capped at 0.99); it does not move the other form shares separately, nor the level settings and the dependence model together with them.',
       'Fields are taken as independent given each alternative; chance agreement (unrelated) uses joint patterns instead. The simulation\'s misspecified cells show what coupled fields do to false support.',
       'A reference sample (the same people on a third platform) must come from a platform that does not import profiles from the source (e.g. by an OAuth login that copies the avatar and name); otherwise the reference itself looks copied and the self-entry model it gives is too close to copying.',
       'Where a reused photo lands among the avatar levels is measured on SYNTHETIC pictures through the crop table\'s platform pipelines (crop 0-20%, 100-180 px, JPEG 60-95), not on the real platforms\' processing; if both platforms kept the picture whole, a reused photo is as close as a copied file (see the avatar-processing sensitivity table). The same person\'s uploads on two real platforms would replace it.',

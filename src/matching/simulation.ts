@@ -29,7 +29,7 @@ import { quantileSorted } from '../stats/quantileSorted';
 import { pairProfiles } from './compare';
 import { flipBits, generateSyntheticEvidence, type CopyNoise } from './generator';
 import type { ProfileRow } from './profile';
-import { ALTERNATIVE_IDS, type AlternativeId, type AlternativeModel } from './propositions';
+import { ALTERNATIVE_IDS, tagFormGivenLength, type AlternativeId, type AlternativeModel } from './propositions';
 import { fieldLog10UnderModel, log10LrVsModel, propositionLikelihoods, type LrBasis, type PropositionSettings } from './propositionLr';
 import { log10LrCeiling } from './ceiling';
 import { coincidenceDividedBy, coincidenceValues, mostCopyLikeForm } from './jointSensitivity';
@@ -106,8 +106,8 @@ function ownTags(form: string, value: string, population: string[], rng: Rng, co
   const tags = value.split(TAG_SPLIT).filter((t) => t !== '');
   const others = population.filter((t) => !tags.includes(t));
   shuffleInPlace(rng, others);
-  if (form === 'source list in order') return tags.slice(0, Math.min(5, tags.length)).join('、'); // 3-5 tags when the person has them
-  if (form === 'short list in order') return tags.slice(0, Math.min(tags.length, 1 + randomInt(rng, 2))).join('、');
+  // drawn given the person's list length (`tagFormGivenLength`): 3+ tags -> the first up to 5, 1-2 -> the whole list
+  if (form === 'source list in order' || form === 'short list in order') return tags.slice(0, Math.min(5, tags.length)).join('、');
   const sorted = tags.slice().sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
   const shared = form === 'rare tag shared' ? sorted.slice(0, 1) : sorted.slice(-Math.min(2, sorted.length));
   const out = [...shared, ...others.slice(0, 1 + randomInt(rng, 2))];
@@ -128,7 +128,7 @@ function drawForm(form: Record<string, number>, rng: Rng): string {
 export function simulateUnderAlternative(
   displayed: readonly ProfileRow[], source: readonly ProfileRow[], model: AlternativeModel, defaultAvatar: string, seed: number,
   reusedPhotoDistances: readonly number[] = REPROCESSING_MEASURED.distances.independent.check,
-  dependence?: { coupledShare: number },
+  dependence?: { coupledShare: number; coupled?: Set<string> },
 ): ProfileRow[] {
   if (!reusedPhotoDistances.length) throw new RangeError('reusedPhotoDistances: at least one measured distance is needed');
   if (dependence && !(dependence.coupledShare >= 0 && dependence.coupledShare <= 1)) throw new RangeError(`coupledShare must be in [0, 1], got ${dependence.coupledShare}`);
@@ -142,9 +142,21 @@ export function simulateUnderAlternative(
     population.push(t);
   }
   const present = (v: unknown) => v != null && v !== '' && v !== defaultAvatar;
+  // a value from elsewhere comes from the same uploader's network (its contacts share employers and
+  // schools), as the LR's unrelated baseline assumes; the whole population when the network is one person
+  const network = new Map<string, ProfileRow[]>();
+  for (const d of displayed) {
+    const row = byId.get(d.id);
+    if (!row) continue;
+    const key = String(d.uploader ?? '');
+    let list = network.get(key);
+    if (!list) network.set(key, (list = []));
+    list.push(row);
+  }
   return displayed.map((d) => {
     const own = byId.get(d.id)!;
-    const other = () => source[randomInt(rng, source.length)]!;
+    const pool = (network.get(String(d.uploader ?? '')) ?? []).length > 1 ? network.get(String(d.uploader ?? ''))! : source;
+    const other = () => pool[randomInt(rng, pool.length)]!;
     if (model.id === 'unrelated') {
       let o = other();
       while (o.id === d.id) o = other();
@@ -156,6 +168,7 @@ export function simulateUnderAlternative(
       // uniforms otherwise; each field's own chances are unchanged (a uniform is a uniform either way)
       const coupled = rng() < dependence.coupledShare;
       const u = rng();
+      if (coupled) dependence.coupled?.add(d.id);
       for (const field of Object.keys(COLUMN)) {
         const col = COLUMN[field]!;
         if (rng() >= (model.shown[field] ?? 0)) continue;
@@ -167,8 +180,9 @@ export function simulateUnderAlternative(
           const w = v / fm.r; // uniform on [0, 1) given a reproduction: the lower, the more copy-like
           if (field === 'avatar') shown = flipBits(String(value), sortedDistances[Math.min(sortedDistances.length - 1, Math.floor(w * sortedDistances.length))]!, rng);
           else {
-            const [first] = mostCopyLikeForm(fm) ?? [];
-            const ordered = Object.entries(fm.form).sort(([a], [b]) => (a === first ? -1 : b === first ? 1 : 0));
+            const form0 = field === 'tags' ? tagFormGivenLength(fm.form, String(value).split(TAG_SPLIT).filter((t) => t !== '').length) : fm.form;
+            const first = field === 'tags' ? Object.keys(form0)[0] : mostCopyLikeForm(fm)?.[0];
+            const ordered = Object.entries(form0).sort(([a], [b]) => (a === first ? -1 : b === first ? 1 : 0));
             let x = w;
             let form = ordered[ordered.length - 1]![0];
             for (const [k, p] of ordered) if ((x -= p) < 0) { form = k; break; }
@@ -194,7 +208,7 @@ export function simulateUnderAlternative(
         // a reused photo: a measured independent-processing distance (check half), wherever it lands
         shown = flipBits(String(value), reusedPhotoDistances[randomInt(rng, reusedPhotoDistances.length)]!, rng);
       } else if (reproduces && fm) {
-        const form = drawForm(fm.form, rng);
+        const form = drawForm(field === 'tags' ? tagFormGivenLength(fm.form, String(value).split(TAG_SPLIT).filter((t) => t !== '').length) : fm.form, rng);
         const mine = field === 'tags' ? (form === 'different' || form === 'displayed only' ? null : ownTags(form, String(value), population, rng, tagCountsRaw)) : ownValue(field, form, String(value), rng);
         const v = mine ?? other()[col];
         shown = mine ?? (present(v) ? String(v) : null);
@@ -288,7 +302,7 @@ export interface SimulationStudy {
    */
   requiredCoincidence: { target: string; rows: RequiredCoincidenceRow[]; factor: number | null };
   /** the misspecified processes (`MISSPECIFIED_PROCESSES`), scored with the stated models: one cell per process and alternative */
-  misspecified: Array<SimulationCell & { process: string; description: string }>;
+  misspecified: Array<SimulationCell & { process: string; description: string; coupledProfiles: number | null; coupledShareAtLeast100: number | null }>;
 }
 
 /**
@@ -376,6 +390,7 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
   }
   const misspecified: SimulationStudy['misspecified'] = [];
   for (const proc of MISSPECIFIED_PROCESSES) {
+    const coupled = new Set<string>();
     let displayed: ProfileRow[];
     let source = ev.source;
     if (proc.of === 'copied') {
@@ -384,11 +399,18 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
       source = other.source;
     } else {
       const distances = proc.photoCondition ? REPROCESSING_MEASURED.distances[proc.photoCondition].check : undefined;
-      displayed = simulateUnderAlternative(ev.displayed, ev.source, settings.alternatives[proc.of], ev.defaultAvatarHash, options.seed, distances, proc.coupledShare === undefined ? undefined : { coupledShare: proc.coupledShare });
+      displayed = simulateUnderAlternative(ev.displayed, ev.source, settings.alternatives[proc.of], ev.defaultAvatarHash, options.seed, distances, proc.coupledShare === undefined ? undefined : { coupledShare: proc.coupledShare, coupled });
     }
     const lrs = propositionLikelihoods(pairProfiles(displayed, source, prepare), settings);
     const shownRows = lrs.profiles.flatMap((p, i) => (p.fieldsShown > 0 ? [i] : []));
-    for (const c of cellsOf(proc.of, lrs, shownRows, settings)) misspecified.push({ ...c, process: proc.id, description: proc.description });
+    const coupledRows = shownRows.filter((i) => coupled.has(lrs.profiles[i]!.id));
+    for (const c of cellsOf(proc.of, lrs, shownRows, settings)) {
+      misspecified.push({
+        ...c, process: proc.id, description: proc.description,
+        coupledProfiles: proc.coupledShare === undefined ? null : coupledRows.length,
+        coupledShareAtLeast100: proc.coupledShare === undefined ? null : share(coupledRows.map((i) => lrs.profiles[i]!.log10LrVs[c.vs]), 2),
+      });
+    }
   }
   const requiredCoincidence = requiredSelfEntryCoincidence(settings, ev, options.seed, { basis: copiedBasis!, rows: copiedShownRows }, { basis: selfBasis!, rows: selfShownRows });
   const m = REPROCESSING_MEASURED;

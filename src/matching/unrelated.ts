@@ -115,7 +115,8 @@ export function jointLog10(u: UnrelatedPairs, observed: Uint8Array, skipField: n
       if (maskOf[i] !== mask) continue;
       const same = counts.get(key(observed, i * F, mask)) ?? 0;
       // the pairs are not independent draws (each displayed profile is in many of them): no share below
-      // what the number of distinct displayed profiles can resolve, 1/2 of one profile in (n + 1)
+      // what the number of distinct displayed profiles can resolve, 1/2 of one profile in (n + 1), with n
+      // pooled over the networks (the less conservative choice; a network's own n would floor higher)
       out[i] = Math.max(Math.log10(Math.max((same + 0.5) / (eligible + 1), 0.5 / (rows.size + 1))), logProduct[i]!);
     }
   }
@@ -125,8 +126,9 @@ export function jointLog10(u: UnrelatedPairs, observed: Uint8Array, skipField: n
 /**
  * Per displayed profile: P(name level | unrelated) for every name level: the exact and
  * after-normalisation levels share the displayed name's own chance (national surname share x given
- * name share among the other source profiles, KT), split by the share of source names that
- * normalisation changes (traditional script, full width: KT); the rest keep the marginal proportions.
+ * name share among the other source profiles, KT), split by the share t of source names that
+ * normalisation changes (traditional script, full width: KT): "as written" 1 - t for a display in
+ * the plain form, t for a display itself rewritten; the rest keep the marginal proportions.
  */
 export function nameLevelProbabilities(
   paired: PairedTables, nameComparison: Comparison<PreparedProfile>, marginal: ArrayLike<number>,
@@ -146,7 +148,7 @@ export function nameLevelProbabilities(
   let otherMass = 0;
   for (let l = 0; l < labels.length; l++) if (!sameLevels[l] && !Number.isNaN(marginal[l]!)) otherMass += marginal[l]!;
   // the same name is written the same way unless one side writes it in another script or width: the
-  // share of source names that normalisation changes (KT), not an even split
+  // share t of source names that normalisation changes (KT), not an even split
   const tNorm = (rewritten + 0.5) / (named + 1);
   return paired.displayed.map((d, i) => {
     const text = d.name.text;
@@ -157,10 +159,13 @@ export function nameLevelProbabilities(
     const others = Math.max(0, named - (partner.name.text ? 1 : 0));
     const pGiven = ((givenCounts.get(given) ?? 0) - ownGiven + 0.5) / (others + 1);
     const pSame = Math.min(0.5, surnameShare(surname) * pGiven);
+    // a display in the plain form matches "as written" when the other also writes it plainly (1 - t);
+    // a display itself rewritten (traditional script, full width) only when the other writes it so too (t)
+    const writtenAlike = d.name.raw !== d.name.text ? tNorm : 1 - tNorm;
     const out = new Float64Array(labels.length);
     for (let l = 0; l < labels.length; l++) {
       const m = marginal[l]!;
-      out[l] = Number.isNaN(m) ? NaN : sameLevels[l] ? pSame * (labels[l] === 'exact' ? 1 - tNorm : tNorm) : (m / (otherMass || 1)) * (1 - pSame);
+      out[l] = Number.isNaN(m) ? NaN : sameLevels[l] ? pSame * (labels[l] === 'exact' ? writtenAlike : 1 - writtenAlike) : (m / (otherMass || 1)) * (1 - pSame);
     }
     return out;
   });
