@@ -18,6 +18,17 @@ describe('analyseMatching', async () => {
     for (const row of r.truth!.rows) expect(row.unknown).toBe(7);
     for (const row of r.truth!.rows) expect(row.tp + row.fp + row.fn + row.tn + row.unknown).toBe(evidence.displayed.length);
   }, 120_000);
+  it('with pairedBy, states the pairing in the method and beside the rates, and leaves the field out of the LRs', () => {
+    const r = matching.analyseMatching(evidence, { ...quick, pairedBy: ['name'] });
+    const report = matching.matchingReport(r);
+    const text = (id: string) => { const b = report.sections.flatMap((s) => s.blocks).find((x) => x.id === id)!; return 'text' in b ? String(b.text) : ''; };
+    expect(text('method')).toMatch(/found through name: this field agrees by selection/);
+    expect(text('ratesStatement')).toMatch(/re-pairing does not reproduce that selection/);
+    expect(Object.keys(r.profiles[0]!.provenance)).not.toContain('name');
+    const plain = matching.analyseMatching(evidence, quick);
+    expect(text('ratesStatement')).not.toBe('');
+    expect(r.propositions.find((p) => p.id === 'unrelated')!.log10Lr).toBeLessThan(plain.propositions.find((p) => p.id === 'unrelated')!.log10Lr);
+  }, 120_000);
   it('is JSON-serialisable, names no person, and reports every alternative per uploader network', () => {
     const r = matching.analyseMatching(evidence, quick);
     const json = JSON.stringify(r);

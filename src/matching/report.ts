@@ -250,7 +250,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
           },
           {
             id: 'ratesStatement', kind: 'paragraph',
-            text: `${o.k} of ${o.n} displayed profiles (${pct(o.rate)}, Wilson 95% ${pct(o.wilsonLow)}–${pct(o.wilsonHigh)}) showed every field the same or basically the same as the source profile; re-paired with other people of the same network, ${all.expected.toPrecision(2)} would be expected, and P(≥ ${all.observed} | unrelated) ${all.pValue <= 1 / (result.baseline.permutations + 1) ? '≤' : '='} ${pText(all.pValue)}.`,
+            text: `${o.k} of ${o.n} displayed profiles (${pct(o.rate)}, Wilson 95% ${pct(o.wilsonLow)}–${pct(o.wilsonHigh)}) showed every field the same or basically the same as the source profile; re-paired with other people of the same network, ${all.expected.toPrecision(2)} would be expected, and P(≥ ${all.observed} | unrelated) ${all.pValue <= 1 / (result.baseline.permutations + 1) ? '≤' : '='} ${pText(all.pValue)}.${p.pairedBy.length ? ` These rates and this re-pairing count ${p.pairedBy.join(', ')}, the field${p.pairedBy.length > 1 ? 's' : ''} the source accounts were found through, which agree${p.pairedBy.length > 1 ? '' : 's'} by selection: the re-pairing does not reproduce that selection, so for ${p.pairedBy.length > 1 ? 'these fields' : 'this field'} the figure overstates the evidence; the likelihood ratios below give ${p.pairedBy.length > 1 ? 'them' : 'it'} weight 1.` : ''}${(() => { const none = result.profiles.filter((x) => x.fieldsShown === 0).length; return none ? ` ${none} profile${none > 1 ? 's show' : ' shows'} no field the likelihood ratios weigh and ${none > 1 ? 'are' : 'is'} left out of their shares.` : ''; })()}`,
           },
         ],
       },
