@@ -180,9 +180,10 @@ export interface PropositionResult {
   /** share of profiles (showing a field) with LR < 1 (the display favours the alternative): printed beside the combined figure, which does not show them */
   shareBelow1: number;
   /**
-   * Share of profiles (showing a field) whose ATTAINABLE LR (`log10LrCeiling`: every shown field at
-   * its most copy-favouring level) reaches 100 and 10^4: no display of the same fields could do
-   * better under the stated models. null for `unrelated` (joint patterns, not per-field models).
+   * Share of profiles (showing a field) whose upper-bound LR (`log10LrCeiling`: every shown field at
+   * the most copy-favouring level its source allows) reaches 100 and 10^4: no display of the same
+   * fields could do better under the stated models. null for `unrelated` (joint patterns, not
+   * per-field models).
    */
   ceilingShareAtLeast100: number | null;
   ceilingShareAtLeast10k: number | null;

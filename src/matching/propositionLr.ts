@@ -85,6 +85,8 @@ export interface LrBasis {
   shown: Int32Array;
   /** per profile: log10 P(levels | unrelated) */
   logUnrelated: Float64Array;
+  /** per profile: the number of tags its source profile holds (what tag levels the source allows; `log10LrCeiling`) */
+  sourceTags: Int32Array;
 }
 
 /**
@@ -157,7 +159,8 @@ export function propositionLikelihoods(paired: PairedTables, s: PropositionSetti
     const nl = nameField >= 0 ? matrix.levels[i * F + nameField]! : -1;
     logUnrelated[i] = joint[i]! + (nameField >= 0 && !un.isNull[nameField]![nl] ? Math.log10(nameU[i]![nl]!) : 0);
   }
-  const partial = { matrix, labels, isNull: un.isNull, marginal: un.marginal, nameField, nameU, shown };
+  const sourceTags = Int32Array.from(matrix.ids, (_, i) => paired.source[paired.sourceIndex[i]!]?.tags.length ?? 0);
+  const partial = { matrix, labels, isNull: un.isNull, marginal: un.marginal, nameField, nameU, shown, sourceTags };
   const basis: LrBasis = { ...partial, logCopied: log10UnderModel(partial, s.copying), logUnrelated };
   const vs = Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, log10LrVsModel(basis, s.alternatives[id])])) as Record<AlternativeId, Float64Array>;
   const profiles: ProfileLrs[] = matrix.ids.map((id, i) => ({

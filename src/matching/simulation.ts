@@ -246,7 +246,7 @@ export interface SimulationCell {
   shareAtLeast10k: number;
   /**
    * Copied displays, stated per-field alternatives only (else null): share of profiles whose
-   * ATTAINABLE LR (`log10LrCeiling`: every shown field at its most copy-favouring level) reaches
+   * upper-bound LR (`log10LrCeiling`: every shown field at the most copy-favouring level its source allows) reaches
    * 100 and 10^4. No display of the same fields could do better under the stated models.
    */
   ceilingShareAtLeast100: number | null;

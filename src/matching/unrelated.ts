@@ -11,9 +11,9 @@
  *   title and school are correlated): the Krichevsky-Trofimov share (c + 1/2) / (N + 1) of the
  *   eligible pairs (those showing at least i's fields) with exactly i's levels, never below the
  *   product of the marginals (so positive dependence raises it) and never below 1/2 of one profile
- *   among the n distinct displayed profiles of those pairs, 0.5 / (n + 1): the N pairs re-use each
- *   displayed profile many times and are not N independent draws, so a pattern seen rarely or never
- *   is given no less than the profiles themselves can resolve;
+ *   among the n profiles of i's own network, 0.5 / (n + 1): the N pairs re-use each displayed
+ *   profile many times and are not N independent draws, so a pattern seen rarely or never is given
+ *   no less than the network's profiles can resolve;
  * - the name: P(an unrelated person writes the same name) = national surname share
  *   (src/text/nameFrequency.ts) x the given name's share among the source profiles (KT), the
  *   displayed name's own frequency; other name levels from the marginal.
@@ -80,6 +80,9 @@ export function jointLog10(u: UnrelatedPairs, observed: Uint8Array, skipField: n
   const out = new Float64Array(n);
   // Group the profiles by the set of fields they show (a bit mask); count the unrelated pairs'
   // patterns once per mask: eligible pairs (non-null on every field of the mask) by pattern key.
+  // each profile's network size: its own unrelated pairs (one per other member of its network) + 1
+  const networkSize = new Int32Array(n).fill(1);
+  for (let p = 0; p < u.pairs; p++) { const r = u.displayedRow[p]!; if (r < n) networkSize[r]!++; }
   const maskOf = new Uint32Array(n);
   const logProduct = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -101,13 +104,11 @@ export function jointLog10(u: UnrelatedPairs, observed: Uint8Array, skipField: n
     if (mask === 0) continue;
     const counts = new Map<number, number>();
     let eligible = 0;
-    const rows = new Set<number>();
     for (let p = 0; p < u.pairs; p++) {
       let ok = true;
       for (let f = 0; f < F && ok; f++) if (mask & (1 << f) && u.isNull[f]![u.levels[p * F + f]!]) ok = false;
       if (!ok) continue;
       eligible++;
-      rows.add(u.displayedRow[p]!);
       const k = key(u.levels, p * F, mask);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
@@ -115,9 +116,8 @@ export function jointLog10(u: UnrelatedPairs, observed: Uint8Array, skipField: n
       if (maskOf[i] !== mask) continue;
       const same = counts.get(key(observed, i * F, mask)) ?? 0;
       // the pairs are not independent draws (each displayed profile is in many of them): no share below
-      // what the number of distinct displayed profiles can resolve, 1/2 of one profile in (n + 1), with n
-      // pooled over the networks (the less conservative choice; a network's own n would floor higher)
-      out[i] = Math.max(Math.log10(Math.max((same + 0.5) / (eligible + 1), 0.5 / (rows.size + 1))), logProduct[i]!);
+      // what the profiles of i's own network can resolve, 1/2 of one profile in (n + 1), n = the network's size
+      out[i] = Math.max(Math.log10(Math.max((same + 0.5) / (eligible + 1), 0.5 / (networkSize[i]! + 1))), logProduct[i]!);
     }
   }
   return out;
