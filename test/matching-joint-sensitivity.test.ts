@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { samePictureMaxBits } from '../src/avatars/rule';
 import {
-  ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, DEFAULT_COPYING, MATCHING_DEFAULTS, MOVED_CAP, generateSyntheticEvidence, jointSensitivity, mostCopyLikeForm,
-  moveFieldModel, moveFieldModelOdds, pairProfiles, tagFormParts, propositionLikelihoods, type AlternativeId, type AlternativeModel,
+  ALTERNATIVE_IDS, DEFAULT_ALTERNATIVES, DEFAULT_COPYING, MATCHING_DEFAULTS, generateSyntheticEvidence, jointSensitivity, mostCopyLikeForm,
+  moveFieldModelOdds, moveOdds, pairProfiles, tagFormParts, propositionLikelihoods, type AlternativeId, type AlternativeModel,
 } from '../src/matching';
 
 const D = MATCHING_DEFAULTS;
@@ -15,24 +15,21 @@ const lrs = propositionLikelihoods(pairProfiles(ev.displayed, ev.source, { defau
 });
 const median = (xs: Float64Array) => Float64Array.from(xs).sort()[Math.floor(xs.length / 2)]!;
 
-describe('moveFieldModel', () => {
-  it('moves r and the most copy-like share, keeps the forms summing to 1, caps both', () => {
+describe('moveFieldModelOdds: one field model moved', () => {
+  it('moves the odds of r and of the most copy-like share, keeps the forms summing to 1 and the other forms in proportion', () => {
     const fm = DEFAULT_ALTERNATIVES['self-entry'].fields.employer!;
     expect(mostCopyLikeForm(fm)).toEqual(['exact', 0.2]);
-    const moved = moveFieldModel(fm, 2, 2);
-    expect(moved.r).toBe(MOVED_CAP);
-    expect(moved.form.exact).toBeCloseTo(0.4, 12);
+    const moved = moveFieldModelOdds(fm, 2, 2);
+    expect(moved.r).toBeCloseTo(moveOdds(0.85, 2), 12);
+    expect(moved.form.exact).toBeCloseTo(moveOdds(0.2, 2), 12);
     expect(Object.values(moved.form).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(moved.form['same entity']! / moved.form.similar!).toBeCloseTo(fm.form['same entity']! / fm.form.similar!, 12);
-    expect(moveFieldModel(fm, 1, 1)).toEqual(fm);
-    // tags split by list length: BOTH in-order chances move and are capped; the model stays coherent
-    const tags = moveFieldModel(DEFAULT_COPYING.fields.tags!, 1, 10);
-    expect(mostCopyLikeForm(tags)![1]).toBeCloseTo(MOVED_CAP, 12);
-    expect(tagFormParts(tags.form)!.short).toBeCloseTo(MOVED_CAP, 12);
+    expect(moveOdds(0.5, 3)).toBeCloseTo(0.75, 12);
+    // tags split by list length: BOTH in-order chances move; the model stays coherent
+    const tags = moveFieldModelOdds(DEFAULT_COPYING.fields.tags!, 1, 10);
+    expect(mostCopyLikeForm(tags)![1]).toBeCloseTo(moveOdds(0.8, 10), 12);
+    expect(tagFormParts(tags.form)!.short).toBeCloseTo(moveOdds(0.8, 10), 12);
     expect(Object.values(tags.form).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    const half = moveFieldModel(DEFAULT_COPYING.fields.tags!, 1, 0.5);
-    expect(tagFormParts(half.form)!.long).toBeCloseTo(0.4, 12);
-    expect(tagFormParts(half.form)!.short).toBeCloseTo(0.4, 12);
   });
 });
 

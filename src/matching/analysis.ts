@@ -41,7 +41,7 @@ import { definitionRows } from './report';
 import { simulationStudy, type SimulationStudy } from './simulation';
 import { log10LrCeiling } from './ceiling';
 import type { ReprocessingCondition } from '../avatars/reprocessingLevels';
-import { jointSensitivity, mostCopyLikeForm, moveFieldModel, type JointSensitivityRow } from './jointSensitivity';
+import { jointSensitivity, mostCopyLikeForm, moveFieldModelOdds, moveOdds, type JointSensitivityRow } from './jointSensitivity';
 
 export interface MatchingPaths {
   displayed: string;
@@ -125,7 +125,7 @@ export interface MatchingParams {
   alternatives: Record<AlternativeId, AlternativeModel>;
   /** dependence model of the combined figure */
   dependence: DependenceModel;
-  /** multipliers of each reproduction chance r in the sensitivity table */
+  /** multipliers of the ODDS of each reproduction chance r and of each most copy-like share in the one-at-a-time sensitivity tables */
   rFactors: number[];
   /** joint sensitivity: draws, and the largest factor by which each stated parameter is moved */
   jointDraws: number;
@@ -367,7 +367,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     const alt = alternatives[id];
     for (const [field, fm] of Object.entries(alt.fields)) {
       for (const factor of params.rFactors) {
-        const rUsed = Math.min(1, fm.r * factor);
+        const rUsed = moveOdds(fm.r, factor);
         const lr = log10LrVsModel(lrs.basis, { ...alt, fields: { ...alt.fields, [field]: { ...fm, r: rUsed } } });
         reproduction.push({ alternative: id, field, r: fm.r, factor, rUsed, log10Lr: figure(countedIdx.map((i) => lr[i]!), params.dependence).combined });
       }
@@ -380,7 +380,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
       const [form, share] = mostCopyLikeForm(fm) ?? [];
       if (form === undefined || share === undefined || share <= 0 || share >= 1) continue;
       for (const factor of params.rFactors) {
-        const moved = moveFieldModel(fm, 1, factor);
+        const moved = moveFieldModelOdds(fm, 1, factor);
         const lr = log10LrVsModel(lrs.basis, { ...alt, fields: { ...alt.fields, [field]: moved } });
         wording.push({ alternative: id, field, form, share, factor, shareUsed: mostCopyLikeForm(moved)![1], log10Lr: figure(countedIdx.map((i) => lr[i]!), params.dependence).combined });
       }
@@ -390,8 +390,8 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   const copyingRows: MatchingResult['sensitivity']['copying'] = [];
   for (const [field, fm] of Object.entries(copyingModel.fields)) {
     const [form, share] = mostCopyLikeForm(fm) ?? [];
-    const moves: Array<[string, number, (f: number) => typeof fm]> = [['r', fm.r, (f) => moveFieldModel(fm, f, 1)]];
-    if (form !== undefined && share !== undefined && share > 0 && share < 1) moves.push([form, share, (f) => moveFieldModel(fm, 1, f)]);
+    const moves: Array<[string, number, (f: number) => typeof fm]> = [['r', fm.r, (f) => moveFieldModelOdds(fm, f, 1)]];
+    if (form !== undefined && share !== undefined && share > 0 && share < 1) moves.push([form, share, (f) => moveFieldModelOdds(fm, 1, f)]);
     for (const [parameter, value, move] of moves) {
       for (const factor of params.rFactors) {
         const moved = move(factor);

@@ -9,8 +9,8 @@
  * Primer*, Wiley 2008: Monte Carlo over the whole input space instead of one-at-a-time moves).
  * On the odds scale a move is symmetric and never reaches 0 or 1, so the copying model's shares near
  * 1 move up as well as down and no level becomes impossible (an impossible level would turn one
- * profile into an infinite LR). The one-at-a-time tables multiply the values themselves
- * (`moveFieldModel`, capped at 0.99). Two designs are reported:
+ * profile into an infinite LR). The one-at-a-time tables of `analyseMatching` move the odds the
+ * same way, by the listed factors. Two designs are reported:
  * - `alternative`: each alternative's model moved jointly, the copying model at its defaults;
  * - `both`: the alternative's and the copying model's parameters all moved jointly.
  * The combined log10 LR of every draw is summarised by its range and quantiles. Seeded.
@@ -23,9 +23,6 @@ import { deriveSeed, seededRandom, type Rng } from '../stats/random';
 import { quantileSorted } from '../stats/quantileSorted';
 import { ALTERNATIVE_IDS, tagForm, tagFormParts, type AlternativeId, type AlternativeModel, type CopyingModel, type FieldModel } from './propositions';
 import { log10LrVsModel, type LrBasis } from './propositionLr';
-
-/** Largest r and form share a moved model may take (keeps every level possible). */
-export const MOVED_CAP = 0.99;
 
 /** The most copy-like forms of the levels, in order of preference. */
 const COPY_LIKE = ['identical', 'exact', 'source list in order'];
@@ -59,21 +56,17 @@ export function moveCopyLike(form: Record<string, number>, move: (p: number) => 
 }
 
 /**
- * A field model with r multiplied by `rFactor` and its most copy-like form share by
- * `shareFactor` (for split tags: both in-order chances), the other forms rescaled; both capped at
- * `MOVED_CAP`.
+ * A probability with its odds multiplied by `factor` (0 and 1 stay put).
+ *
+ * @example
+ * moveOdds(0.5, 3); // 0.75
  */
-export function moveFieldModel(fm: FieldModel, rFactor: number, shareFactor: number): FieldModel {
-  const r = rFactor === 1 ? fm.r : Math.min(MOVED_CAP, fm.r * rFactor);
-  if (shareFactor === 1) return { r, form: fm.form };
-  return { r, form: moveCopyLike(fm.form, (p) => (p <= 0 || p >= 1 ? p : Math.min(MOVED_CAP, p * shareFactor))) };
-}
-
-const odds = (p: number, factor: number) => {
+export function moveOdds(p: number, factor: number): number {
   if (factor === 1 || p <= 0 || p >= 1) return p;
   const o = (p / (1 - p)) * factor;
   return o / (1 + o);
-};
+}
+const odds = moveOdds;
 
 /**
  * A field model with the ODDS of r multiplied by `rOddsFactor` and the odds of its most copy-like
@@ -157,7 +150,7 @@ export function jointSensitivity(
 /**
  * The alternative's assumed coincidence with the source divided by `k`: for every field but the
  * name, the share of its most copy-like form (the person's own entry written exactly as the source
- * writes it, the source's tag list in order) divided by k (`moveFieldModel`); for the avatar, whose
+ * writes it, the source's tag list in order) divided by k (`moveCopyLike`); for the avatar, whose
  * forms are measured, the assumed photo-reuse chance r divided by k. The name is a fixed fact of
  * the person and is left as stated. k = 1 returns the model's fields unchanged.
  *

@@ -303,17 +303,17 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
           {
             id: 'reproduction', kind: 'table',
             rows: result.sensitivity.reproduction.map((r) => ({ alternative: r.alternative, field: r.field, 'default r': r.r, 'r used': r.rUsed, 'combined LR': lrText(r.log10Lr), default: lrText(result.propositions.find((x) => x.id === r.alternative)!.log10Lr) })),
-            options: { caption: `Sensitivity to every stated reproduction chance r (each moved by the factors ${p.rFactors.join(', ')}, the others at their defaults)`, maxRows: 200 },
+            options: { caption: `Sensitivity to every stated reproduction chance r (its odds multiplied by each of the factors ${p.rFactors.join(', ')}, the others at their defaults)`, maxRows: 200 },
           },
           {
             id: 'wording', kind: 'table',
             rows: result.sensitivity.wording.map((r) => ({ alternative: r.alternative, field: r.field, form: r.form, 'default share': r.share, 'share used': r.shareUsed, 'combined LR': lrText(r.log10Lr), default: lrText(result.propositions.find((x) => x.id === r.alternative)!.log10Lr) })),
-            options: { caption: `Sensitivity to every stated wording share (the share of a reproduction in the field's most copy-like form, moved by the factors ${p.rFactors.join(', ')}; the other forms rescaled; for tags the chance of a 3+ list in order is shown and both in-order chances, 3+ and 1-2 tags, are moved)`, maxRows: 200 },
+            options: { caption: `Sensitivity to every stated wording share (the share of a reproduction in the field's most copy-like form, its odds multiplied by the factors ${p.rFactors.join(', ')}; the other forms rescaled; for tags the chance of a 3+ list in order is shown and both in-order chances, 3+ and 1-2 tags, are moved)`, maxRows: 200 },
           },
           {
             id: 'copyingSensitivity', kind: 'table',
             rows: result.sensitivity.copying.map((r) => ({ field: r.field, parameter: r.parameter === 'r' ? 'r' : `share "${r.parameter}"`, default: r.value, used: r.valueUsed, ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [`copied vs ${id}`, lrText(r.log10Lr[id])])) })),
-            options: { caption: `Sensitivity to the stated copying model (each r and each most copy-like share moved by the factors ${p.rFactors.join(', ')}, capped at 0.99, the others at their defaults): combined LR`, digits: 3, maxRows: 200 },
+            options: { caption: `Sensitivity to the stated copying model (the odds of each r and of each most copy-like share multiplied by the factors ${p.rFactors.join(', ')}, the others at their defaults): combined LR`, digits: 3, maxRows: 200 },
           },
           {
             id: 'jointSensitivity', kind: 'table',
@@ -321,7 +321,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
               'copied vs': r.alternative, moved: r.design === 'both' ? 'alternative and copying models' : 'alternative model', draws: r.draws, 'at the defaults': lrText(r.atDefaults),
               smallest: lrText(r.min), '5%': lrText(r.q05), median: lrText(r.median), '95%': lrText(r.q95), largest: lrText(r.max), 'draws with LR ≥ 100': pct(r.shareAtLeast100),
             })),
-            options: { caption: `Joint sensitivity: every r and every most copy-like share of the models moved at once, each by an independent factor drawn log-uniformly in [1/${result.sensitivity.joint.factor}, ${result.sensitivity.joint.factor}] (capped at 0.99), ${result.sensitivity.joint.draws} draws, seed ${result.sensitivity.joint.seed}: range of the combined LR` },
+            options: { caption: `Joint sensitivity: every r and every most copy-like share of the models moved at once, their odds each multiplied by an independent factor drawn log-uniformly in [1/${result.sensitivity.joint.factor}, ${result.sensitivity.joint.factor}], ${result.sensitivity.joint.draws} draws, seed ${result.sensitivity.joint.seed}: range of the combined LR` },
           },
           { id: 'jointStatement', kind: 'paragraph', text: jointStatement(result) },
           {
@@ -388,7 +388,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
     limitations: [
       'The alternatives\' level probabilities are stated assumptions (printed with their reasons and moved in the sensitivity table); a reference sample of the same people\'s profiles on a third platform would replace them with measurements.',
       'P(level | copied) is a stated copying model fixed in advance (printed with its reasons, moved in the sensitivity tables), not fitted to these displays; its text defaults follow the same account of copying as the synthetic generator, so on the committed synthetic set they fit by construction (the avatar\'s re-encoding is measured instead and does not follow the generator\'s stated bit flips). On real evidence compare it with the EM diagnostic column; level frequencies measured on displays known to be copied would replace it.',
-      'The joint sensitivity moves the odds of every r and of every most copy-like share at once, within a factor of the stated defaults (the one-at-a-time tables multiply the values themselves, capped at 0.99); it does not move the other form shares separately, nor the level settings and the dependence model together with them.',
+      'The joint sensitivity moves the odds of every r and of every most copy-like share at once, within a factor of the stated defaults (the one-at-a-time tables move the odds too, by the listed factors); it does not move the other form shares separately, nor the level settings and the dependence model together with them.',
       'Fields are taken as independent given each alternative; chance agreement (unrelated) uses joint patterns instead. The simulation\'s misspecified cells show what coupled fields do to false support.',
       'A reference sample (the same people on a third platform) must come from a platform that does not import profiles from the source (e.g. by an OAuth login that copies the avatar and name); otherwise the reference itself looks copied and the self-entry model it gives is too close to copying.',
       'Where a reused photo lands among the avatar levels is measured on SYNTHETIC pictures through the crop table\'s platform pipelines (crop 0-20%, 100-180 px, JPEG 60-95), not on the real platforms\' processing; if both platforms kept the picture whole, a reused photo is as close as a copied file (see the avatar-processing sensitivity table). The same person\'s uploads on two real platforms would replace it.',
