@@ -156,3 +156,18 @@ describe('pairedBy: fields used to find the source accounts carry weight 1', () 
     expect(() => m.propositionLikelihoods(paired, { ...settings, pairedBy: ['avatar', 'name', 'employer', 'title', 'school', 'tags'] })).toThrow(/none is left/);
   });
 });
+
+describe('withShortTagListShare', () => {
+  it('re-splits the in-order mass by another share of short lists, keeping the in-order chance per list length', () => {
+    const self = DEFAULT_ALTERNATIVES['self-entry'];
+    const moved = m.withShortTagListShare(self, 0.4);
+    const parts = m.tagFormParts(moved.fields.tags!.form, 0.4)!;
+    const before = m.tagFormParts(self.fields.tags!.form)!;
+    expect(parts.long).toBeCloseTo(before.long, 12);
+    expect(parts.short).toBeCloseTo(before.short, 12);
+    expect(moved.fields.tags!.form['short list in order']).toBeCloseTo(0.3 * 0.4, 12);
+    expect(Object.values(moved.fields.tags!.form).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(m.withShortTagListShare(DEFAULT_ALTERNATIVES['address-book'], 0.4)).toBe(DEFAULT_ALTERNATIVES['address-book']);
+    expect(() => m.withShortTagListShare(self, 1)).toThrow(RangeError);
+  });
+});

@@ -78,16 +78,27 @@ const COPIED_AVATAR = copiedAvatarForm(AVATAR_FILE_BITS, SAME_PICTURE_BITS);
  * property of the people, not of the proposition, so it cancels (nearly: the chance term u remains)
  * in the LR of each in-order level; what differs between the models is how often a list of each
  * length is reproduced in order (`tagFormParts`). 0.25: the synthetic generator draws 1-8 tags
- * uniformly (the committed source: 0.24). Measured on the committed set, the combined LR against
- * self-entry is 10^2.081, 10^2.088, 10^2.093 and 10^2.096 at 0.1, 0.25, 0.4 and 0.6.
+ * uniformly (the committed source: 0.24). The level-settings sensitivity table moves it
+ * (`MatchingParams.shortTagListShareSensitivity`, `withShortTagListShare`).
  */
 export const SHORT_TAG_LIST_SHARE = 0.25;
 
 /** A tag form's parameters back from its split (null when the form has no short-list level): the in-order chances given a list of 3+ and of 1-2 tags, and the rare and common shares. */
-export function tagFormParts(form: Record<string, number>): { long: number; short: number; rare: number; common: number } | null {
+export function tagFormParts(form: Record<string, number>, s: number = SHORT_TAG_LIST_SHARE): { long: number; short: number; rare: number; common: number } | null {
   if (!('short list in order' in form)) return null;
-  const s = SHORT_TAG_LIST_SHARE;
   return { long: (form['source list in order'] ?? 0) / (1 - s), short: form['short list in order']! / s, rare: form['rare tag shared'] ?? 0, common: form['common tags shared'] ?? 0 };
+}
+
+/**
+ * The models' tag forms re-split with another share of short lists `s` (the stated in-order chances
+ * per length unchanged): the sensitivity of the LR to `SHORT_TAG_LIST_SHARE`.
+ */
+export function withShortTagListShare<M extends { fields: Record<string, FieldModel> }>(model: M, s: number): M {
+  if (!(s > 0 && s < 1)) throw new RangeError(`the share of short tag lists must be in (0, 1), got ${s}`);
+  const tags = model.fields.tags;
+  const parts = tags ? tagFormParts(tags.form) : null;
+  if (!tags || !parts) return model;
+  return { ...model, fields: { ...model.fields, tags: { r: tags.r, form: tagForm(parts.long, parts.short, parts.rare, parts.common, s) } } };
 }
 
 /** The tag form given the source list's length: in order with the chance for that length, else rare : common as stated (for drawing a display). */
@@ -104,8 +115,7 @@ export function tagFormGivenLength(form: Record<string, number>, length: number)
  * `shortInOrder` for one of 1-2 tags (each the chance given a list of that length), the other
  * forms scaled to keep the sum 1.
  */
-export function tagForm(longInOrder: number, shortInOrder: number, rare: number, common: number): Record<string, number> {
-  const s = SHORT_TAG_LIST_SHARE;
+export function tagForm(longInOrder: number, shortInOrder: number, rare: number, common: number, s: number = SHORT_TAG_LIST_SHARE): Record<string, number> {
   const inOrder = longInOrder * (1 - s) + shortInOrder * s;
   const rest = rare + common;
   const scale = rest > 0 ? (1 - inOrder) / rest : 0;
