@@ -29,6 +29,22 @@ describe('analyseMatching', async () => {
     expect(text('ratesStatement')).not.toBe('');
     expect(r.propositions.find((p) => p.id === 'unrelated')!.log10Lr).toBeLessThan(plain.propositions.find((p) => p.id === 'unrelated')!.log10Lr);
   }, 120_000);
+  it('splits every model\'s in-order tag mass by this evidence\'s own share of short lists, unless one is given', () => {
+    const r = matching.analyseMatching(evidence, quick);
+    const expected = (() => {
+      const lists = evidence.source.filter((x) => evidence.displayed.some((d) => d.id === x.id)).map((x) => (x.tags ? String(x.tags).split(/[,，、;|/#\s]+/u).filter((t) => t !== '') : []));
+      const withTags = lists.filter((l) => l.length > 0);
+      return (withTags.filter((l) => l.length <= 2).length + 0.5) / (withTags.length + 1);
+    })();
+    expect(r.parameters.shortTagListShareUsed).toBeCloseTo(expected, 2);
+    expect(r.parameters.copying.fields.tags!.shortListShare).toBe(r.parameters.shortTagListShareUsed);
+    expect(r.parameters.alternatives['self-entry'].fields.tags!.shortListShare).toBe(r.parameters.shortTagListShareUsed);
+    // the stated in-order chance per list length is unchanged by the split
+    expect(matching.mostCopyLikeForm(r.parameters.alternatives['self-entry'].fields.tags!)![1]).toBeCloseTo(0.02, 12);
+    const given = matching.analyseMatching(evidence, { ...quick, shortTagListShare: 0.4 });
+    expect(given.parameters.shortTagListShareUsed).toBe(0.4);
+    expect(given.parameters.copying.fields.tags!.form['short list in order']).toBeCloseTo(0.8 * 0.4, 12);
+  }, 120_000);
   it('is JSON-serialisable, names no person, and reports every alternative per uploader network', () => {
     const r = matching.analyseMatching(evidence, quick);
     const json = JSON.stringify(r);

@@ -26,7 +26,7 @@ import { readTable } from '../io/readTable';
 import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
 import { loadAliasTable, mergeAliasTables, defaultJobTitleSynonyms, defaultSchoolAliases, type AliasTable } from '../text';
 import { compareTables, levelRows, pairProfiles, type PairedTables } from './compare';
-import { provenanceComparisons, tagCounts } from './provenanceLevels';
+import { provenanceComparisons, shortTagListShareOf, tagCounts } from './provenanceLevels';
 import type { PrepareOptions } from './profile';
 import { combineLog10, DEPENDENCE_MODELS, perGroupLog10, type DependenceModel, type GroupFigure } from './combine';
 import { loadProfileTables } from './io';
@@ -133,7 +133,9 @@ export interface MatchingParams {
   /** other values of the level settings for the sensitivity table */
   nearBitsSensitivity: number[];
   rareTagShareSensitivity: number[];
-  /** other shares of short (1-2) tag lists for the level-settings table (`SHORT_TAG_LIST_SHARE`) */
+  /** the share of short (1-2) tag lists every model's in-order tag mass is split by; null = this evidence's own (`shortTagListShareOf`) */
+  shortTagListShare: number | null;
+  /** other shares of short (1-2) tag lists for the level-settings table */
   shortTagListShareSensitivity: number[];
   /** simulation study: people per data set, and its seed */
   simulationProfiles: number;
@@ -148,7 +150,7 @@ export const MATCHING_DEFAULTS: MatchingParams = {
   defaultAvatarHashes: ['c3c3c3c3e7e7ffff'], strictness: 0.8, permutations: 10_000, seed: 704,
   sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: AVATAR_FILE_BITS, similarity: 0.8, rareTagShare: 0.01,
   copying: DEFAULT_COPYING as CopyingModel, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5], jointDraws: 200, jointFactor: 2,
-  nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02], shortTagListShareSensitivity: [0.1, 0.4],
+  nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02], shortTagListShare: null, shortTagListShareSensitivity: [0.1, 0.4],
   simulationProfiles: 300, simulationSeed: 13, callLog10: 2, pairedBy: [],
 };
 
@@ -200,7 +202,7 @@ export interface FieldsShownRow extends RateWithIntervals {
 
 export interface MatchingResult {
   inputs: FileProvenance[];
-  parameters: MatchingParams & { thresholds: MatchThresholds; samePictureBits: number };
+  parameters: MatchingParams & { thresholds: MatchThresholds; samePictureBits: number; /** the share of short tag lists the models were split by (given, or this evidence's own) */ shortTagListShareUsed: number };
   comparisons: Array<Record<string, string>>;
   provenanceLevels: Array<Record<string, string>>;
   profiles: MatchingProfile[];
@@ -254,6 +256,7 @@ export interface MatchingResult {
  */
 export function measuredSelfEntry(
   reference: readonly ProfileRow[], paired: PairedTables, prepare: PrepareOptions, params: Pick<MatchingParams, 'nearBits' | 'similarity' | 'rareTagShare'>, samePictureBits: number,
+  shortListShare?: number,
 ): AlternativeModel {
   const ids = new Set(paired.source.map((p) => p.id));
   const rows = reference.filter((r) => ids.has(String(r.id)));
@@ -262,13 +265,15 @@ export function measuredSelfEntry(
   const comparisons = provenanceComparisons({ samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare, tagCounts: tagCounts(paired.source), sourceProfiles: paired.source.length });
   const m = compareTables(refPaired, comparisons);
   const F = comparisons.length;
-  const fields: Record<string, { r: number; form: Record<string, number> }> = {};
+  const fields: Record<string, { r: number; form: Record<string, number>; shortListShare?: number }> = {};
   comparisons.forEach((c, f) => {
     const counts = c.levels.map(() => 0);
     for (let i = 0; i < m.ids.length; i++) counts[m.levels[i * F + f]!]!++;
     const nonNull = c.levels.map((l, k) => (l.isNull ? -1 : k)).filter((k) => k >= 0);
     const total = nonNull.reduce((a, k) => a + counts[k]! + 0.5, 0);
     fields[c.name] = { r: 1, form: Object.fromEntries(nonNull.map((k) => [c.levels[k]!.label, (counts[k]! + 0.5) / total])) };
+    // the same people's lists: the measured joint tag shares are split by the evidence's short-list share
+    if (c.name === 'tags' && shortListShare !== undefined) fields[c.name]!.shortListShare = shortListShare;
   });
   return {
     ...DEFAULT_ALTERNATIVES['self-entry'], fields,
@@ -326,8 +331,12 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   const analytic = analyticNull(paired, matrix.fields, rates.overall.k, thresholds);
   const strictness = strictnessSensitivity(paired, params.sensitivity, { seed: params.seed });
   // 2. propositions
-  const given = evidence.reference ? { ...params.alternatives, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits) } : params.alternatives;
-  const base = { copying: params.copying, alternatives: given, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare, pairedBy: params.pairedBy };
+  // the share of short tag lists every model splits its in-order mass by: this evidence's own (the
+  // displayed people's source lists) unless given
+  const shortTagListShare = params.shortTagListShare ?? shortTagListShareOf(paired.displayed.map((_, i) => paired.source[paired.sourceIndex[i]!]).filter((x): x is NonNullable<typeof x> => x !== undefined));
+  const stated = Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, withShortTagListShare(params.alternatives[id], shortTagListShare)])) as Record<AlternativeId, AlternativeModel>;
+  const given = evidence.reference ? { ...stated, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits, shortTagListShare) } : stated;
+  const base = { copying: withShortTagListShare(params.copying, shortTagListShare), alternatives: given, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare, pairedBy: params.pairedBy };
   // the measured avatar forms, for these level settings (the caller's own forms are kept)
   const settings = withMeasuredAvatarForms(base);
   const { alternatives, copying: copyingModel } = settings;
@@ -460,7 +469,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   for (const v of nul.allShownAgree) histogram.set(v, (histogram.get(v) ?? 0) + 1);
   return {
     inputs: evidence.inputs,
-    parameters: { ...params, copying: copyingModel, alternatives, thresholds, samePictureBits },
+    parameters: { ...params, copying: copyingModel, alternatives, thresholds, samePictureBits, shortTagListShareUsed: shortTagListShare },
     comparisons: definitionRows(comparisons),
     provenanceLevels: definitionRows(lrs.comparisons),
     profiles,

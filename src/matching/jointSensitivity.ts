@@ -33,7 +33,7 @@ const COPY_LIKE = ['identical', 'exact', 'source list in order'];
  * given a list of 3+ tags (`tagFormParts`), not its joint share.
  */
 export function mostCopyLikeForm(fm: FieldModel): [string, number] | undefined {
-  const parts = tagFormParts(fm.form);
+  const parts = tagFormParts(fm.form, fm.shortListShare);
   if (parts) return ['source list in order', parts.long];
   const entries = Object.entries(fm.form);
   return entries.find(([k]) => COPY_LIKE.includes(k)) ?? entries[0];
@@ -44,9 +44,9 @@ export function mostCopyLikeForm(fm: FieldModel): [string, number] | undefined {
  * 1). Tags split by list length move BOTH in-order chances (3+ tags and 1-2 tags) and are rebuilt
  * by `tagForm`, so a moved model stays coherent (no in-order chance above 1 for either length).
  */
-export function moveCopyLike(form: Record<string, number>, move: (p: number) => number): Record<string, number> {
-  const parts = tagFormParts(form);
-  if (parts) return tagForm(move(parts.long), move(parts.short), parts.rare, parts.common);
+export function moveCopyLike(form: Record<string, number>, move: (p: number) => number, shortListShare?: number): Record<string, number> {
+  const parts = tagFormParts(form, shortListShare);
+  if (parts) return tagForm(move(parts.long), move(parts.short), parts.rare, parts.common, shortListShare);
   const entries = Object.entries(form);
   const [k0, share] = entries.find(([k]) => COPY_LIKE.includes(k)) ?? entries[0] ?? [];
   if (k0 === undefined || share === undefined || share <= 0 || share >= 1) return form;
@@ -75,8 +75,8 @@ const odds = moveOdds;
  */
 export function moveFieldModelOdds(fm: FieldModel, rOddsFactor: number, shareOddsFactor: number): FieldModel {
   const r = odds(fm.r, rOddsFactor);
-  if (shareOddsFactor === 1) return { r, form: fm.form };
-  return { r, form: moveCopyLike(fm.form, (p) => odds(p, shareOddsFactor)) };
+  if (shareOddsFactor === 1) return { ...fm, r };
+  return { ...fm, r, form: moveCopyLike(fm.form, (p) => odds(p, shareOddsFactor), fm.shortListShare) };
 }
 
 function drawMoved<M extends { fields: Record<string, FieldModel> }>(model: M, rng: Rng, factor: number): M {
@@ -163,7 +163,7 @@ export function coincidenceDividedBy<M extends { fields: Record<string, FieldMod
     ...model,
     fields: Object.fromEntries(Object.entries(model.fields).map(([field, fm]) => [
       field,
-      field === 'name' ? fm : field === 'avatar' ? { r: fm.r / k, form: fm.form } : { r: fm.r, form: k === 1 ? fm.form : moveCopyLike(fm.form, (p) => p / k) },
+      field === 'name' ? fm : field === 'avatar' ? { ...fm, r: fm.r / k } : { ...fm, form: k === 1 ? fm.form : moveCopyLike(fm.form, (p) => p / k, fm.shortListShare) },
     ])),
   };
 }
@@ -174,7 +174,7 @@ export function coincidenceValues(model: { fields: Record<string, FieldModel> })
   for (const [field, fm] of Object.entries(model.fields)) {
     if (field === 'name') continue;
     out[field] = field === 'avatar' ? fm.r : mostCopyLikeForm(fm)?.[1] ?? NaN;
-    const parts = field === 'tags' ? tagFormParts(fm.form) : null;
+    const parts = field === 'tags' ? tagFormParts(fm.form, fm.shortListShare) : null;
     if (parts) out['tags (1-2)'] = parts.short;
   }
   return out;

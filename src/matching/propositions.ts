@@ -96,14 +96,14 @@ export function tagFormParts(form: Record<string, number>, s: number = SHORT_TAG
 export function withShortTagListShare<M extends { fields: Record<string, FieldModel> }>(model: M, s: number): M {
   if (!(s > 0 && s < 1)) throw new RangeError(`the share of short tag lists must be in (0, 1), got ${s}`);
   const tags = model.fields.tags;
-  const parts = tags ? tagFormParts(tags.form) : null;
+  const parts = tags ? tagFormParts(tags.form, tags.shortListShare) : null;
   if (!tags || !parts) return model;
-  return { ...model, fields: { ...model.fields, tags: { r: tags.r, form: tagForm(parts.long, parts.short, parts.rare, parts.common, s) } } };
+  return { ...model, fields: { ...model.fields, tags: { r: tags.r, form: tagForm(parts.long, parts.short, parts.rare, parts.common, s), shortListShare: s } } };
 }
 
 /** The tag form given the source list's length: in order with the chance for that length, else rare : common as stated (for drawing a display). */
-export function tagFormGivenLength(form: Record<string, number>, length: number): Record<string, number> {
-  const p = tagFormParts(form);
+export function tagFormGivenLength(form: Record<string, number>, length: number, s: number = SHORT_TAG_LIST_SHARE): Record<string, number> {
+  const p = tagFormParts(form, s);
   if (!p) return form;
   const c = length <= 2 ? p.short : p.long;
   const rest = p.rare + p.common;
@@ -132,6 +132,8 @@ export interface FieldModel {
   r: number;
   /** form of a reproduction: level label -> probability (sums to 1) */
   form: Record<string, number>;
+  /** tags split by list length (`tagForm`): the share of short lists the form was split with (default `SHORT_TAG_LIST_SHARE`) */
+  shortListShare?: number;
 }
 
 export interface AlternativeModel {

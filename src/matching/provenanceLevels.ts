@@ -136,6 +136,24 @@ export function provenanceTags(o: Pick<ProvenanceLevelOptions, 'rareTagShare' | 
   };
 }
 
+/**
+ * The share of short (1-2 tag) lists among the profiles that hold tags, (c + 1/2) / (n + 1): the
+ * split every model's in-order tag mass uses for this evidence (`withShortTagListShare`).
+ *
+ * @example
+ * shortTagListShareOf(pairedSources); // e.g. 0.24 on the committed synthetic set
+ */
+export function shortTagListShareOf(profiles: readonly PreparedProfile[]): number {
+  let n = 0;
+  let short = 0;
+  for (const p of profiles) {
+    if (!p.tags.length) continue;
+    n++;
+    if (p.tags.length <= 2) short++;
+  }
+  return (short + 0.5) / (n + 1);
+}
+
 /** Number of source profiles holding each normalised tag. */
 export function tagCounts(source: readonly PreparedProfile[]): Map<string, number> {
   const counts = new Map<string, number>();

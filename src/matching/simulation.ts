@@ -180,7 +180,7 @@ export function simulateUnderAlternative(
           const w = v / fm.r; // uniform on [0, 1) given a reproduction: the lower, the more copy-like
           if (field === 'avatar') shown = flipBits(String(value), sortedDistances[Math.min(sortedDistances.length - 1, Math.floor(w * sortedDistances.length))]!, rng);
           else {
-            const form0 = field === 'tags' ? tagFormGivenLength(fm.form, String(value).split(TAG_SPLIT).filter((t) => t !== '').length) : fm.form;
+            const form0 = field === 'tags' ? tagFormGivenLength(fm.form, String(value).split(TAG_SPLIT).filter((t) => t !== '').length, fm.shortListShare) : fm.form;
             const first = field === 'tags' ? Object.keys(form0)[0] : mostCopyLikeForm(fm)?.[0];
             const ordered = Object.entries(form0).sort(([a], [b]) => (a === first ? -1 : b === first ? 1 : 0));
             let x = w;
@@ -208,7 +208,7 @@ export function simulateUnderAlternative(
         // a reused photo: a measured independent-processing distance (check half), wherever it lands
         shown = flipBits(String(value), reusedPhotoDistances[randomInt(rng, reusedPhotoDistances.length)]!, rng);
       } else if (reproduces && fm) {
-        const form = drawForm(field === 'tags' ? tagFormGivenLength(fm.form, String(value).split(TAG_SPLIT).filter((t) => t !== '').length) : fm.form, rng);
+        const form = drawForm(field === 'tags' ? tagFormGivenLength(fm.form, String(value).split(TAG_SPLIT).filter((t) => t !== '').length, fm.shortListShare) : fm.form, rng);
         const mine = field === 'tags' ? (form === 'different' || form === 'displayed only' ? null : ownTags(form, String(value), population, rng, tagCountsRaw)) : ownValue(field, form, String(value), rng);
         const v = mine ?? other()[col];
         shown = mine ?? (present(v) ? String(v) : null);
