@@ -15,7 +15,7 @@ const settings: PropositionSettings = {
 };
 const ev = generateSyntheticEvidence({ seed: 21, displayed: 120, extraSource: 0, copiedShare: 1 });
 const stated = ['self-entry', 'address-book', 'avatar-app', 'cf'] as const;
-const DEFAULT_SETTINGS = settings;
+
 
 describe('log10LrCeiling', () => {
   it('bounds every profile\'s LR, for displays generated under copying and under each alternative', () => {
@@ -82,7 +82,6 @@ describe('simulateUnderAlternative with coupled fields', () => {
   const independent = simulateUnderAlternative(big.displayed, big.source, self, big.defaultAvatarHash, 3, undefined, { coupledShare: 0 });
   const coupled = simulateUnderAlternative(big.displayed, big.source, self, big.defaultAvatarHash, 3, undefined, { coupledShare: 1 });
   it('keeps each field\'s own level shares, against the plain (independent-draw) path: text, avatar and tag levels', () => {
-    const settings: PropositionSettings = { ...DEFAULT_SETTINGS };
     const levelShares = (rows: ReturnType<typeof simulateUnderAlternative>) => {
       const lrs = propositionLikelihoods(pairProfiles(rows, big.source, { defaultAvatarHashes: [big.defaultAvatarHash] }), settings);
       const F = lrs.matrix.fields.length;

@@ -66,7 +66,6 @@ export function moveOdds(p: number, factor: number): number {
   const o = (p / (1 - p)) * factor;
   return o / (1 + o);
 }
-const odds = moveOdds;
 
 /**
  * A field model with the ODDS of r multiplied by `rOddsFactor` and the odds of its most copy-like
@@ -74,9 +73,9 @@ const odds = moveOdds;
  * reaching 0 or 1, so a share near 1 (the copying model's) moves down and up alike.
  */
 export function moveFieldModelOdds(fm: FieldModel, rOddsFactor: number, shareOddsFactor: number): FieldModel {
-  const r = odds(fm.r, rOddsFactor);
+  const r = moveOdds(fm.r, rOddsFactor);
   if (shareOddsFactor === 1) return { ...fm, r };
-  return { ...fm, r, form: moveCopyLike(fm.form, (p) => odds(p, shareOddsFactor), fm.shortListShare) };
+  return { ...fm, r, form: moveCopyLike(fm.form, (p) => moveOdds(p, shareOddsFactor), fm.shortListShare) };
 }
 
 function drawMoved<M extends { fields: Record<string, FieldModel> }>(model: M, rng: Rng, factor: number): M {
