@@ -38,7 +38,7 @@ import { log10LrVsModel, propositionLikelihoods, type LevelProbabilityRow } from
 import { allShownAgree, matchRates, rateWithIntervals, type FieldRate, type OverallRate, type RateWithIntervals } from './rates';
 import { strictnessSensitivity, type SensitivityRow } from './sensitivity';
 import { definitionRows } from './report';
-import { simulationStudy, type SimulationStudy } from './simulation';
+import { shareAtLeast, simulationStudy, type SimulationStudy } from './simulation';
 import { log10LrCeiling } from './ceiling';
 import type { ReprocessingCondition } from '../avatars/reprocessingLevels';
 import { jointSensitivity, mostCopyLikeForm, moveFieldModelOdds, moveOdds, type JointSensitivityRow } from './jointSensitivity';
@@ -359,12 +359,11 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     const alt = alternatives[id];
     const values = counted.map((p) => p.log10LrVs[id]);
     const { per, combined } = figure(values, params.dependence);
-    const share = (v: ArrayLike<number>, t: number) => (v.length ? Array.from(v).filter((x) => x >= t).length / v.length : NaN);
     const ceiling = id === 'unrelated' ? null : log10LrCeiling(lrs.basis, copyingModel, alt).filter((_, i) => profiles[i]!.fieldsShown > 0);
     return {
       id, description: alt.description, assumptions: alt.assumptions, why: alt.why, log10Lr: combined, ...verbalOf(combined),
-      perUploader: per, shareAtLeast100: share(values, 2), shareBelow1: values.length ? values.filter((v) => v < 0).length / values.length : NaN,
-      ceilingShareAtLeast100: ceiling ? share(ceiling, 2) : null, ceilingShareAtLeast10k: ceiling ? share(ceiling, 4) : null,
+      perUploader: per, shareAtLeast100: shareAtLeast(values, 2), shareBelow1: values.length ? values.filter((v) => v < 0).length / values.length : NaN,
+      ceilingShareAtLeast100: ceiling ? shareAtLeast(ceiling, 2) : null, ceilingShareAtLeast10k: ceiling ? shareAtLeast(ceiling, 4) : null,
     };
   });
   const dependence = {

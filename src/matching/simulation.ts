@@ -101,9 +101,10 @@ function ownValue(field: string, form: string, value: string, rng: Rng): string 
 }
 
 const TAG_SPLIT = /[,，、]/u;
+const tagList = (value: unknown) => String(value ?? '').split(TAG_SPLIT).filter((t) => t !== '');
 
 function ownTags(form: string, value: string, population: string[], rng: Rng, counts: Map<string, number>): string {
-  const tags = value.split(TAG_SPLIT).filter((t) => t !== '');
+  const tags = tagList(value);
   const others = population.filter((t) => !tags.includes(t));
   shuffleInPlace(rng, others);
   // drawn given the person's list length (`tagFormGivenLength`): 3+ tags -> the first up to 5, 1-2 -> the whole list
@@ -137,7 +138,7 @@ export function simulateUnderAlternative(
   const byId = new Map(source.map((r) => [r.id, r]));
   const tagCountsRaw = new Map<string, number>();
   const population: string[] = [];
-  for (const r of source) for (const t of String(r.tags ?? '').split(TAG_SPLIT).filter((x) => x !== '')) {
+  for (const r of source) for (const t of tagList(r.tags)) {
     tagCountsRaw.set(t, (tagCountsRaw.get(t) ?? 0) + 1);
     population.push(t);
   }
@@ -180,7 +181,7 @@ export function simulateUnderAlternative(
           const w = v / fm.r; // uniform on [0, 1) given a reproduction: the lower, the more copy-like
           if (field === 'avatar') shown = flipBits(String(value), sortedDistances[Math.min(sortedDistances.length - 1, Math.floor(w * sortedDistances.length))]!, rng);
           else {
-            const form0 = field === 'tags' ? tagFormGivenLength(fm.form, String(value).split(TAG_SPLIT).filter((t) => t !== '').length, fm.shortListShare) : fm.form;
+            const form0 = field === 'tags' ? tagFormGivenLength(fm.form, tagList(value).length, fm.shortListShare) : fm.form;
             const first = field === 'tags' ? Object.keys(form0)[0] : mostCopyLikeForm(fm)?.[0];
             const ordered = Object.entries(form0).sort(([a], [b]) => (a === first ? -1 : b === first ? 1 : 0));
             let x = w;
@@ -208,7 +209,7 @@ export function simulateUnderAlternative(
         // a reused photo: a measured independent-processing distance (check half), wherever it lands
         shown = flipBits(String(value), reusedPhotoDistances[randomInt(rng, reusedPhotoDistances.length)]!, rng);
       } else if (reproduces && fm) {
-        const form = drawForm(field === 'tags' ? tagFormGivenLength(fm.form, String(value).split(TAG_SPLIT).filter((t) => t !== '').length, fm.shortListShare) : fm.form, rng);
+        const form = drawForm(field === 'tags' ? tagFormGivenLength(fm.form, tagList(value).length, fm.shortListShare) : fm.form, rng);
         const mine = field === 'tags' ? (form === 'different' || form === 'displayed only' ? null : ownTags(form, String(value), population, rng, tagCountsRaw)) : ownValue(field, form, String(value), rng);
         const v = mine ?? other()[col];
         shown = mine ?? (present(v) ? String(v) : null);
@@ -349,7 +350,10 @@ export const SIMULATION_HOMOPHILY = 0.3;
 /** Factors of the required-coincidence table. */
 export const REQUIRED_COINCIDENCE_FACTORS: readonly number[] = [1, 2, 3, 5, 10, 20, 50, 100];
 
-const share = (v: ArrayLike<number>, t: number) => (v.length ? Array.prototype.filter.call(v, (x: number) => x >= t).length / v.length : NaN);
+/** The share of values at least `t` (NaN for none): the "LR >= 100" and "LR >= 10^4" shares of every table. */
+export function shareAtLeast(v: ArrayLike<number>, t: number): number {
+  return v.length ? Array.prototype.filter.call(v, (x: number) => x >= t).length / v.length : NaN;
+}
 
 /** Run the study: generate under every proposition, compute every LR, summarise its distribution. */
 export function simulationStudy(settings: PropositionSettings, options: SimulationOptions): SimulationStudy {
@@ -408,7 +412,7 @@ export function simulationStudy(settings: PropositionSettings, options: Simulati
       misspecified.push({
         ...c, process: proc.id, description: proc.description,
         coupledProfiles: proc.coupledShare === undefined ? null : coupledRows.length,
-        coupledShareAtLeast100: proc.coupledShare === undefined ? null : share(coupledRows.map((i) => lrs.profiles[i]!.log10LrVs[c.vs]), 2),
+        coupledShareAtLeast100: proc.coupledShare === undefined ? null : shareAtLeast(coupledRows.map((i) => lrs.profiles[i]!.log10LrVs[c.vs]), 2),
       });
     }
   }
@@ -425,8 +429,8 @@ function cellsOf(under: GeneratingProposition, lrs: ReturnType<typeof propositio
     return {
       generatedUnder: under, vs, profiles: v.length,
       q05: quantileSorted(v, 0.05), q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), q95: quantileSorted(v, 0.95),
-      shareAtLeast100: share(v, 2), shareAtLeast10k: share(v, 4),
-      ceilingShareAtLeast100: ceiling ? share(ceiling, 2) : null, ceilingShareAtLeast10k: ceiling ? share(ceiling, 4) : null,
+      shareAtLeast100: shareAtLeast(v, 2), shareAtLeast10k: shareAtLeast(v, 4),
+      ceilingShareAtLeast100: ceiling ? shareAtLeast(ceiling, 2) : null, ceilingShareAtLeast10k: ceiling ? shareAtLeast(ceiling, 4) : null,
     };
   });
 }
@@ -454,11 +458,11 @@ function requiredSelfEntryCoincidence(
     return {
       factor,
       assumed: coincidenceValues(moved),
-      copiedShareAtLeast10k: share(pick(log10LrVsModel(copied.basis, moved), copied.rows), 4),
-      copiedCeilingShareAtLeast10k: share(pick(log10LrCeiling(copied.basis, settings.copying, moved), copied.rows), 4),
-      statedSelfEntryShareAtLeast100: share(misspecified, 2),
-      statedSelfEntryShareAtLeast10: share(misspecified, 1),
-      ownSelfEntryShareAtLeast100: share(underSelf.map((p) => p.log10LrVs['self-entry']), 2),
+      copiedShareAtLeast10k: shareAtLeast(pick(log10LrVsModel(copied.basis, moved), copied.rows), 4),
+      copiedCeilingShareAtLeast10k: shareAtLeast(pick(log10LrCeiling(copied.basis, settings.copying, moved), copied.rows), 4),
+      statedSelfEntryShareAtLeast100: shareAtLeast(misspecified, 2),
+      statedSelfEntryShareAtLeast10: shareAtLeast(misspecified, 1),
+      ownSelfEntryShareAtLeast100: shareAtLeast(underSelf.map((p) => p.log10LrVs['self-entry']), 2),
     };
   });
   const hit = rows.find((r) => r.copiedShareAtLeast10k > 0.5);
