@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   estimateFromLabels, febrlBlockingRules, febrlComparisons, febrlTrueLinks, labelPairs, linkRecords, linksAbove, evaluateLinks,
-  loadFebrl, recordComparator,
+  loadFebrl, recordComparator, analyseLinkage, loadLinkageEvidence, LINKAGE_DEFAULTS, mCheckStatement, profileBlockingRules,
 } from '../src/linkage';
 import type { FellegiSunterModel } from '../src/linkage';
 import { seededRandom } from '../src/stats/random';
@@ -89,4 +89,39 @@ describe('m per blocking rule (FEBRL, known truth)', () => {
     expect(() => linkRecords(recs, null, cmp, [{ name: 'a', description: 'same a', key: (r) => r.a }], { seed: 1, m: 'per-rule' }))
       .toThrow(/does not declare the fields/);
   });
+
+  it('profile linkage (notebook 02, `link`): both estimates of m side by side, checked against the true pairs of the synthetic answer key', async () => {
+    const dir = join(__dirname, '..', 'datasets', 'linkage');
+    const evidence = await loadLinkageEvidence({ displayed: join(dir, 'displayed.csv'), source: join(dir, 'source.csv') }, { answerKey: [join(dir, 'truth.csv')] });
+    const em = analyseLinkage(evidence, LINKAGE_DEFAULTS);
+    const pr = analyseLinkage(evidence, { ...LINKAGE_DEFAULTS, mEstimate: 'per-rule' });
+    // which estimate drives the scores is stated, and the model says so
+    expect(em.mCheck.used).toBe('em');
+    expect((em.model.method as { m: string }).m).toBe('em');
+    expect(pr.mCheck.used).toBe('per-rule');
+    expect((pr.model.method as { m: string }).m).toBe('em-per-rule');
+    // the same two estimates whichever drives the scores (same pairs, same u)
+    expect(pr.mCheck.rows).toEqual(em.mCheck.rows);
+    // one per-rule EM per profile rule, each leaving out the fields it blocks on
+    expect(em.mCheck.perRule.map((r) => r.rule)).toEqual(profileBlockingRules().map((r) => r.name));
+    expect(em.mCheck.perRule.find((r) => r.rule === 'avatar-prefix')!['fields left out']).toBe('avatar');
+    for (const r of em.mCheck.perRule) expect(r.converged, r.rule).toBe(true);
+    // the reported maxima are the maxima of the table
+    const col = (k: string) => em.mCheck.rows.map((r) => (r as unknown as Record<string, number>)[k]!);
+    const a = col('m, EM over all candidates'), b = col('m, per blocking rule'), t = col('m of the true pairs (answer key)');
+    expect(em.mCheck.maxDifference).toBeCloseTo(Math.max(...a.map((x, i) => Math.abs(x - b[i]!))), 12);
+    expect(em.mCheck.maxErrorEm).toBeCloseTo(Math.max(...a.map((x, i) => Math.abs(x - t[i]!))), 12);
+    expect(em.mCheck.maxErrorPerRule).toBeCloseTo(Math.max(...b.map((x, i) => Math.abs(x - t[i]!))), 12);
+    // on these rules (not exact-level rules) both estimates stay within 0.05 of the true pairs' m on every level,
+    // so the choice does not move the links much: F1 within 0.01
+    expect(em.mCheck.maxErrorEm!).toBeLessThan(0.05);
+    expect(em.mCheck.maxErrorPerRule!).toBeLessThan(0.05);
+    expect(Math.abs(em.truth!.quality[0]!.f1 - pr.truth!.quality[0]!.f1)).toBeLessThan(0.01);
+    // without an answer key nothing is checked against true pairs, and the report says so
+    const blind = analyseLinkage({ ...evidence, answerKey: null }, LINKAGE_DEFAULTS);
+    expect(blind.mCheck.maxErrorEm).toBeNull();
+    expect(mCheckStatement(blind)).toMatch(/without an answer key/);
+    expect(mCheckStatement(em)).toContain(em.mCheck.maxErrorPerRule!.toFixed(3));
+    expect(() => analyseLinkage(evidence, { ...LINKAGE_DEFAULTS, mEstimate: 'both' as 'em' })).toThrow(/mEstimate/);
+  }, 120_000);
 });

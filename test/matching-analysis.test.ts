@@ -29,6 +29,19 @@ describe('analyseMatching', async () => {
     expect(text('ratesStatement')).not.toBe('');
     expect(r.propositions.find((p) => p.id === 'unrelated')!.log10Lr).toBeLessThan(plain.propositions.find((p) => p.id === 'unrelated')!.log10Lr);
   }, 120_000);
+  it('says how many agreeing profiles show one field only (their agreement speaks to that field alone)', () => {
+    const only = new Set(evidence.displayed.slice(0, 5).map((d) => d.id));
+    const displayed = evidence.displayed.map((d) => (only.has(d.id) ? { ...d, avatar_hash: null, employer: null, title: null, school: null, tags: null } : d));
+    const r = matching.analyseMatching({ ...evidence, displayed }, quick);
+    const one = r.profiles.filter((x) => x.fieldsShown === 1 && x.allShownAgree).length;
+    expect(one).toBeGreaterThan(0);
+    const report = matching.matchingReport(r);
+    const b = report.sections.flatMap((s) => s.blocks).find((x) => x.id === 'ratesStatement')!;
+    expect('text' in b ? String(b.text) : '').toContain(`${one} of the ${r.rates.overall.k} show${one > 1 ? '' : 's'} one field only`);
+    const plainReport = matching.matchingReport(matching.analyseMatching(evidence, quick));
+    const pb = plainReport.sections.flatMap((s) => s.blocks).find((x) => x.id === 'ratesStatement')!;
+    expect('text' in pb ? String(pb.text) : '').not.toMatch(/one field only/);
+  }, 120_000);
   it('splits every model\'s in-order tag mass by this evidence\'s own share of short lists, unless one is given', () => {
     const r = matching.analyseMatching(evidence, quick);
     const expected = (() => {

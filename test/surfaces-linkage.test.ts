@@ -11,10 +11,10 @@ describe('linkage: notebook 02 and `profile-provenance link` give the same figur
     const evidence = await linkage.loadLinkageEvidence({ displayed: p.displayedPath as string, source: p.sourcePath as string }, { answerKey: p.truthPath ? [p.truthPath as string] : null });
     const result = linkage.analyseLinkage(evidence, {
       seed: p.seed as number, uPairs: p.uPairs as number, maxPairs: p.maxPairs as number, linkThreshold: p.linkThreshold as number,
-      confidentThreshold: p.confidentThreshold as number, termFrequency: p.termFrequency as boolean, unmasked: p.unmasked as boolean,
+      confidentThreshold: p.confidentThreshold as number, termFrequency: p.termFrequency as boolean, unmasked: p.unmasked as boolean, mEstimate: p.mEstimate as 'em' | 'per-rule',
     });
     const cli = await commandJson('link', ['--displayed', p.displayedPath as string, '--source', p.sourcePath as string, '--seed', String(p.seed)]);
-    expectSameFigures(result, cli, ['counts', 'blocking', 'model', 'links', 'errorRates', 'nameFrequency', 'strongest', 'strengthBands', 'truth', 'parameters']);
+    expectSameFigures(result, cli, ['counts', 'blocking', 'model', 'links', 'errorRates', 'nameFrequency', 'strongest', 'strengthBands', 'truth', 'parameters', 'mCheck']);
     expect(result.truth).not.toBeNull();
     expect(result.truth!.quality[0]!.f1).toBeGreaterThan(0.9);
   }, 120_000);

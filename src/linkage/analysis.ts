@@ -19,7 +19,8 @@ import { describeComparison } from '../compare/comparison';
 import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
 import { blockingTable } from './blocking';
 import { countCandidatePairs, prepareRecordBlocking } from './blocking';
-import { modelTable } from './estimate';
+import { estimateFromLabels, modelTable } from './estimate';
+import type { LinkageResult } from './pipeline';
 import { type ErrorRateEstimate, type LinkQuality, type SweepRow, estimatedErrorRates, evaluateAssignment, labelPairsByLeft, thresholdSweep } from './evaluate';
 import { type PairExplanation, explainPair, explanationTable } from './explain';
 import { type LinkageTables, loadLinkageTables } from './profileTables';
@@ -77,9 +78,29 @@ export interface LinkageParams {
   termFrequency: boolean;
   /** Names shown in full in the result (the expert's working copy only). */
   unmasked: boolean;
+  /**
+   * How m is estimated for the scores: 'em' by EM over all candidate pairs with u divided by the
+   * candidate share (exact only when blocking is a function of the compared levels), 'per-rule'
+   * per blocking rule leaving out the fields the rule blocks on (Splink). Both are always
+   * estimated and shown side by side (`mCheck`).
+   */
+  mEstimate: 'em' | 'per-rule';
 }
 
-export const LINKAGE_DEFAULTS: LinkageParams = { seed: 7, uPairs: 50_000, maxPairs: 5_000_000, linkThreshold: 0.5, confidentThreshold: 0.99, termFrequency: true, unmasked: false };
+export const LINKAGE_DEFAULTS: LinkageParams = { seed: 7, uPairs: 50_000, maxPairs: 5_000_000, linkThreshold: 0.5, confidentThreshold: 0.99, termFrequency: true, unmasked: false, mEstimate: 'em' };
+
+/** m by the two estimates, per field and level, and (answer key given) against the m of the true pairs. */
+export interface MEstimateCheck {
+  /** Which estimate drives the scores. */
+  used: 'em' | 'per-rule';
+  rows: Array<{ field: string; level: string; 'm, EM over all candidates': number; 'm, per blocking rule': number; 'm of the true pairs (answer key)': number | null }>;
+  /** Largest |difference| between the two estimates over non-missing levels. */
+  maxDifference: number;
+  /** Largest |error| of each estimate against the true pairs' m (answer key only). */
+  maxErrorEm: number | null;
+  maxErrorPerRule: number | null;
+  perRule: Array<{ rule: string; 'fields left out': string; 'pairs the rule blocks': number; 'share of true pairs (EM)': number; converged: boolean }>;
+}
 
 export interface ExplainedLink {
   displayed: string;
@@ -104,6 +125,7 @@ export interface LinkageAnalysis {
   links: Array<Record<string, unknown>>;
   errorRates: Array<ErrorRateEstimate & { label: string }>;
   nameFrequency: Array<Record<string, unknown>>;
+  mCheck: MEstimateCheck;
   strongest: ExplainedLink | null;
   rival: ExplainedLink | null;
   strengthBands: Array<{ band: string; linked: number }>;
@@ -114,11 +136,12 @@ export interface LinkageAnalysis {
 /** Run the whole linkage analysis. */
 export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams = LINKAGE_DEFAULTS): LinkageAnalysis {
   if (params.confidentThreshold < params.linkThreshold) throw new RangeError(`confident threshold ${params.confidentThreshold} is below the link threshold ${params.linkThreshold}`);
+  if (params.mEstimate !== undefined && params.mEstimate !== 'em' && params.mEstimate !== 'per-rule') throw new RangeError(`mEstimate must be 'em' or 'per-rule', got ${JSON.stringify(params.mEstimate)}`);
   const { tables } = evidence;
   const prepared = prepareRecordBlocking(tables.displayed, tables.source, profileBlockingRules());
   const blocking = blockingTable(countCandidatePairs(prepared), { unmasked: params.unmasked });
   const comparisons = profileComparisons().flatMap((c) => describeComparison(c));
-  const run = linkProfileTables(tables, { seed: params.seed, uPairs: params.uPairs, maxPairs: params.maxPairs, termFrequency: params.termFrequency, linkThreshold: params.linkThreshold });
+  const run = linkProfileTables(tables, { seed: params.seed, uPairs: params.uPairs, maxPairs: params.maxPairs, termFrequency: params.termFrequency, linkThreshold: params.linkThreshold, m: params.mEstimate ?? 'em', compareMEstimates: true });
   const model = run.result.model;
   const links = linkedProfileRows(tables, run, { confidentThreshold: params.confidentThreshold, unmasked: params.unmasked });
   const confident = links.filter((r) => r.status === 'confident').length;
@@ -157,6 +180,7 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
   const strengthBands = ['extremely-strong', 'very-strong', 'strong', 'moderately-strong', 'moderate', 'weak', 'none'].filter((b) => bands.has(b)).map((b) => ({ band: b, linked: bands.get(b)! }));
 
   let truth: LinkageAnalysis['truth'] = null;
+  let truthLabels: Uint8Array | null = null;
   if (evidence.answerKey) {
     const key = new Map(evidence.answerKey.pairs);
     const trueRight = new Int32Array(tables.displayed.length).fill(-1);
@@ -174,6 +198,7 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
       return { threshold: t, ...evaluateAssignment(decided, trueRight), estimatedFdr: errAt(t).estimatedFdr };
     };
     const isTrue = labelPairsByLeft(run.result.pairs, trueRight);
+    truthLabels = isTrue;
     const truePairs = trueRight.filter((j) => j >= 0).length;
     truth = {
       truePairs, noSource: evidence.answerKey.pairs.filter(([, s]) => s === null).length, unknownSourceIds: unknown,
@@ -181,6 +206,8 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
       sweep: thresholdSweep(mw, { isTrue, trueLinks: truePairs }),
     };
   }
+
+  const mCheck = mEstimateCheck(run.result, params.mEstimate ?? 'em', truthLabels);
 
   return {
     inputs: evidence.inputs, parameters: params,
@@ -195,6 +222,30 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
     },
     matchWeights: Array.from(mw), linkWeight: matchWeightFromProbability(params.linkThreshold),
     links, errorRates, nameFrequency: nameFrequencyRows(tables, run, { unmasked: params.unmasked }),
-    strongest, rival, strengthBands, sweep: thresholdSweep(mw), truth,
+    mCheck, strongest, rival, strengthBands, sweep: thresholdSweep(mw), truth,
+  };
+}
+
+/** The two estimates of m side by side, and against the true pairs when an answer key labels them. */
+function mEstimateCheck(r: LinkageResult, used: 'em' | 'per-rule', labels: Uint8Array | null): MEstimateCheck {
+  const by = r.mByMethod!;
+  const fields = r.comparator.fields;
+  const truthM = labels && labels.some((x) => x === 1) ? estimateFromLabels(r.gamma, fields, labels).m : null;
+  const rows: MEstimateCheck['rows'] = [];
+  let maxDifference = 0, maxErrorEm = 0, maxErrorPerRule = 0;
+  fields.forEach((f, fi) => f.levels.forEach((l, li) => {
+    if (l.isNull) return;
+    const em = by.em[fi]![li]!, pr = by.perRule[fi]![li]!, tm = truthM ? truthM[fi]![li]! : null;
+    maxDifference = Math.max(maxDifference, Math.abs(em - pr));
+    if (tm !== null) {
+      maxErrorEm = Math.max(maxErrorEm, Math.abs(em - tm));
+      maxErrorPerRule = Math.max(maxErrorPerRule, Math.abs(pr - tm));
+    }
+    rows.push({ field: f.name, level: l.label, 'm, EM over all candidates': em, 'm, per blocking rule': pr, 'm of the true pairs (answer key)': tm });
+  }));
+  return {
+    used, rows, maxDifference,
+    maxErrorEm: truthM ? maxErrorEm : null, maxErrorPerRule: truthM ? maxErrorPerRule : null,
+    perRule: (r.perRule ?? []).map((e) => ({ rule: e.rule, 'fields left out': e.blockedFields.join(', '), 'pairs the rule blocks': e.pairs, 'share of true pairs (EM)': e.lambda, converged: e.converged })),
   };
 }

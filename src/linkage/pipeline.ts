@@ -60,6 +60,12 @@ export interface LinkageOptions extends ThreadOptions {
    * by EM with m and u fixed.
    */
   m?: 'em' | 'per-rule';
+  /**
+   * Also estimate m the other way (whole-set EM when `m` is 'per-rule', per blocking rule when it
+   * is 'em') and return both in `mByMethod`, so a reader sees whether the choice matters. Needs u
+   * fixed and rules that declare `fields`; unsupervised runs only.
+   */
+  compareMEstimates?: boolean;
   /** Extra EM settings (iterations, tolerance, starting values). */
   em?: Omit<EmOptions, 'u'>;
   /** Called between stages (for progress bars / logs). */
@@ -79,8 +85,10 @@ export interface LinkageResult {
   scores: PairScores;
   /** Wall seconds per stage. */
   timings: Record<string, number>;
-  /** With `m: 'per-rule'`: each rule's estimate. */
+  /** With `m: 'per-rule'` or `compareMEstimates`: each rule's estimate. */
   perRule?: RuleEmEstimate[];
+  /** With `compareMEstimates`: m by EM over all candidates (u divided by the candidate share) and m per blocking rule, side by side. */
+  mByMethod?: { em: Float64Array[]; perRule: Float64Array[] };
 }
 
 /** Wall seconds per named stage: `stage(name)` records the time since the previous call. */
@@ -113,6 +121,7 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
   stage('patterns');
   let model: FellegiSunterModel;
   let perRule: RuleEmEstimate[] | undefined;
+  let mByMethod: LinkageResult['mByMethod'];
   const uMethod = options.u ?? 'frequencies';
   let uFixed: { u: Float64Array[]; pairs: number; se?: Float64Array[]; samples?: number[]; relativeError?: number } | undefined;
   if (uMethod === 'random-pairs') {
@@ -133,23 +142,31 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
   } else {
     const expected = Math.min(comparator.leftSize, comparator.rightSize);
     let m0 = options.em?.m0;
-    if (options.m === 'per-rule') {
-      if (!uFixed) throw new RangeError("m: 'per-rule' needs u fixed (u: 'frequencies' or 'random-pairs')");
+    let perRuleM: Float64Array[] | undefined;
+    if (options.m === 'per-rule' || options.compareMEstimates) {
+      if (!uFixed) throw new RangeError("m per blocking rule needs u fixed (u: 'frequencies' or 'random-pairs')");
       const est = estimateMPerBlockingRule(gamma, pairs, blocking, comparator.fields, uFixed.u, options.em);
       perRule = est.perRule;
-      m0 = est.m;
+      perRuleM = est.m;
+      if (options.m === 'per-rule') m0 = est.m;
       stage('m per blocking rule');
     }
-    model = expectationMaximisation(patterns, comparator.fields, {
+    const wholeSet = (fixM: boolean | undefined, start: Float64Array[] | undefined) => expectationMaximisation(patterns, comparator.fields, {
       expectedMatches: pairs.left.length > 0 ? Math.min(expected, pairs.left.length / 2) : undefined,
       ...options.em,
-      m0,
-      fixM: options.m === 'per-rule' ? true : options.em?.fixM,
+      m0: start,
+      fixM,
       u: uFixed?.u,
       candidateShare,
     });
+    model = wholeSet(options.m === 'per-rule' ? true : options.em?.fixM, m0);
     if (options.m === 'per-rule') model.method.m = 'em-per-rule';
     stage('EM');
+    if (options.compareMEstimates && perRuleM) {
+      const emM = options.m === 'per-rule' ? wholeSet(options.em?.fixM, options.em?.m0).m : model.m;
+      mByMethod = { em: emM, perRule: perRuleM };
+      stage('m compared');
+    }
   }
   if (uFixed) {
     model.method.u = uMethod === 'frequencies' ? 'frequencies' : 'random-pairs';
@@ -163,7 +180,7 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
   const tf = termFrequencies(comparator);
   const scores = scorePairs(model, patterns, pairs, tf);
   stage('scoring');
-  return { comparator, pairs, blocking: pairs.counts, gamma, patterns, model, tf, scores, timings, perRule };
+  return { comparator, pairs, blocking: pairs.counts, gamma, patterns, model, tf, scores, timings, perRule, mByMethod };
 }
 
 /** Link two record tables (or dedupe one: right = null) with `Comparison` declarations. */

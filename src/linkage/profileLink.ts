@@ -19,6 +19,10 @@ export interface ProfileLinkOptions {
   /** Posterior probability from which a pair may be linked (default 0.5). */
   linkThreshold?: number;
   labels?: import('./evaluate').TrueLinks;
+  /** How m is estimated for the scores (default 'em'; see `LinkageParams.mEstimate`). */
+  m?: 'em' | 'per-rule';
+  /** Also estimate m the other way and return both (`result.mByMethod`). */
+  compareMEstimates?: boolean;
 }
 
 export interface ProfileLinkRun {
@@ -49,6 +53,8 @@ export function linkProfileTables(
     maxPairs: options.maxPairs ?? 5_000_000,
     termFrequency: options.termFrequency === false ? [] : ['name'],
     labels: options.labels,
+    m: options.m ?? 'em',
+    compareMEstimates: options.compareMEstimates,
   });
   const assignment = oneToOneGreedy(
     result.pairs, result.scores.matchWeight,

@@ -10,6 +10,17 @@ import { matchWeightHistogram, mUChart, thresholdSweepChart, waterfallChart } fr
 import type { FellegiSunterModel } from './types';
 import { emDegeneracyWarning } from './estimate';
 
+/** The comparison of the two m estimates in words, every figure computed. */
+export function mCheckStatement(result: LinkageAnalysis): string {
+  const k = result.mCheck;
+  const f = (x: number) => x.toFixed(3);
+  const notConverged = k.perRule.filter((r) => !r.converged).map((r) => r.rule);
+  return `m was estimated two ways on the same candidate pairs. (1) EM over all candidates, u divided by the candidate share: exact only when blocking is a function of the compared levels, which these rules are not (they block on pinyin initials, a name's first character and an avatar-hash prefix). (2) Per blocking rule, on the fields the rule does not block on, averaged over the rules (Splink). ` +
+    `The scores use ${k.used === 'em' ? '(1)' : '(2)'}. The two estimates differ by at most ${f(k.maxDifference)} over all non-missing levels` +
+    (k.maxErrorEm !== null && k.maxErrorPerRule !== null ? `; against the m of the true pairs (answer key, synthetic data), (1) is off by at most ${f(k.maxErrorEm)} and (2) by at most ${f(k.maxErrorPerRule)}.` : '; without an answer key neither can be checked against true pairs.') +
+    (notConverged.length ? ` Per-rule EM did not converge for: ${notConverged.join(', ')}.` : '');
+}
+
 export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean } = {}): InferenceReport {
   const masked = options.mask ?? !result.parameters.unmasked;
   const p = result.parameters;
@@ -40,7 +51,7 @@ export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean
             ["court's standard", wm.matchStandardCourt],
           ]),
           { id: 'counts', kind: 'paragraph', text: `${c.displayed} displayed profiles; ${c.source} source accounts in the extract (${c.possiblePairs.toLocaleString('en-US')} possible pairs).` },
-          { id: 'method', kind: 'paragraph', text: `Candidate pairs come from blocking rules (a pair is compared only if it shares a block under some rule), capped at ${p.maxPairs.toLocaleString('en-US')} pairs. Each pair is compared field by field on the declared levels below. m (probability of a level among true matches) is estimated by EM over the comparison patterns (Winkler 1988; fastLink); u (among non-matches) from ${p.uPairs.toLocaleString('en-US')} random pairs (Splink), seed ${p.seed}. A pair's match weight is the sum of log2(m/u) over fields${p.termFrequency ? ', with the name term-frequency adjusted (a common name weighs less)' : ''}, plus the prior; profiles are linked one-to-one from probability ${p.linkThreshold}.` },
+          { id: 'method', kind: 'paragraph', text: `Candidate pairs come from blocking rules (a pair is compared only if it shares a block under some rule), capped at ${p.maxPairs.toLocaleString('en-US')} pairs. Each pair is compared field by field on the declared levels below. m (probability of a level among true matches) is estimated ${p.mEstimate === 'per-rule' ? 'per blocking rule, leaving out the fields each rule blocks on, and averaged (Splink), the share of true pairs then by EM' : 'by EM over the comparison patterns of all candidate pairs (Winkler 1988; fastLink), u divided by the candidate share'}; the other estimate is shown beside it; u (among non-matches) from ${p.uPairs.toLocaleString('en-US')} random pairs (Splink), seed ${p.seed}. A pair's match weight is the sum of log2(m/u) over fields${p.termFrequency ? ', with the name term-frequency adjusted (a common name weighs less)' : ''}, plus the prior; profiles are linked one-to-one from probability ${p.linkThreshold}.` },
           { id: 'blocking', kind: 'table', rows: result.blocking, options: { caption: `Candidate pairs per blocking rule (of ${c.possiblePairs.toLocaleString('en-US')} possible pairs)` } },
           { id: 'comparisons', kind: 'table', rows: result.comparisons, options: { caption: 'Declared comparison levels', maxRows: 100 } },
         ],
@@ -50,6 +61,9 @@ export function linkageReport(result: LinkageAnalysis, options: { mask?: boolean
         blocks: [
           { id: 'model', kind: 'table', rows: m.table, options: { caption: `Estimated m and u (EM: ${method.em?.iterations} iterations, converged: ${method.em?.converged}; u from ${method.uSamplePairs} random pairs, seed ${p.seed})`, maxRows: 100 } },
           { id: 'mu', kind: 'figure', figure: mUChart(model) },
+          { id: 'mCheckStatement', kind: 'paragraph', text: mCheckStatement(result) },
+          { id: 'mCheck', kind: 'table', rows: result.mCheck.rows.map((row) => (row['m of the true pairs (answer key)'] === null ? Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'm of the true pairs (answer key)')) : row)), options: { caption: `m by the two estimates on the same ${c.candidatePairs} candidate pairs (the scores use ${result.mCheck.used === 'em' ? 'EM over all candidates' : 'the per-rule estimate'})`, digits: 4, maxRows: 100 } },
+          { id: 'mPerRule', kind: 'table', rows: result.mCheck.perRule, options: { caption: 'The per-rule estimate: EM over the pairs each rule blocks, on the fields it does not block on (u fixed)', digits: 4 } },
           { id: 'weights', kind: 'figure', figure: matchWeightHistogram(weights, { threshold: cut, title: `Match weights of ${c.candidatePairs} candidate pairs (dashed: probability ${p.linkThreshold})` }) },
           { id: 'nameFrequency', kind: 'table', rows: result.nameFrequency, options: { caption: 'Name agreement: common names weigh less (term-frequency adjustment)', digits: 3 } },
           { id: 'errorRates', kind: 'table', rows: result.errorRates.map(({ label, threshold, ...e }) => ({ label, probability: threshold, ...e })), options: { caption: 'Model-estimated error rates among candidate pairs (fastLink)', digits: 4 } },
