@@ -67,6 +67,13 @@ describe('analyseMatching', async () => {
     const blocks = matching.matchingReport(r).sections.flatMap((s) => s.blocks.map((b) => b.id));
     expect(blocks).toEqual(expect.arrayContaining(['propositions', 'byFieldsShown', 'provenanceLevels', 'validationStatement', 'truth', 'dependence', 'reproduction', 'copyingSensitivity', 'jointSensitivity', 'jointStatement', 'fieldContributions', 'avatarProcessing']));
     expect(r.sensitivity.avatarProcessing.map((x) => x.condition)).toEqual(['independent', 'uncropped']);
+    // the edit-similarity threshold of "similar" moves too (on this set the combined figures do not move: few
+    // profiles change level, and the combined figure is a median), and it is wired through: profiles change level
+    const sim = r.sensitivity.levels.filter((x) => x.parameter === 'similarity');
+    expect(sim.map((x) => x.value)).toEqual(matching.MATCHING_DEFAULTS.similaritySensitivity);
+    const loose = matching.analyseMatching(evidence, { ...quick, similarity: 0.5 });
+    const similar = (x: typeof r) => x.profiles.filter((pr) => Object.values(pr.provenance).includes('similar')).length;
+    expect(similar(loose)).toBeGreaterThan(similar(r));
   }, 120_000);
   it('measures the self-entry model from a reference sample when one is given', () => {
     const ev = matching.generateSyntheticEvidence({ seed: 704 });

@@ -133,6 +133,8 @@ export interface MatchingParams {
   /** other values of the level settings for the sensitivity table */
   nearBitsSensitivity: number[];
   rareTagShareSensitivity: number[];
+  /** other edit-similarity thresholds for "similar" (text fields) in the level-settings table */
+  similaritySensitivity: number[];
   /** the share of short (1-2) tag lists every model's in-order tag mass is split by; null = this evidence's own (`shortTagListShareOf`) */
   shortTagListShare: number | null;
   /** other shares of short (1-2) tag lists for the level-settings table */
@@ -150,7 +152,7 @@ export const MATCHING_DEFAULTS: MatchingParams = {
   defaultAvatarHashes: ['c3c3c3c3e7e7ffff'], strictness: 0.8, permutations: 10_000, seed: 704,
   sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: AVATAR_FILE_BITS, similarity: 0.8, rareTagShare: 0.01,
   copying: DEFAULT_COPYING as CopyingModel, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5], jointDraws: 200, jointFactor: 2,
-  nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02], shortTagListShare: null, shortTagListShareSensitivity: [0.1, 0.4],
+  nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02], similaritySensitivity: [0.7, 0.9], shortTagListShare: null, shortTagListShareSensitivity: [0.1, 0.4],
   simulationProfiles: 300, simulationSeed: 13, callLog10: 2, pairedBy: [],
 };
 
@@ -236,7 +238,7 @@ export interface MatchingResult {
     /** every stated parameter moved at once (`jointSensitivity.ts`): range of the combined log10 LR */
     joint: { draws: number; factor: number; seed: number; rows: JointSensitivityRow[] };
     /** the level settings moved one at a time: combined log10 LR vs each alternative */
-    levels: Array<{ parameter: 'nearBits' | 'rareTagShare' | 'shortTagListShare'; value: number; log10Lr: Record<AlternativeId, number> }>;
+    levels: Array<{ parameter: 'nearBits' | 'rareTagShare' | 'similarity' | 'shortTagListShare'; value: number; log10Lr: Record<AlternativeId, number> }>;
     /**
      * How a reused photo is processed by the two platforms (the measured avatar forms of the
      * alternatives): `independent` (each crops 0-20%, the default) and `uncropped` (neither crops,
@@ -423,6 +425,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, figure(l.profiles.filter((x) => x.fieldsShown > 0).map((x) => x.log10LrVs[id]), params.dependence).combined])) as Record<AlternativeId, number>;
   for (const value of params.nearBitsSensitivity) levelSettings.push({ parameter: 'nearBits', value, log10Lr: combinedAll(propositionLikelihoods(paired, withMeasuredAvatarForms({ ...base, nearBits: value }))) });
   for (const value of params.rareTagShareSensitivity) levelSettings.push({ parameter: 'rareTagShare', value, log10Lr: combinedAll(propositionLikelihoods(paired, { ...settings, rareTagShare: value })) });
+  for (const value of params.similaritySensitivity ?? []) levelSettings.push({ parameter: 'similarity', value, log10Lr: combinedAll(propositionLikelihoods(paired, { ...settings, similarity: value })) });
   for (const value of params.shortTagListShareSensitivity) {
     const resplit = { ...settings, copying: withShortTagListShare(settings.copying, value), alternatives: Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, withShortTagListShare(settings.alternatives[id], value)])) as Record<AlternativeId, AlternativeModel> };
     levelSettings.push({ parameter: 'shortTagListShare', value, log10Lr: combinedAll(propositionLikelihoods(paired, resplit)) });

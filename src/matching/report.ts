@@ -327,7 +327,7 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
           {
             id: 'levelSettings', kind: 'table',
             rows: [
-              { setting: `defaults (near-identical ≤ ${p.nearBits} bits, rare tag ≤ ${p.rareTagShare * 100}% of source profiles, short tag lists ${p.shortTagListShareUsed.toFixed(3)} of lists${p.shortTagListShare === null ? ', this evidence\'s own' : ''})`, ...Object.fromEntries(result.propositions.map((x) => [`copied vs ${x.id}`, lrText(x.log10Lr)])) },
+              { setting: `defaults (near-identical ≤ ${p.nearBits} bits, rare tag ≤ ${p.rareTagShare * 100}% of source profiles, "similar" text at edit similarity ≥ ${p.similarity}, short tag lists ${p.shortTagListShareUsed.toFixed(3)} of lists${p.shortTagListShare === null ? ', this evidence\'s own' : ''})`, ...Object.fromEntries(result.propositions.map((x) => [`copied vs ${x.id}`, lrText(x.log10Lr)])) },
               ...result.sensitivity.levels.map((r) => ({ setting: `${r.parameter} = ${r.value}`, ...Object.fromEntries(ALTERNATIVE_IDS.map((id) => [`copied vs ${id}`, lrText(r.log10Lr[id])])) })),
             ],
             options: { caption: 'Sensitivity to the level settings (each moved alone; the measured avatar forms re-derived for each near-identical setting): combined LR' },
