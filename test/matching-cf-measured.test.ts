@@ -1,11 +1,12 @@
 /**
  * The `cf` alternative's employer, school and title rates come from a measurement on real data
- * (collaborative filtering on SNAP ego-Facebook): the committed figures are what the measurement
- * gives today, and the model uses them.
+ * (collaborative filtering on SNAP ego-Facebook, precision of the most confident inferences at the
+ * cf model's shown rate): the committed figures are what the measurement gives today, and the
+ * model uses them.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bestInferenceAccuracy, CF_FIELD_ACCURACY_OPTIONS, COLLABORATIVE_FILTERING_DEFAULTS, measureCfFieldAccuracy, type CalibrationRow } from '../src/collaborative-filtering';
+import { CF_FIELD_ACCURACY_OPTIONS, COLLABORATIVE_FILTERING_DEFAULTS, measureCfFieldAccuracy } from '../src/collaborative-filtering';
 import { DEFAULT_ALTERNATIVES } from '../src/matching';
 import { CF_FIELD_ACCURACY_MEASURED } from '../src/matching/cfFieldAccuracyMeasured';
 import { referenceDatasets } from './reference-data';
@@ -20,26 +21,29 @@ describe('cf alternative: field rates measured on SNAP ego-Facebook', () => {
     // the graph file is the committed one (its SHA-256 is in the data set's README)
     expect(m.graphFile.sha256).toBe('0abae749eec6d1d31ee667d2c82a027e7f2c5fa6453bdf00690bf8da794f8110');
     for (const f of m.fields) {
-      expect(f.low).toBeLessThanOrEqual(f.accuracy);
-      expect(f.high).toBeGreaterThanOrEqual(f.accuracy);
-      expect(f.targetsWithKnownValue).toBeGreaterThan(50);
+      expect(f.low).toBeLessThanOrEqual(f.precision);
+      expect(f.high).toBeGreaterThanOrEqual(f.precision);
+      expect(f.shown).toBeGreaterThan(10);
+      // a confident subset is right at least as often as everyone (selective display), here strictly more often
+      expect(f.precision).toBeGreaterThan(f.accuracy);
     }
   }, 120_000);
-  it('the cf model uses the measured rates for employer, school and title, and says where they come from', () => {
+  it('shows each field at the cf model\'s own shown rate, and the model uses the measured precision as r', () => {
     const cf = DEFAULT_ALTERNATIVES.cf;
-    for (const f of CF_FIELD_ACCURACY_MEASURED.fields) expect(cf.fields[f.field]!.r, f.field).toBe(f.accuracy);
-    expect(cf.assumptions.join(' ')).toContain('SNAP ego-Facebook');
-    expect(cf.assumptions.join(' ')).toContain(CF_FIELD_ACCURACY_MEASURED.fields[1]!.accuracy.toFixed(2));
+    for (const f of CF_FIELD_ACCURACY_MEASURED.fields) {
+      expect(CF_FIELD_ACCURACY_OPTIONS.coverage[f.field], f.field).toBe(cf.shown[f.field]);
+      expect(f.coverage, f.field).toBe(cf.shown[f.field]);
+      expect(cf.fields[f.field]!.r, f.field).toBe(f.precision);
+    }
+    const text = cf.assumptions.join(' ');
+    expect(text).toContain('SNAP ego-Facebook');
+    expect(text).toContain(`school ${CF_FIELD_ACCURACY_MEASURED.fields.find((f) => f.field === 'school')!.precision.toFixed(2)}`);
   });
-  it('takes the largest inference accuracy per attribute, never the copy ceiling or the most-frequent baseline', () => {
-    const row = (attribute: string, method: CalibrationRow['method'], accuracy: number, knownShare: number, n = 100): CalibrationRow =>
-      ({ graph: 'g', attribute, knownShare, method, accuracy, targets: n, targetsWithKnownValue: n, repeat: 0, seed: 1 });
-    const best = bestInferenceAccuracy([
-      row('a', 'vote', 0.2, 0.2), row('a', 'knn', 0.4, 0.5), row('a', 'copyCeiling', 0.9, 0.5), row('a', 'mostFrequent', 0.6, 0.8),
-      row('b', 'labelPropagation', 0.3, 0.2, 50), row('b', 'vote', 0.3, 0.8, 80),
-    ]);
-    expect(best.find((b) => b.attribute === 'a')).toMatchObject({ accuracy: 0.4, method: 'knn', knownShare: 0.5 });
-    // a tie goes to the larger denominator
-    expect(best.find((b) => b.attribute === 'b')).toMatchObject({ method: 'vote', targetsWithKnownValue: 80 });
-  });
+  it('selective display: the precision of the confident subset falls as coverage grows to everyone (same split, same method)', async () => {
+    const wide = await measureCfFieldAccuracy(join(referenceDatasets, 'snap-ego-facebook'), { ...CF_FIELD_ACCURACY_OPTIONS, coverage: { employer: 1, school: 1, title: 1 } });
+    for (const f of wide.fields) {
+      const narrow = CF_FIELD_ACCURACY_MEASURED.fields.find((x) => x.field === f.field)!;
+      expect(f.precision, f.field).toBeLessThanOrEqual(narrow.precision);
+    }
+  }, 120_000);
 });

@@ -185,38 +185,3 @@ export function validationSummary(rows: readonly ValidationRow[]): ValidationSum
     maxAbsError: errs.length ? Math.max(...errs) : 0,
   };
 }
-
-/** The largest accuracy of collaborative filtering per attribute, over methods and known shares (see `bestInferenceAccuracy`). */
-export interface BestAccuracy {
-  attribute: string;
-  accuracy: number;
-  method: MethodName;
-  knownShare: number;
-  /** Hidden users whose own value is known: the denominator of `accuracy`. */
-  targetsWithKnownValue: number;
-  /** Clopper-Pearson 95% interval of that accuracy. */
-  low: number;
-  high: number;
-}
-
-/**
- * Per attribute, the calibration row with the largest accuracy among the inference methods
- * (not the copy ceiling nor the most-frequent baseline), over every known share: the figure most
- * favourable to "the values were inferred from contacts". Ties go to the larger denominator.
- *
- * @example
- * const best = bestInferenceAccuracy(calibrateOnSnap(fb, { shares: [0.2, 0.5, 0.8], seed: 7 }));
- * best.find((b) => b.attribute === 'school')!.accuracy; // about 0.75 on SNAP ego-Facebook
- */
-export function bestInferenceAccuracy(rows: readonly CalibrationRow[]): BestAccuracy[] {
-  const best = new Map<string, CalibrationRow>();
-  for (const r of rows) {
-    if (r.method === 'copyCeiling' || r.method === 'mostFrequent' || r.targetsWithKnownValue === 0) continue;
-    const b = best.get(r.attribute);
-    if (!b || r.accuracy > b.accuracy || (r.accuracy === b.accuracy && r.targetsWithKnownValue > b.targetsWithKnownValue)) best.set(r.attribute, r);
-  }
-  return [...best.values()].map((r) => {
-    const [low, high] = clopperPearsonInterval(Math.round(r.accuracy * r.targetsWithKnownValue), r.targetsWithKnownValue, 0.95);
-    return { attribute: r.attribute, accuracy: r.accuracy, method: r.method as MethodName, knownShare: r.knownShare, targetsWithKnownValue: r.targetsWithKnownValue, low: low!, high: high! };
-  });
-}

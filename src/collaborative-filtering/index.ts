@@ -89,7 +89,7 @@ export {
 } from './claimTest';
 export { accuracyVsKnownShare, fanoByKnownShare, fanoCeilingCurve, jointAccuracyVsShare, type AccuracyRow, type FanoRow, type Geometry } from './world';
 export { sensitivityGrid, paretoMinimal, type SensitivityCell, type SensitivityResult, type SensitivityOptions } from './sensitivity';
-export { hideShare, calibrateOnSnap, bestInferenceAccuracy, splitHalfValidation, validationSummary, SNAP_GRAPH_ID, LASTFM_GRAPH_ID, type BestAccuracy, type CalibrationRow, type ValidationRow, type ValidationSummary, type RealGraph, type RealGraphId } from './calibration';
+export { hideShare, calibrateOnSnap, splitHalfValidation, validationSummary, SNAP_GRAPH_ID, LASTFM_GRAPH_ID, type CalibrationRow, type ValidationRow, type ValidationSummary, type RealGraph, type RealGraphId } from './calibration';
 export { loadLastfmAsia, LASTFM_ATTRIBUTES, LASTFM_FILES, LASTFM_PUBLISHED_REFERENCES, type LastfmAsia, type LastfmAttribute } from './lastfm';
 export { loadSnapEgoFacebook, labelStats, SNAP_ATTRIBUTES, PUBLISHED_REFERENCES, type SnapEgoFacebook, type SnapAttribute } from './snap';
 export { buildInferenceDataset, writeInferenceDataset, formatValue as formatDatasetValue, DATASET_SEED, DATASET_PARAMS, type DatasetFile } from './dataset';
@@ -105,4 +105,4 @@ export {
   holdersChart,
   pValueByRhoChart,
 } from './charts';
-export { CF_FIELD_ACCURACY_OPTIONS, measureCfFieldAccuracy, type CfFieldAccuracy, type CfFieldAccuracyOptions } from './fieldAccuracy';
+export { CF_FIELD_ACCURACY_OPTIONS, measureCfFieldAccuracy, type CfField, type CfFieldAccuracy, type CfFieldAccuracyOptions } from './fieldAccuracy';
