@@ -108,20 +108,38 @@ describe('m per blocking rule (FEBRL, known truth)', () => {
     for (const r of em.mCheck.perRule) expect(r.converged, r.rule).toBe(true);
     // the reported maxima are the maxima of the table
     const col = (k: string) => em.mCheck.rows.map((r) => (r as unknown as Record<string, number>)[k]!);
-    const a = col('m, EM over all candidates'), b = col('m, per blocking rule'), t = col('m of the true pairs (answer key)');
-    expect(em.mCheck.maxDifference).toBeCloseTo(Math.max(...a.map((x, i) => Math.abs(x - b[i]!))), 12);
-    expect(em.mCheck.maxErrorEm).toBeCloseTo(Math.max(...a.map((x, i) => Math.abs(x - t[i]!))), 12);
-    expect(em.mCheck.maxErrorPerRule).toBeCloseTo(Math.max(...b.map((x, i) => Math.abs(x - t[i]!))), 12);
-    // on these rules (not exact-level rules) both estimates stay within 0.05 of the true pairs' m on every level,
-    // so the choice does not move the links much: F1 within 0.01
-    expect(em.mCheck.maxErrorEm!).toBeLessThan(0.05);
-    expect(em.mCheck.maxErrorPerRule!).toBeLessThan(0.05);
-    expect(Math.abs(em.truth!.quality[0]!.f1 - pr.truth!.quality[0]!.f1)).toBeLessThan(0.01);
+    const a = col('m, EM over all candidates'), b = col('m, per blocking rule'), tc = col('m, true candidate pairs'), ta = col('m, all true pairs');
+    const maxAbs = (x: number[], y: number[]) => Math.max(...x.map((v, i) => Math.abs(v - y[i]!)));
+    const c = em.mCheck.check!;
+    expect(em.mCheck.maxDifference).toBeCloseTo(maxAbs(a, b), 12);
+    expect(em.mCheck.maxWeightDifferenceBits).toBeCloseTo(Math.max(...a.map((v, i) => Math.abs(Math.log2(v / b[i]!)))), 12);
+    expect(c.maxErrorEmVsCandidates).toBeCloseTo(maxAbs(a, tc), 12);
+    expect(c.maxErrorPerRuleVsCandidates).toBeCloseTo(maxAbs(b, tc), 12);
+    expect(c.maxErrorEmVsAll).toBeCloseTo(maxAbs(a, ta), 12);
+    expect(c.maxErrorPerRuleVsAll).toBeCloseTo(maxAbs(b, ta), 12);
+    // some true pairs are not candidates, so the two yardsticks differ
+    expect(c.trueNotCandidates).toBeGreaterThan(0);
+    expect(maxAbs(tc, ta)).toBeGreaterThan(0);
+    // each estimate is closest to the yardstick it estimates (EM: the candidates; per rule: all true pairs), for the name
+    const name = (k: string) => em.mCheck.rows.find((r) => r.field === 'name' && r.level === 'different')![k as 'm, all true pairs'] as number;
+    expect(Math.abs(name('m, EM over all candidates') - name('m, true candidate pairs'))).toBeLessThan(Math.abs(name('m, per blocking rule') - name('m, true candidate pairs')));
+    expect(Math.abs(name('m, per blocking rule') - name('m, all true pairs'))).toBeLessThan(Math.abs(name('m, EM over all candidates') - name('m, all true pairs')));
+    // F1 under each estimate: the used one is the answer-key check's, and the two are close here
+    expect(c.f1Em).toBeCloseTo(em.truth!.quality[0]!.f1, 12);
+    expect(c.f1PerRule).toBeCloseTo(pr.truth!.quality[0]!.f1, 12);
+    expect(pr.mCheck.check!.f1Em).toBeCloseTo(c.f1Em, 12);
+    expect(Math.abs(c.f1Em - c.f1PerRule)).toBeLessThan(0.01);
+    // levels at the probability floor are named; the per-field rule lists name the avatar-prefix rule for the name
+    expect(em.mCheck.atFloor.length).toBeGreaterThan(0);
+    expect(em.mCheck.perField.find((p) => p.field === 'name')!.rules).toMatch(/^avatar-prefix \(\d+ pairs\)$/);
+    const text = mCheckStatement(em);
+    expect(text).toContain(c.maxErrorPerRuleVsAll.toFixed(3));
+    expect(text).toContain('probability floor');
+    expect(text).toMatch(/the name rule is \(its key is the name's "same" level\)/);
     // without an answer key nothing is checked against true pairs, and the report says so
     const blind = analyseLinkage({ ...evidence, answerKey: null }, LINKAGE_DEFAULTS);
-    expect(blind.mCheck.maxErrorEm).toBeNull();
-    expect(mCheckStatement(blind)).toMatch(/without an answer key/);
-    expect(mCheckStatement(em)).toContain(em.mCheck.maxErrorPerRule!.toFixed(3));
+    expect(blind.mCheck.check).toBeNull();
+    expect(mCheckStatement(blind)).toMatch(/Without an answer key/);
     expect(() => analyseLinkage(evidence, { ...LINKAGE_DEFAULTS, mEstimate: 'both' as 'em' })).toThrow(/mEstimate/);
   }, 120_000);
 });

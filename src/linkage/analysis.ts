@@ -19,7 +19,7 @@ import { describeComparison } from '../compare/comparison';
 import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
 import { blockingTable } from './blocking';
 import { countCandidatePairs, prepareRecordBlocking } from './blocking';
-import { estimateFromLabels, modelTable } from './estimate';
+import { estimateFromLabels, modelTable, PROBABILITY_FLOOR } from './estimate';
 import type { LinkageResult } from './pipeline';
 import { type ErrorRateEstimate, type LinkQuality, type SweepRow, estimatedErrorRates, evaluateAssignment, labelPairsByLeft, thresholdSweep } from './evaluate';
 import { type PairExplanation, explainPair, explanationTable } from './explain';
@@ -93,12 +93,24 @@ export const LINKAGE_DEFAULTS: LinkageParams = { seed: 7, uPairs: 50_000, maxPai
 export interface MEstimateCheck {
   /** Which estimate drives the scores. */
   used: 'em' | 'per-rule';
-  rows: Array<{ field: string; level: string; 'm, EM over all candidates': number; 'm, per blocking rule': number; 'm of the true pairs (answer key)': number | null }>;
-  /** Largest |difference| between the two estimates over non-missing levels. */
+  rows: Array<{
+    field: string; level: string; 'm, EM over all candidates': number; 'm, per blocking rule': number;
+    /** log2 of the ratio of the two m: how far apart the two match weights of the level are, in bits */
+    'weight difference (bits)': number;
+    /** m among the true pairs that are candidates (the quantity EM over all candidates estimates) */
+    'm, true candidate pairs': number | null;
+    /** m among all true pairs, candidates or not (the quantity the per-rule estimate aims at) */
+    'm, all true pairs': number | null;
+  }>;
+  /** Largest |difference| between the two estimates over non-missing levels, and largest |weight difference| in bits. */
   maxDifference: number;
-  /** Largest |error| of each estimate against the true pairs' m (answer key only). */
-  maxErrorEm: number | null;
-  maxErrorPerRule: number | null;
+  maxWeightDifferenceBits: number;
+  /** Levels at the probability floor (1e-6) in either estimate: their weight rests on the floor, not on data. */
+  atFloor: string[];
+  /** Answer key only: largest |error| of each estimate against each yardstick, and F1 of the links under each estimate. */
+  check: null | { maxErrorEmVsCandidates: number; maxErrorPerRuleVsCandidates: number; maxErrorEmVsAll: number; maxErrorPerRuleVsAll: number; trueNotCandidates: number; f1Em: number; f1PerRule: number };
+  /** Per field left free: the rules (and their pairs) whose EM its per-rule m is the unweighted mean of. */
+  perField: Array<{ field: string; rules: string }>;
   perRule: Array<{ rule: string; 'fields left out': string; 'pairs the rule blocks': number; 'share of true pairs (EM)': number; converged: boolean }>;
 }
 
@@ -180,7 +192,7 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
   const strengthBands = ['extremely-strong', 'very-strong', 'strong', 'moderately-strong', 'moderate', 'weak', 'none'].filter((b) => bands.has(b)).map((b) => ({ band: b, linked: bands.get(b)! }));
 
   let truth: LinkageAnalysis['truth'] = null;
-  let truthLabels: Uint8Array | null = null;
+  let truthKey: { labels: Uint8Array; trueRight: Int32Array; f1: (run: ReturnType<typeof linkProfileTables>) => number } | null = null;
   if (evidence.answerKey) {
     const key = new Map(evidence.answerKey.pairs);
     const trueRight = new Int32Array(tables.displayed.length).fill(-1);
@@ -198,7 +210,10 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
       return { threshold: t, ...evaluateAssignment(decided, trueRight), estimatedFdr: errAt(t).estimatedFdr };
     };
     const isTrue = labelPairsByLeft(run.result.pairs, trueRight);
-    truthLabels = isTrue;
+    truthKey = {
+      labels: isTrue, trueRight,
+      f1: (other) => evaluateAssignment(Int32Array.from(other.assignment.rightOfLeft, (j, i) => (j >= 0 && other.probabilityOfLeft[i]! >= params.linkThreshold ? j : -1)), trueRight).f1,
+    };
     const truePairs = trueRight.filter((j) => j >= 0).length;
     truth = {
       truePairs, noSource: evidence.answerKey.pairs.filter(([, s]) => s === null).length, unknownSourceIds: unknown,
@@ -207,7 +222,10 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
     };
   }
 
-  const mCheck = mEstimateCheck(run.result, params.mEstimate ?? 'em', truthLabels);
+  const used = params.mEstimate ?? 'em';
+  // with an answer key: the links under the other estimate too (same pairs, same u), for their F1
+  const otherRun = truthKey ? linkProfileTables(tables, { seed: params.seed, uPairs: params.uPairs, maxPairs: params.maxPairs, termFrequency: params.termFrequency, linkThreshold: params.linkThreshold, m: used === 'em' ? 'per-rule' : 'em' }) : null;
+  const mCheck = mEstimateCheck(run.result, used, truthKey && otherRun ? { ...truthKey, f1Used: truthKey.f1(run), f1Other: truthKey.f1(otherRun) } : null);
 
   return {
     inputs: evidence.inputs, parameters: params,
@@ -226,26 +244,47 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
   };
 }
 
-/** The two estimates of m side by side, and against the true pairs when an answer key labels them. */
-function mEstimateCheck(r: LinkageResult, used: 'em' | 'per-rule', labels: Uint8Array | null): MEstimateCheck {
+/** The two estimates of m side by side, and against the true pairs when an answer key labels them (see `MEstimateCheck`). */
+function mEstimateCheck(r: LinkageResult, used: 'em' | 'per-rule', key: { labels: Uint8Array; trueRight: Int32Array; f1Used: number; f1Other: number } | null): MEstimateCheck {
   const by = r.mByMethod!;
   const fields = r.comparator.fields;
-  const truthM = labels && labels.some((x) => x === 1) ? estimateFromLabels(r.gamma, fields, labels).m : null;
+  // yardstick 1: the true pairs among the candidates; yardstick 2: every true pair, compared here
+  const candM = key && key.labels.some((x) => x === 1) ? estimateFromLabels(r.gamma, fields, key.labels).m : null;
+  let allM: Float64Array[] | null = null;
+  let trueNotCandidates = 0;
+  if (key) {
+    const left: number[] = [], right: number[] = [];
+    key.trueRight.forEach((j, i) => { if (j >= 0) { left.push(i); right.push(j); } });
+    if (left.length) {
+      const g = r.comparator.compare(Int32Array.from(left), Int32Array.from(right));
+      allM = estimateFromLabels(g, fields, new Uint8Array(left.length).fill(1), { u: r.model.u }).m;
+      trueNotCandidates = left.length - key.labels.reduce((a, b) => a + b, 0);
+    }
+  }
   const rows: MEstimateCheck['rows'] = [];
-  let maxDifference = 0, maxErrorEm = 0, maxErrorPerRule = 0;
+  const atFloor: string[] = [];
+  let maxDifference = 0, maxWeightDifferenceBits = 0;
+  const err = { emC: 0, prC: 0, emA: 0, prA: 0 };
   fields.forEach((f, fi) => f.levels.forEach((l, li) => {
     if (l.isNull) return;
-    const em = by.em[fi]![li]!, pr = by.perRule[fi]![li]!, tm = truthM ? truthM[fi]![li]! : null;
+    const em = by.em[fi]![li]!, pr = by.perRule[fi]![li]!;
+    const tc = candM ? candM[fi]![li]! : null, ta = allM ? allM[fi]![li]! : null;
+    const bits = Math.log2(em / pr);
     maxDifference = Math.max(maxDifference, Math.abs(em - pr));
-    if (tm !== null) {
-      maxErrorEm = Math.max(maxErrorEm, Math.abs(em - tm));
-      maxErrorPerRule = Math.max(maxErrorPerRule, Math.abs(pr - tm));
-    }
-    rows.push({ field: f.name, level: l.label, 'm, EM over all candidates': em, 'm, per blocking rule': pr, 'm of the true pairs (answer key)': tm });
+    maxWeightDifferenceBits = Math.max(maxWeightDifferenceBits, Math.abs(bits));
+    if (em <= PROBABILITY_FLOOR * 1.0001 || pr <= PROBABILITY_FLOOR * 1.0001) atFloor.push(`${f.name} ${l.label}`);
+    if (tc !== null) { err.emC = Math.max(err.emC, Math.abs(em - tc)); err.prC = Math.max(err.prC, Math.abs(pr - tc)); }
+    if (ta !== null) { err.emA = Math.max(err.emA, Math.abs(em - ta)); err.prA = Math.max(err.prA, Math.abs(pr - ta)); }
+    rows.push({ field: f.name, level: l.label, 'm, EM over all candidates': em, 'm, per blocking rule': pr, 'weight difference (bits)': bits, 'm, true candidate pairs': tc, 'm, all true pairs': ta });
   }));
+  const perRule = r.perRule ?? [];
   return {
-    used, rows, maxDifference,
-    maxErrorEm: truthM ? maxErrorEm : null, maxErrorPerRule: truthM ? maxErrorPerRule : null,
-    perRule: (r.perRule ?? []).map((e) => ({ rule: e.rule, 'fields left out': e.blockedFields.join(', '), 'pairs the rule blocks': e.pairs, 'share of true pairs (EM)': e.lambda, converged: e.converged })),
+    used, rows, maxDifference, maxWeightDifferenceBits, atFloor,
+    check: key && candM && allM ? {
+      maxErrorEmVsCandidates: err.emC, maxErrorPerRuleVsCandidates: err.prC, maxErrorEmVsAll: err.emA, maxErrorPerRuleVsAll: err.prA, trueNotCandidates,
+      f1Em: used === 'em' ? key.f1Used : key.f1Other, f1PerRule: used === 'per-rule' ? key.f1Used : key.f1Other,
+    } : null,
+    perField: fields.map((f) => ({ field: f.name, rules: perRule.filter((e) => !e.blockedFields.includes(f.name) && e.pairs > 0).map((e) => `${e.rule} (${e.pairs} pairs)`).join(', ') })),
+    perRule: perRule.map((e) => ({ rule: e.rule, 'fields left out': e.blockedFields.join(', '), 'pairs the rule blocks': e.pairs, 'share of true pairs (EM)': e.lambda, converged: e.converged })),
   };
 }

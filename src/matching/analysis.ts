@@ -27,6 +27,7 @@ import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
 import { loadAliasTable, mergeAliasTables, defaultJobTitleSynonyms, defaultSchoolAliases, type AliasTable } from '../text';
 import { compareTables, levelRows, pairProfiles, type PairedTables } from './compare';
 import { provenanceComparisons, shortTagListShareOf, tagCounts } from './provenanceLevels';
+import { CF_FIELDS, cfCoverageOf, cfPrecisionAt, withCfCoverage, type CfRate, type CfRateField } from './cfRates';
 import type { PrepareOptions } from './profile';
 import { combineLog10, DEPENDENCE_MODELS, perGroupLog10, type DependenceModel, type GroupFigure } from './combine';
 import { loadProfileTables } from './io';
@@ -139,6 +140,12 @@ export interface MatchingParams {
   shortTagListShare: number | null;
   /** other shares of short (1-2) tag lists for the level-settings table */
   shortTagListShareSensitivity: number[];
+  /**
+   * the shares of profiles showing employer, school and title at which the cf alternative's r is read
+   * from the SNAP measurement (`cfPrecisionAt`); null = this evidence's own (`cfCoverageOf`). Applied
+   * only to the default cf model (a cf model the caller states keeps its own r).
+   */
+  cfCoverage: Record<CfRateField, number> | null;
   /** simulation study: people per data set, and its seed */
   simulationProfiles: number;
   simulationSeed: number;
@@ -152,7 +159,7 @@ export const MATCHING_DEFAULTS: MatchingParams = {
   defaultAvatarHashes: ['c3c3c3c3e7e7ffff'], strictness: 0.8, permutations: 10_000, seed: 704,
   sensitivity: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1], nearBits: AVATAR_FILE_BITS, similarity: 0.8, rareTagShare: 0.01,
   copying: DEFAULT_COPYING as CopyingModel, alternatives: DEFAULT_ALTERNATIVES as Record<AlternativeId, AlternativeModel>, dependence: 'median-min', rFactors: [0.5, 1.5], jointDraws: 200, jointFactor: 2,
-  nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02], similaritySensitivity: [0.7, 0.9], shortTagListShare: null, shortTagListShareSensitivity: [0.1, 0.4],
+  nearBitsSensitivity: [2, 6], rareTagShareSensitivity: [0.005, 0.02], similaritySensitivity: [0.7, 0.9], shortTagListShare: null, shortTagListShareSensitivity: [0.1, 0.4], cfCoverage: null,
   simulationProfiles: 300, simulationSeed: 13, callLog10: 2, pairedBy: [],
 };
 
@@ -204,7 +211,7 @@ export interface FieldsShownRow extends RateWithIntervals {
 
 export interface MatchingResult {
   inputs: FileProvenance[];
-  parameters: MatchingParams & { thresholds: MatchThresholds; samePictureBits: number; /** the share of short tag lists the models were split by (given, or this evidence's own) */ shortTagListShareUsed: number };
+  parameters: MatchingParams & { thresholds: MatchThresholds; samePictureBits: number; /** the share of short tag lists the models were split by (given, or this evidence's own) */ shortTagListShareUsed: number; /** the cf alternative's measured r per field, at the shares read (null when the caller stated cf) */ cfRatesUsed: CfRate[] | null };
   comparisons: Array<Record<string, string>>;
   provenanceLevels: Array<Record<string, string>>;
   profiles: MatchingProfile[];
@@ -336,7 +343,13 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   // the share of short tag lists every model splits its in-order mass by: this evidence's own (the
   // displayed people's source lists) unless given
   const shortTagListShare = params.shortTagListShare ?? shortTagListShareOf(paired.displayed.map((_, i) => paired.source[paired.sourceIndex[i]!]).filter((x): x is NonNullable<typeof x> => x !== undefined));
-  const stated = Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, withShortTagListShare(params.alternatives[id], shortTagListShare)])) as Record<AlternativeId, AlternativeModel>;
+  // the cf alternative's employer, school and title r: the SNAP measurement read at the share of this
+  // evidence's profiles showing each field (selective display), unless shares are given
+  const cfDefault = params.alternatives.cf === DEFAULT_ALTERNATIVES.cf;
+  const cfCoverage = params.cfCoverage ?? cfCoverageOf(paired);
+  const cfRates = cfDefault ? CF_FIELDS.map((f) => cfPrecisionAt(f, cfCoverage[f])) : null;
+  const cfModel = cfDefault ? withCfCoverage(params.alternatives.cf, cfCoverage) : params.alternatives.cf;
+  const stated = Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, withShortTagListShare(id === 'cf' ? cfModel : params.alternatives[id], shortTagListShare)])) as Record<AlternativeId, AlternativeModel>;
   const given = evidence.reference ? { ...stated, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits, shortTagListShare) } : stated;
   const base = { copying: withShortTagListShare(params.copying, shortTagListShare), alternatives: given, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare, pairedBy: params.pairedBy };
   // the measured avatar forms, for these level settings (the caller's own forms are kept)
@@ -471,7 +484,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   for (const v of nul.allShownAgree) histogram.set(v, (histogram.get(v) ?? 0) + 1);
   return {
     inputs: evidence.inputs,
-    parameters: { ...params, copying: copyingModel, alternatives, thresholds, samePictureBits, shortTagListShareUsed: shortTagListShare },
+    parameters: { ...params, copying: copyingModel, alternatives, thresholds, samePictureBits, shortTagListShareUsed: shortTagListShare, cfRatesUsed: cfRates },
     comparisons: definitionRows(comparisons),
     provenanceLevels: definitionRows(lrs.comparisons),
     profiles,

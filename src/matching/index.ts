@@ -17,6 +17,8 @@ export * from './likelihood';
 export * from './sensitivity';
 export * from './provenanceLevels';
 export * from './propositions';
+export * from './cfRates';
+export { CF_FIELD_ACCURACY_MEASURED } from './cfFieldAccuracyMeasured';
 export * from './unrelated';
 export * from './propositionLr';
 export * from './combine';

@@ -32,7 +32,7 @@
  * parameters of `analyseMatching` and appear in its sensitivity table.
  */
 
-import { CF_FIELD_ACCURACY_MEASURED } from './cfFieldAccuracyMeasured';
+import { cfPrecisionAt } from './cfRates';
 import { samePictureMaxBits } from '../avatars/rule';
 import { avatarLevelShares, chooseFileBits, shareAtMost, type ReprocessingCondition } from '../avatars/reprocessingLevels';
 import { REPROCESSING_MEASURED } from '../avatars/reprocessingMeasured';
@@ -70,8 +70,8 @@ export function reprocessingStatement(nearBits: number, samePictureBits: number,
 
 const SAME_PICTURE_BITS = samePictureMaxBits();
 const REUSED = reusedPhotoForm(AVATAR_FILE_BITS, SAME_PICTURE_BITS);
-/** cf's r for employer, school and title: measured precision of collaborative filtering's most confident inferences at the field's shown rate, on SNAP ego-Facebook (`CF_FIELD_ACCURACY_MEASURED`). */
-const CF_R = Object.fromEntries(CF_FIELD_ACCURACY_MEASURED.fields.map((f) => [f.field, f.precision])) as Record<'employer' | 'school' | 'title', number>;
+/** cf's stated shown rates; its r for employer, school and title is the measured precision at these shares (`cfPrecisionAt`); evidence uses its own shares (`cfCoverageOf`). */
+const CF_SHOWN = { avatar: 0.7, name: 1, employer: 0.5, title: 0.3, school: 0.4, tags: 0.3 };
 const REUSED_TEXT = (x: Record<string, number>) => `identical ${x.identical!.toFixed(3)}, near-identical ${x['near-identical']!.toFixed(3)}, same picture ${x['same picture']!.toFixed(3)}, beyond the same-picture rule ${x.different!.toFixed(3)}`;
 const COPIED_AVATAR = copiedAvatarForm(AVATAR_FILE_BITS, SAME_PICTURE_BITS);
 
@@ -277,8 +277,8 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
     id: 'cf',
     description: 'the fields were inferred from the person\'s contacts\' data (collaborative filtering, including tags Weibo friends wrote about the person), the name from an address book, the avatar as under avatar-app',
     assumptions: [
-      `employer, school and title: r = how often a SHOWN inferred value is the person's own, MEASURED by collaborative filtering on a real graph (${CF_FIELD_ACCURACY_MEASURED.graph}, ${CF_FIELD_ACCURACY_MEASURED.citation}) as the precision of the most confident inferences at the share of people the field is shown for (selective display): ${CF_FIELD_ACCURACY_MEASURED.fields.map((f) => `${f.field} ${f.precision.toFixed(2)} of the ${Math.round(f.coverage * 100)}% shown (${f.method}, known share ${f.knownShare}, ${f.shown} shown, 95% ${f.low.toFixed(2)}-${f.high.toFixed(2)}; ${f.accuracy.toFixed(2)} over everyone)`).join(', ')}; the largest over vote, kNN and label propagation and known shares ${CF_FIELD_ACCURACY_MEASURED.shares.join('/')} (favours the defence: ego networks are dense friend circles, and the largest of several estimates is biased upward)`,
-      'an inferred value is a neighbour\'s value: the person\'s own wording only by chance (exact 0.3 for employer and school)',
+      'employer, school and title: r = the chance that a SHOWN inferred value is the person\'s own, MEASURED by collaborative filtering (majority vote, kNN, label propagation) on a real graph, SNAP ego-Facebook (McAuley & Leskovec 2012): the precision of the most confident inferences at the share of profiles the field is shown for (selective display; for evidence, its own share), scored against one of the person\'s listed values, with the method and known share chosen on half of the splits and the precision estimated on the other half (src/matching/cfRates.ts; the values used are printed with the model); ego networks are dense friend circles, so these rates are likely higher than for a contact book',
+      'an inferred value is a neighbour\'s value: the person\'s own wording only by chance (exact 0.3 for employer and school, another script or width 0.05, as people write it)',
       'tags: the defendant stated that it computed from "the tags Weibo friends wrote about a person" (party statement, FACTS.md inference 3), which can carry a personal tag: r 0.3 (expert assumption), a rare tag shared 0.3, common tags only 0.7, never the source\'s list in order (long or short)',
       'avatar: the defence\'s account of avatars (头像淘淘), as under avatar-app (r 0.6, measured independent processing), so the avatar does not count against a straw man',
       'fields independent given cf',
@@ -286,13 +286,13 @@ export const DEFAULT_ALTERNATIVES: Readonly<Record<AlternativeId, AlternativeMod
     fields: {
       avatar: { r: 0.6, form: REUSED },
       name: ADDRESS_BOOK_FIELDS.name!,
-      employer: { r: CF_R.employer, form: TEXT_OWN(0.3, 0, 0.6, 0.1) },
-      title: { r: CF_R.title, form: TEXT_OWN(0.5, 0, 0.3, 0.2) },
-      school: { r: CF_R.school, form: TEXT_OWN(0.3, 0, 0.6, 0.1) },
+      employer: { r: cfPrecisionAt('employer', CF_SHOWN.employer).precision, form: TEXT_OWN(0.3, 0.05, 0.55, 0.1) },
+      title: { r: cfPrecisionAt('title', CF_SHOWN.title).precision, form: TEXT_OWN(0.5, 0.05, 0.25, 0.2) },
+      school: { r: cfPrecisionAt('school', CF_SHOWN.school).precision, form: TEXT_OWN(0.3, 0.05, 0.55, 0.1) },
       tags: { r: 0.3, form: tagForm(0, 0, 0.3, 0.7) },
     },
-    why: 'employer, school and title rates measured on real data (SNAP ego-Facebook, the collaborative-filtering analysis\'s own calibration with selective display, src/matching/cfFieldAccuracyMeasured.ts), the most defence-favourable figure; their wording shares, the tag rates and the avatar are expert assumptions: tags from the defendant\'s own account of its data (party statement), the avatar as the defence explains avatars',
-    shown: { avatar: 0.7, name: 1, employer: 0.5, title: 0.3, school: 0.4, tags: 0.3 },
+    why: 'employer, school and title rates measured on real data (collaborative filtering on SNAP ego-Facebook with selective display, src/matching/cfRates.ts); their wording shares, the tag rates and the avatar are expert assumptions: tags from the defendant\'s own account of its data (party statement), the avatar as the defence explains avatars',
+    shown: CF_SHOWN,
   },
 };
 

@@ -216,6 +216,16 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
             ],
             options: { caption: 'H_source: the displayed fields were copied from the source platform\'s profile (a copying model fixed in advance); against each alternative, reported separately' },
           },
+          ...(p.cfRatesUsed
+            ? [{
+                id: 'cfRates', kind: 'table' as const,
+                rows: p.cfRatesUsed.map((c) => ({
+                  field: c.field, [`share of profiles showing it${p.cfCoverage === null ? ' (this evidence)' : ' (given)'}`]: c.coverage, 'share read': c.coverageRead,
+                  'r: a shown inferred value is the person\'s own': c.precision, '95% (nearest measured share)': `${c.low.toFixed(3)}–${c.high.toFixed(3)}`, 'method, known share (chosen on half the splits)': `${c.method}, ${c.knownShare}`,
+                })),
+                options: { caption: 'The cf alternative\'s r, measured: collaborative filtering on SNAP ego-Facebook (real data), precision of the most confident inferences at the share of profiles showing the field (selective display), estimated on the splits not used to choose the method', digits: 3 },
+              }]
+            : []),
         ],
       },
       {
