@@ -63,11 +63,23 @@ describe('cf alternative: field rates measured on SNAP ego-Facebook', () => {
     }
     const report = matching.matchingReport(r);
     expect(report.sections.flatMap((s) => s.blocks).some((b) => b.id === 'cfRates')).toBe(true);
+    // the measured r moved to both ends of its interval: the measured row is the headline, the ends move it
+    const iv = r.sensitivity.cfInterval!;
+    expect(iv.map((x) => x.end)).toEqual(['low', 'measured', 'high']);
+    expect(iv[1]!.log10Lr).toBe(r.propositions.find((x) => x.id === 'cf')!.log10Lr);
+    for (const c of used) {
+      expect(iv[0]!.r[c.field]).toBe(c.low);
+      expect(iv[2]!.r[c.field]).toBe(c.high);
+    }
+    expect(iv[0]!.log10Lr).not.toBeCloseTo(iv[1]!.log10Lr, 6);
+    expect(iv[2]!.log10Lr).not.toBeCloseTo(iv[1]!.log10Lr, 6);
+    expect(report.sections.flatMap((s) => s.blocks).some((b) => b.id === 'cfInterval')).toBe(true);
     const given = matching.analyseMatching(evidence, { ...quick, cfCoverage: { employer: 0.1, school: 0.1, title: 0.1 } });
     expect(given.parameters.alternatives.cf.fields.school!.r).toBeCloseTo(matching.cfPrecisionAt('school', 0.1).precision, 12);
     const mine = { ...matching.DEFAULT_ALTERNATIVES.cf, fields: { ...matching.DEFAULT_ALTERNATIVES.cf.fields, school: { ...matching.DEFAULT_ALTERNATIVES.cf.fields.school!, r: 0.123 } } };
     const stated = matching.analyseMatching(evidence, { ...quick, alternatives: { ...matching.DEFAULT_ALTERNATIVES, cf: mine } as typeof quick.alternatives });
     expect(stated.parameters.cfRatesUsed).toBeNull();
+    expect(stated.sensitivity.cfInterval).toBeNull();
     expect(stated.parameters.alternatives.cf.fields.school!.r).toBe(0.123);
   }, 120_000);
 });

@@ -252,6 +252,8 @@ export interface MatchingResult {
      * the defence's extreme): combined log10 LR vs each alternative.
      */
     avatarProcessing: Array<{ condition: ReprocessingCondition; used: boolean; statement: string; log10Lr: Record<AlternativeId, number> }>;
+    /** the cf alternative's measured r (employer, school, title) all at the low or high end of their 95% intervals: combined LR of copied vs cf (null when the caller stated cf) */
+    cfInterval: Array<{ end: 'low' | 'measured' | 'high'; r: Record<CfRateField, number>; log10Lr: number }> | null;
   };
   validation: SimulationStudy;
   truth: null | { rule: string; rows: Array<{ alternative: AlternativeId; tp: number; fp: number; fn: number; tn: number; unknown: number }>; missingFromKey: number };
@@ -447,6 +449,15 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     condition, used: condition === 'independent', statement: reprocessingStatement(params.nearBits, samePictureBits, condition),
     log10Lr: condition === 'independent' ? Object.fromEntries(propositions.map((x) => [x.id, x.log10Lr])) as Record<AlternativeId, number> : combinedAll(propositionLikelihoods(paired, withMeasuredAvatarForms(base, condition))),
   }));
+  const cfInterval: MatchingResult['sensitivity']['cfInterval'] = cfRates
+    ? (['low', 'measured', 'high'] as const).map((end) => {
+        const r = Object.fromEntries(cfRates.map((c) => [c.field, end === 'low' ? c.low : end === 'high' ? c.high : c.precision])) as Record<CfRateField, number>;
+        const cf = settings.alternatives.cf;
+        const moved = { ...cf, fields: { ...cf.fields, ...Object.fromEntries(CF_FIELDS.filter((f) => cf.fields[f]).map((f) => [f, { ...cf.fields[f]!, r: r[f] }])) } };
+        const log10Lr = end === 'measured' ? propositions.find((x) => x.id === 'cf')!.log10Lr : combinedAll(propositionLikelihoods(paired, { ...settings, alternatives: { ...settings.alternatives, cf: moved } })).cf;
+        return { end, r, log10Lr };
+      })
+    : null;
   // rates by the number of fields shown
   const byFieldsShown: FieldsShownRow[] = [];
   const maxShown = Math.max(0, ...profiles.map((p) => p.fieldsShown));
@@ -500,7 +511,7 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
     levelProbabilities: lrs.levelProbabilities,
     em: { ...lrs.em, unrelatedPairs: lrs.unrelatedPairs },
     dependence,
-    sensitivity: { strictness, reproduction, wording, copying: copyingRows, joint, levels: levelSettings, avatarProcessing },
+    sensitivity: { strictness, reproduction, wording, copying: copyingRows, joint, levels: levelSettings, avatarProcessing, cfInterval },
     validation: simulationStudy(settings, { seed: params.simulationSeed, profiles: params.simulationProfiles, uploaders: new Set(profiles.map((p) => p.uploader)).size || 3 }),
     truth,
   };

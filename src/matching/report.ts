@@ -350,6 +350,13 @@ export function matchingReport(result: MatchingResult, options: MatchingReportOp
             })),
             options: { caption: 'Sensitivity to how a reused photo is processed: where it lands among the avatar levels is measured under each condition (src/avatars/reprocessing.ts; SYNTHETIC pictures); combined LR' },
           },
+          ...(result.sensitivity.cfInterval
+            ? [{
+                id: 'cfInterval', kind: 'table' as const,
+                rows: result.sensitivity.cfInterval.map((x) => ({ 'cf r (employer, school, title)': x.end === 'measured' ? 'as measured (default)' : `all at the ${x.end} end of their 95% intervals`, employer: x.r.employer, school: x.r.school, title: x.r.title, 'copied vs cf': lrText(x.log10Lr) })),
+                options: { caption: 'Sensitivity to the cf alternative\'s measured r: a higher r favours cf where a field agrees and copying where it does not, so both ends are shown; combined LR', digits: 3 },
+              }]
+            : []),
           {
             id: 'strictness', kind: 'table',
             rows: result.sensitivity.strictness.map((r) => ({ strictness: r.value, thresholds: r.thresholds, 'overall rate': pct(r.overallRate), 'expected if unrelated': pct(r.expectedOverallRate), 'log10 P(≥ N | unrelated)': r.log10PValue.toFixed(1) })),
