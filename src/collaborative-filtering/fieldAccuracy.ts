@@ -36,6 +36,7 @@ import { hasLabel, valuesOf, type MultiLabels } from './labels';
 import { runMethods, type MethodName } from './methods';
 import { coveragePrecision } from './selective';
 import { loadSnapEgoFacebook, type SnapAttribute } from './snap';
+import { predictionConfidence } from './vote';
 
 export type CfField = 'employer' | 'school' | 'title';
 
@@ -112,7 +113,7 @@ export async function measureCfFieldAccuracy(dir: string, options: CfFieldAccura
         for (const m of options.methods) {
           const p = r.predictions[m];
           if (!p) continue;
-          const confidence = Float64Array.from(p.support, (v, i) => (p.predicted[i]! >= 0 ? Math.max(v, Number.MIN_VALUE) : 0));
+          const confidence = predictionConfidence(p);
           const correct = Uint8Array.from(p.predicted, (v, i) => (v >= 0 && v === sourceValue[hidden[i]!] ? 1 : 0));
           const cp = coveragePrecision(confidence, correct, knownTruth, options.coverages);
           cp.coverage.forEach((_, c) => {

@@ -18,6 +18,7 @@ import { csrFromEdges, type CsrGraph } from '../graph/csr';
 import type { SocialGraph } from './generator';
 import { ALL_METHODS, runMethods, type MethodName, type MethodsResult } from './methods';
 import type { Observation } from './observation';
+import { predictionConfidence } from './vote';
 
 export interface NonUserParams {
   /** Displayed fields compared (default ['employer', 'title', 'tags']: occupation and tags). */
@@ -159,7 +160,7 @@ export function simulateNonUsers(sim: SocialGraph, obs: Observation, params: Non
     const confidence: PerTargetOutcome['confidence'] = {};
     for (const m of methods) {
       const p = r.predictions[m];
-      if (p) confidence[m] = Float64Array.from(p.support, (v, i) => (p.predicted[i]! >= 0 ? Math.max(v, Number.MIN_VALUE) : 0));
+      if (p) confidence[m] = predictionConfidence(p);
     }
     outcomes[f] = { knownTruth: r.knownTruth, correct: { ...r.correct, copyCeiling: r.reachable }, confidence };
     for (const m of methods) if (r.correct[m]) (flags[m] ??= []).push(r.correct[m]!);

@@ -45,6 +45,11 @@ export interface Predictions {
   arcsScanned: number;
 }
 
+/** A prediction's confidence for selective display: its support, 0 where there is no prediction (it can never be shown). */
+export function predictionConfidence(p: Predictions): Float64Array {
+  return Float64Array.from(p.support, (v, i) => (p.predicted[i]! >= 0 ? Math.max(v, Number.MIN_VALUE) : 0));
+}
+
 /** Neighbour majority vote (unweighted). */
 export function neighbourVote(g: CsrGraph, labels: Labels, options: VoteOptions = {}): Predictions {
   return vote(g, labels, undefined, { ...options, weighted: false });
