@@ -27,7 +27,7 @@ import { enfsiVerbalScale } from '../stats/enfsiVerbalScale';
 import { loadAliasTable, mergeAliasTables, defaultJobTitleSynonyms, defaultSchoolAliases, type AliasTable } from '../text';
 import { compareTables, levelRows, pairProfiles, type PairedTables } from './compare';
 import { provenanceComparisons, shortTagListShareOf, tagCounts } from './provenanceLevels';
-import { CF_FIELDS, cfCoverageOf, cfPrecisionAt, withCfCoverage, type CfRate, type CfRateField } from './cfRates';
+import { CF_FIELDS, cfCoverageOf, cfPrecisionAt, withCfRates, type CfRate, type CfRateField } from './cfRates';
 import type { PrepareOptions } from './profile';
 import { combineLog10, DEPENDENCE_MODELS, perGroupLog10, type DependenceModel, type GroupFigure } from './combine';
 import { loadProfileTables } from './io';
@@ -348,9 +348,10 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   // the cf alternative's employer, school and title r: the SNAP measurement read at the share of this
   // evidence's profiles showing each field (selective display), unless shares are given
   const cfDefault = params.alternatives.cf === DEFAULT_ALTERNATIVES.cf;
-  const cfCoverage = params.cfCoverage ?? cfCoverageOf(paired);
-  const cfRates = cfDefault ? CF_FIELDS.map((f) => cfPrecisionAt(f, cfCoverage[f])) : null;
-  const cfModel = cfDefault ? withCfCoverage(params.alternatives.cf, cfCoverage) : params.alternatives.cf;
+  const cfCoverage = cfDefault ? params.cfCoverage ?? cfCoverageOf(paired) : null;
+  const cfRates = cfCoverage ? CF_FIELDS.map((f) => cfPrecisionAt(f, cfCoverage[f])) : null;
+  const cfR = (pick: (c: CfRate) => number) => Object.fromEntries(cfRates!.map((c) => [c.field, pick(c)])) as Record<CfRateField, number>;
+  const cfModel = cfRates ? withCfRates(params.alternatives.cf, cfR((c) => c.precision)) : params.alternatives.cf;
   const stated = Object.fromEntries(ALTERNATIVE_IDS.map((id) => [id, withShortTagListShare(id === 'cf' ? cfModel : params.alternatives[id], shortTagListShare)])) as Record<AlternativeId, AlternativeModel>;
   const given = evidence.reference ? { ...stated, 'self-entry': measuredSelfEntry(evidence.reference, paired, prepare, params, samePictureBits, shortTagListShare) } : stated;
   const base = { copying: withShortTagListShare(params.copying, shortTagListShare), alternatives: given, samePictureBits, nearBits: params.nearBits, similarity: params.similarity, rareTagShare: params.rareTagShare, pairedBy: params.pairedBy };
@@ -451,10 +452,8 @@ export function analyseMatching(evidence: MatchingEvidence, params: MatchingPara
   }));
   const cfInterval: MatchingResult['sensitivity']['cfInterval'] = cfRates
     ? (['low', 'measured', 'high'] as const).map((end) => {
-        const r = Object.fromEntries(cfRates.map((c) => [c.field, end === 'low' ? c.low : end === 'high' ? c.high : c.precision])) as Record<CfRateField, number>;
-        const cf = settings.alternatives.cf;
-        const moved = { ...cf, fields: { ...cf.fields, ...Object.fromEntries(CF_FIELDS.filter((f) => cf.fields[f]).map((f) => [f, { ...cf.fields[f]!, r: r[f] }])) } };
-        const log10Lr = end === 'measured' ? propositions.find((x) => x.id === 'cf')!.log10Lr : combinedAll(propositionLikelihoods(paired, { ...settings, alternatives: { ...settings.alternatives, cf: moved } })).cf;
+        const r = cfR((c) => (end === 'low' ? c.low : end === 'high' ? c.high : c.precision));
+        const log10Lr = end === 'measured' ? propositions.find((x) => x.id === 'cf')!.log10Lr : combinedAll(propositionLikelihoods(paired, { ...settings, alternatives: { ...settings.alternatives, cf: withCfRates(settings.alternatives.cf, r) } })).cf;
         return { end, r, log10Lr };
       })
     : null;

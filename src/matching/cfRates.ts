@@ -8,7 +8,8 @@
  *
  * @example
  * cfPrecisionAt('school', 0.45).precision;          // between the 0.4 and 0.5 rows
- * withCfCoverage(DEFAULT_ALTERNATIVES.cf, cfCoverageOf(paired)).fields.employer!.r;
+ * const c = cfCoverageOf(paired);
+ * withCfRates(DEFAULT_ALTERNATIVES.cf, { employer: cfPrecisionAt('employer', c.employer).precision, school: 0.5, title: 0.2 });
  */
 import { CF_FIELD_ACCURACY_MEASURED } from './cfFieldAccuracyMeasured';
 import type { PairedTables } from './compare';
@@ -45,10 +46,10 @@ export function cfPrecisionAt(field: CfRateField, coverage: number): CfRate {
   return { field, coverage, coverageRead: c, precision: a.precision + w * (b.precision - a.precision), low: near.low, high: near.high, method: near.method, knownShare: near.knownShare };
 }
 
-/** The cf model with r of employer, school and title read at these shares. */
-export function withCfCoverage(model: AlternativeModel, coverage: Readonly<Record<CfRateField, number>>): AlternativeModel {
+/** The cf model with these r for employer, school and title (e.g. `cfPrecisionAt` at the evidence's shares, or an interval end). */
+export function withCfRates(model: AlternativeModel, r: Readonly<Record<CfRateField, number>>): AlternativeModel {
   const fields = { ...model.fields };
-  for (const f of CF_FIELDS) if (fields[f]) fields[f] = { ...fields[f]!, r: cfPrecisionAt(f, coverage[f]).precision };
+  for (const f of CF_FIELDS) if (fields[f]) fields[f] = { ...fields[f]!, r: r[f] };
   return { ...model, fields };
 }
 
