@@ -25,9 +25,9 @@ import { type ErrorRateEstimate, type LinkQuality, type SweepRow, estimatedError
 import { type PairExplanation, explainPair, explanationTable } from './explain';
 import { type LinkageTables, loadLinkageTables } from './profileTables';
 import { profileBlockingRules, profileComparisons } from './profileRules';
-import { linkProfileTables } from './profileLink';
+import { acceptOneToOne, linkProfileTables } from './profileLink';
 import { linkedProfileRows, nameFrequencyRows } from './profileRows';
-import { matchWeightFromProbability } from './score';
+import { matchWeightFromProbability, scorePairs } from './score';
 
 /** The answer key: display_id, source_id (empty = no source account). */
 export const LINKAGE_ANSWER_KEY_SCHEMA = {
@@ -192,7 +192,7 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
   const strengthBands = ['extremely-strong', 'very-strong', 'strong', 'moderately-strong', 'moderate', 'weak', 'none'].filter((b) => bands.has(b)).map((b) => ({ band: b, linked: bands.get(b)! }));
 
   let truth: LinkageAnalysis['truth'] = null;
-  let truthKey: { labels: Uint8Array; trueRight: Int32Array; f1: (run: ReturnType<typeof linkProfileTables>) => number } | null = null;
+  let truthKey: { labels: Uint8Array; trueRight: Int32Array; f1: (run: Pick<ReturnType<typeof linkProfileTables>, 'assignment' | 'probabilityOfLeft'>) => number } | null = null;
   if (evidence.answerKey) {
     const key = new Map(evidence.answerKey.pairs);
     const trueRight = new Int32Array(tables.displayed.length).fill(-1);
@@ -223,9 +223,14 @@ export function analyseLinkage(evidence: LinkageEvidence, params: LinkageParams 
   }
 
   const used = params.mEstimate ?? 'em';
-  // with an answer key: the links under the other estimate too (same pairs, same u), for their F1
-  const otherRun = truthKey ? linkProfileTables(tables, { seed: params.seed, uPairs: params.uPairs, maxPairs: params.maxPairs, termFrequency: params.termFrequency, linkThreshold: params.linkThreshold, m: used === 'em' ? 'per-rule' : 'em' }) : null;
-  const mCheck = mEstimateCheck(run.result, used, truthKey && otherRun ? { ...truthKey, f1Used: truthKey.f1(run), f1Other: truthKey.f1(otherRun) } : null);
+  // with an answer key: the links under the other estimate too (the same candidate pairs rescored), for their F1
+  let otherLinks: Pick<ReturnType<typeof linkProfileTables>, 'assignment' | 'probabilityOfLeft'> | null = null;
+  if (truthKey) {
+    const r = run.result;
+    const other = used === 'em' ? r.mByMethod!.perRule : r.mByMethod!.em;
+    otherLinks = acceptOneToOne(r.pairs, scorePairs(other, r.patterns, r.pairs, r.tf), { left: tables.displayed.length, right: tables.source.length }, params.linkThreshold);
+  }
+  const mCheck = mEstimateCheck(run.result, used, truthKey && otherLinks ? { ...truthKey, f1Used: truthKey.f1(run), f1Other: truthKey.f1(otherLinks) } : null);
 
   return {
     inputs: evidence.inputs, parameters: params,
@@ -267,7 +272,7 @@ function mEstimateCheck(r: LinkageResult, used: 'em' | 'per-rule', key: { labels
   const err = { emC: 0, prC: 0, emA: 0, prA: 0 };
   fields.forEach((f, fi) => f.levels.forEach((l, li) => {
     if (l.isNull) return;
-    const em = by.em[fi]![li]!, pr = by.perRule[fi]![li]!;
+    const em = by.em.m[fi]![li]!, pr = by.perRule.m[fi]![li]!;
     const tc = candM ? candM[fi]![li]! : null, ta = allM ? allM[fi]![li]! : null;
     const bits = Math.log2(em / pr);
     maxDifference = Math.max(maxDifference, Math.abs(em - pr));

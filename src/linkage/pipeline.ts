@@ -87,8 +87,12 @@ export interface LinkageResult {
   timings: Record<string, number>;
   /** With `m: 'per-rule'` or `compareMEstimates`: each rule's estimate. */
   perRule?: RuleEmEstimate[];
-  /** With `compareMEstimates`: m by EM over all candidates (u divided by the candidate share) and m per blocking rule, side by side. */
-  mByMethod?: { em: Float64Array[]; perRule: Float64Array[] };
+  /**
+   * With `compareMEstimates`: the model with m by EM over all candidates (u divided by the candidate
+   * share) and the model with m per blocking rule (lambda by EM with that m fixed), side by side; one
+   * of them is `model`. Rescore the same pairs with either (`scorePairs(model, patterns, pairs, tf)`).
+   */
+  mByMethod?: { em: FellegiSunterModel; perRule: FellegiSunterModel };
 }
 
 /** Wall seconds per named stage: `stage(name)` records the time since the previous call. */
@@ -163,8 +167,13 @@ export function runLinkage(comparator: PairComparator, blocking: PreparedBlockin
     if (options.m === 'per-rule') model.method.m = 'em-per-rule';
     stage('EM');
     if (options.compareMEstimates && perRuleM) {
-      const emM = options.m === 'per-rule' ? wholeSet(options.em?.fixM, options.em?.m0).m : model.m;
-      mByMethod = { em: emM, perRule: perRuleM };
+      let other: FellegiSunterModel;
+      if (options.m === 'per-rule') other = wholeSet(options.em?.fixM, options.em?.m0);
+      else {
+        other = wholeSet(true, perRuleM);
+        other.method.m = 'em-per-rule';
+      }
+      mByMethod = options.m === 'per-rule' ? { em: other, perRule: model } : { em: model, perRule: other };
       stage('m compared');
     }
   }

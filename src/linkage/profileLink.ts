@@ -56,15 +56,20 @@ export function linkProfileTables(
     m: options.m ?? 'em',
     compareMEstimates: options.compareMEstimates,
   });
-  const assignment = oneToOneGreedy(
-    result.pairs, result.scores.matchWeight,
-    { left: tables.displayed.length, right: tables.source.length }, matchWeightFromProbability(linkThreshold),
-  );
-  const pairOfLeft = new Int32Array(tables.displayed.length).fill(-1);
-  const probabilityOfLeft = new Float64Array(tables.displayed.length).fill(NaN);
+  return { result, ...acceptOneToOne(result.pairs, result.scores, { left: tables.displayed.length, right: tables.source.length }, linkThreshold), linkThreshold };
+}
+
+/** Greedy one-to-one acceptance of scored candidate pairs from `linkThreshold`, with each left record's accepted pair and its probability. */
+export function acceptOneToOne(
+  pairs: { left: Int32Array; right: Int32Array }, scores: { matchWeight: Float64Array; probability: Float64Array },
+  sizes: { left: number; right: number }, linkThreshold: number,
+): Pick<ProfileLinkRun, 'assignment' | 'pairOfLeft' | 'probabilityOfLeft'> {
+  const assignment = oneToOneGreedy(pairs, scores.matchWeight, sizes, matchWeightFromProbability(linkThreshold));
+  const pairOfLeft = new Int32Array(sizes.left).fill(-1);
+  const probabilityOfLeft = new Float64Array(sizes.left).fill(NaN);
   for (const p of assignment.accepted) {
-    pairOfLeft[result.pairs.left[p]!] = p;
-    probabilityOfLeft[result.pairs.left[p]!] = result.scores.probability[p]!;
+    pairOfLeft[pairs.left[p]!] = p;
+    probabilityOfLeft[pairs.left[p]!] = scores.probability[p]!;
   }
-  return { result, assignment, probabilityOfLeft, pairOfLeft, linkThreshold };
+  return { assignment, pairOfLeft, probabilityOfLeft };
 }
